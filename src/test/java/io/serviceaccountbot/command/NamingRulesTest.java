@@ -139,10 +139,14 @@ class NamingRulesTest {
     }
 
     @Test
-    void valueTypesRefuseWhatTheRulesRefuse() {
+    void constructorsRefuseWhatTheRulesRefuse() {
         assertThatThrownBy(() -> Alias.of("svc sync"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a valid alias");
         assertThatThrownBy(() -> AccountRef.of("x@y")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Command.Plan(new Command.Plan(new Command.WhoAmI())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Command.Reject(RequestId.of("R-7K2Q"), " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
