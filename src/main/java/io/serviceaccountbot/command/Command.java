@@ -1,0 +1,198 @@
+package io.serviceaccountbot.command;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What an admin asked for, once understood. One record per command; the catalog's {@link CommandSpec} for each record
+ * type documents its syntax and who may run it.
+ *
+ * <p>Records check their values in their constructors (with the same rules the parser uses), so a command that exists
+ * is valid. Free text (justifications, comments, reasons, display names) is canonicalised: spaces collapsed and smart
+ * quotes made plain, exactly as typed input is, so that {@code CommandParser.parse(CommandText.of(c))} gives back
+ * {@code c}.
+ */
+public sealed interface Command {
+
+    /** A command that changes who can read mailboxes, so it waits for an approver and may carry a justification. */
+    sealed interface Privileged extends Command
+            permits GrantImpersonation, RevokeImpersonation, SetupExchangeSync, GrantAppAccess {
+
+        /** Why the admin needs it ("because ..."), shown to approvers. */
+        Optional<String> justification();
+    }
+
+    /** {@code help [<command>]}; the topic is lower-cased, and empty means "everything". */
+    record Help(Optional<String> topic) implements Command {
+
+        public Help {
+            topic = FreeText.optional(topic, "topic").map(text -> text.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** {@code create service account <alias> [named "<display name>"] [license <sku>] [location <country>]}. */
+    record CreateServiceAccount(
+            Alias alias, Optional<String> displayName, Optional<String> license, Optional<String> usageLocation)
+            implements Command {
+
+        public CreateServiceAccount {
+            Objects.requireNonNull(alias, "alias");
+            displayName = FreeText.optional(displayName, "displayName").map(DirectoryRules.DISPLAY_NAME::require);
+            license = Objects.requireNonNull(license, "license").map(DirectoryRules.LICENSE::require);
+            usageLocation =
+                    Objects.requireNonNull(usageLocation, "usageLocation").map(DirectoryRules.USAGE_LOCATION::require);
+        }
+    }
+
+    /** {@code use <upn> as service account}: an existing user who already has a mailbox. */
+    record UseExistingAccount(String upn) implements Command {
+
+        public UseExistingAccount {
+            upn = DirectoryRules.USER_PRINCIPAL_NAME.require(upn);
+        }
+    }
+
+    /**
+     * {@code grant impersonation to <account> [via group "<group>"] [in role group "<role group>"]}: ApplicationImpersonation
+     * through an Exchange role group. Exchange Online removed that role in 2025; see {@link GrantAppAccess}.
+     *
+     * @param group a mail-enabled security group that contains the account, to add to the role group instead of it
+     * @param roleGroup the role group to use; empty lets the plan choose its default
+     */
+    record GrantImpersonation(
+            AccountRef account, Optional<String> group, Optional<String> roleGroup, Optional<String> justification)
+            implements Privileged {
+
+        public GrantImpersonation {
+            Objects.requireNonNull(account, "account");
+            group = Objects.requireNonNull(group, "group").map(ExchangeRules.GROUP_NAME::require);
+            roleGroup = Objects.requireNonNull(roleGroup, "roleGroup").map(ExchangeRules.ROLE_GROUP_NAME::require);
+            justification = FreeText.optional(justification, "justification");
+        }
+    }
+
+    /** {@code revoke impersonation from <account>}. */
+    record RevokeImpersonation(AccountRef account, Optional<String> justification) implements Privileged {
+
+        public RevokeImpersonation {
+            Objects.requireNonNull(account, "account");
+            justification = FreeText.optional(justification, "justification");
+        }
+    }
+
+    /** {@code setup exchange sync for <alias>}: the whole runbook, from creating the account to verifying it. */
+    record SetupExchangeSync(Alias alias, Optional<String> justification) implements Privileged {
+
+        public SetupExchangeSync {
+            Objects.requireNonNull(alias, "alias");
+            justification = FreeText.optional(justification, "justification");
+        }
+    }
+
+    /**
+     * {@code grant app access to <app id> for group "<group>" [roles <role, ...>]}: Exchange Online RBAC for Applications,
+     * scoped to the mailboxes in a group.
+     *
+     * @param roles application roles in Exchange's spelling, without duplicates; {@link #DEFAULT_ROLES} when the admin
+     *     names none
+     */
+    record GrantAppAccess(UUID appId, String group, List<String> roles, Optional<String> justification)
+            implements Privileged {
+
+        /** The roles granted when the command names none. */
+        public static final List<String> DEFAULT_ROLES = List.of("Application Mail.ReadWrite");
+
+        public GrantAppAccess {
+            Objects.requireNonNull(appId, "appId");
+            group = ExchangeRules.GROUP_NAME.require(group);
+            Objects.requireNonNull(roles, "roles");
+            LinkedHashSet<String> distinct = new LinkedHashSet<>();
+            roles.forEach(role -> distinct.add(ExchangeRules.APPLICATION_ROLE.require(role)));
+            if (distinct.isEmpty()) {
+                throw new IllegalArgumentException("grant app access needs at least one role");
+            }
+            roles = List.copyOf(distinct);
+            justification = FreeText.optional(justification, "justification");
+        }
+    }
+
+    /** {@code verify <account> [against <mailbox>]}. */
+    record Verify(AccountRef account, Optional<String> mailbox) implements Command {
+
+        public Verify {
+            Objects.requireNonNull(account, "account");
+            mailbox = Objects.requireNonNull(mailbox, "mailbox").map(ExchangeRules.SMTP_ADDRESS::require);
+        }
+    }
+
+    /** {@code show role group "<name>"}. */
+    record ShowRoleGroup(String name) implements Command {
+
+        public ShowRoleGroup {
+            name = ExchangeRules.ROLE_GROUP_NAME.require(name);
+        }
+    }
+
+    /** {@code plan <command>}: a dry run of any command except another plan. */
+    record Plan(Command command) implements Command {
+
+        public Plan {
+            Objects.requireNonNull(command, "command");
+            if (command instanceof Plan) {
+                throw new IllegalArgumentException("plan can't plan another plan");
+            }
+        }
+    }
+
+    /** {@code requests [mine|pending|all]}. */
+    record Requests(RequestFilter filter) implements Command {
+
+        public Requests {
+            Objects.requireNonNull(filter, "filter");
+        }
+    }
+
+    /** {@code approve <request id> [comment]}. */
+    record Approve(RequestId id, Optional<String> comment) implements Command {
+
+        public Approve {
+            Objects.requireNonNull(id, "id");
+            comment = FreeText.optional(comment, "comment");
+        }
+    }
+
+    /** {@code reject <request id> <reason>}; the reason is required. */
+    record Reject(RequestId id, String reason) implements Command {
+
+        public Reject {
+            Objects.requireNonNull(id, "id");
+            reason = FreeText.required(reason, "reason");
+        }
+    }
+
+    /** {@code cancel <request id>}: withdraws one's own request. */
+    record Cancel(RequestId id) implements Command {
+
+        public Cancel {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /** {@code audit [<account>]}: the audit log, for one account or for all. */
+    record Audit(Optional<AccountRef> account) implements Command {
+
+        public Audit {
+            Objects.requireNonNull(account, "account");
+        }
+    }
+
+    /** {@code audit verify}: checks that the audit log's hash chain is unbroken. */
+    record AuditVerify() implements Command {}
+
+    /** {@code whoami}: who the bot thinks you are, and what you may run. */
+    record WhoAmI() implements Command {}
+}
