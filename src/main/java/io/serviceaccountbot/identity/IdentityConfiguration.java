@@ -1,0 +1,42 @@
+package io.serviceaccountbot.identity;
+
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Decides the runtime mode, refuses an incomplete production configuration, and provides access tokens. */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityConfiguration.class);
+
+    @Bean
+    BotIdentity botIdentity(IdentityProperties properties, ObjectProvider<RequiredSettings> requiredSettings) {
+        BotIdentity identity = BotIdentity.from(properties);
+        if (identity.mode() == RuntimeMode.PRODUCTION) {
+            List<String> missing = requiredSettings
+                    .orderedStream()
+                    .flatMap(settings -> settings.missingForProduction().stream())
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new IncompleteConfigurationException(missing);
+            }
+        } else {
+            SandboxBanner.print(log);
+        }
+        return identity;
+    }
+
+    @Bean
+    AccessTokens accessTokens(BotIdentity identity, IdentityProperties properties, ObjectProvider<Clock> clock)
+            throws Exception {
+        if (identity.mode().isSandbox()) {
+            return new SandboxAccessTokens();
+        }
+        return new CachingAccessTokens(MsalTokenSource.from(properties, null), clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,16 @@
+package io.serviceaccountbot.identity;
+
+/**
+ * In sandbox mode there is no credential: the simulated tenant accepts this fixed, well-known token, so the real
+ * clients still send an Authorization header and a client that forgets to is caught by the simulator.
+ */
+final class SandboxAccessTokens implements AccessTokens {
+
+    /** Not a secret: the simulated tenant's only accepted token. */
+    static final String SANDBOX_TOKEN = "sandbox-token";
+
+    @Override
+    public String forScope(String scope) {
+        return SANDBOX_TOKEN;
+    }
+}

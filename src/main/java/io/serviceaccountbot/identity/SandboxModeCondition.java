@@ -1,0 +1,15 @@
+package io.serviceaccountbot.identity;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/** True when {@code bot.identity.tenant-id} is empty. */
+class SandboxModeCondition implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        String tenantId = context.getEnvironment().getProperty("bot.identity.tenant-id");
+        return tenantId == null || tenantId.isBlank();
+    }
+}
