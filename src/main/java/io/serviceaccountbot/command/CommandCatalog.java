@@ -32,6 +32,16 @@ public final class CommandCatalog {
             new AuditVerifyGrammar(),
             new WhoAmIGrammar()));
 
+    /** Teams' limit on the commands of one manifest command list. */
+    public static final int COMMAND_MENU_LIMIT = 12;
+
+    private static final Set<Class<? extends Command>> NOT_IN_COMMAND_MENU = Set.of(
+            Command.Approve.class,
+            Command.Reject.class,
+            Command.Cancel.class,
+            Command.Audit.class,
+            Command.AuditVerify.class);
+
     private final List<Grammar<?>> grammars;
     private final List<CommandSpec> specs;
     private final Set<String> reservedWords;
@@ -88,6 +98,17 @@ public final class CommandCatalog {
     public List<CommandSpec> specsFor(Set<Role> roles) {
         Objects.requireNonNull(roles, "roles");
         return specs.stream().filter(spec -> spec.allows(roles)).toList();
+    }
+
+    /**
+     * The commands offered in Teams' command menu (the app manifest's command list), in help order. Teams allows at
+     * most {@value #COMMAND_MENU_LIMIT} commands per list, so the deciding and auditing commands, which approvers
+     * mostly use from the approval cards, are left out of the menu; help lists every command.
+     */
+    public List<CommandSpec> commandMenu() {
+        return specs.stream()
+                .filter(spec -> !NOT_IN_COMMAND_MENU.contains(spec.commandType()))
+                .toList();
     }
 
     /** The command {@code text} most resembles, for "did you mean"; empty when nothing is close. */
