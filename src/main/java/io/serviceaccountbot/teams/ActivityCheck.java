@@ -1,0 +1,87 @@
+package io.serviceaccountbot.teams;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * What an activity must carry before the bot acts on it, and in sandbox mode where it may send: only to a loopback
+ * service URL, so an anonymous caller cannot make the bot post to another host.
+ */
+final class ActivityCheck {
+
+    private ActivityCheck() {}
+
+    /** The reason the activity cannot be handled, in words for the caller; empty when it is acceptable. */
+    static Optional<String> problemWith(Activity activity, boolean sandbox) {
+        if (activity.type() == null || activity.type().isBlank()) {
+            return Optional.of("The activity has no type.");
+        }
+        if (!ActivityTypes.isKnown(activity.type())) {
+            return Optional.of("Unknown activity type '" + shorten(activity.type()) + "'.");
+        }
+        if (ActivityTypes.IGNORED.contains(activity.type())) {
+            return Optional.empty();
+        }
+        if (activity.serviceUrl() == null || activity.serviceUrl().isBlank()) {
+            return Optional.of("The activity has no serviceUrl, so the bot could not answer it.");
+        }
+        Optional<URI> serviceUrl = parse(activity.serviceUrl());
+        if (serviceUrl.isEmpty()) {
+            return Optional.of("The serviceUrl is not an http(s) URL.");
+        }
+        if (sandbox && !isLoopback(serviceUrl.get().getHost())) {
+            return Optional.of("In sandbox mode the bot only answers service URLs on this machine (localhost).");
+        }
+        if (!sandbox
+                && !"https".equals(serviceUrl.get().getScheme())
+                && !isLoopback(serviceUrl.get().getHost())) {
+            return Optional.of("The serviceUrl must use https.");
+        }
+        if (activity.conversation() == null || isBlank(activity.conversation().id())) {
+            return Optional.of("The activity has no conversation id.");
+        }
+        if (ActivityTypes.MESSAGE.equals(activity.type()) || ActivityTypes.INVOKE.equals(activity.type())) {
+            if (activity.from() == null || isBlank(activity.from().id())) {
+                return Optional.of("The activity has no sender.");
+            }
+            if (isBlank(activity.id())) {
+                return Optional.of("The activity has no id.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<URI> parse(String url) {
+        try {
+            URI uri = new URI(url);
+            boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            return http && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        if ("localhost".equalsIgnoreCase(host)) {
+            return true;
+        }
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static String shorten(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,97 @@
+package io.serviceaccountbot.teams;
+
+import io.serviceaccountbot.identity.BotIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a checked activity where it belongs: messages to the turn queue, card actions to an immediate answer,
+ * installation and conversation updates to the conversation store. Activities from another tenant get a polite
+ * refusal and nothing else.
+ */
+@Component
+class ActivityRouter {
+
+    private static final Logger audit = LoggerFactory.getLogger("audit");
+
+    private final BotIdentity identity;
+    private final ConversationReferences references;
+    private final TurnQueue turns;
+    private final MessageTurn messages;
+    private final CardActionTurn cardActions;
+
+    ActivityRouter(
+            BotIdentity identity,
+            ConversationReferences references,
+            TurnQueue turns,
+            MessageTurn messages,
+            CardActionTurn cardActions) {
+        this.identity = identity;
+        this.references = references;
+        this.turns = turns;
+        this.messages = messages;
+        this.cardActions = cardActions;
+    }
+
+    ResponseEntity<?> route(Activity activity) {
+        String type = activity.type();
+        if (ActivityTypes.IGNORED.contains(type)) {
+            return ResponseEntity.ok().build();
+        }
+        ConversationReference reference = ConversationReference.of(activity);
+        if (!identity.serves(activity.tenantId())) {
+            return refuseForeignTenant(activity, reference);
+        }
+        return switch (type) {
+            case ActivityTypes.MESSAGE -> {
+                references.save(reference);
+                yield queue(reference, () -> messages.answer(activity, reference));
+            }
+            case ActivityTypes.INVOKE -> cardActions.answer(activity);
+            case ActivityTypes.CONVERSATION_UPDATE -> {
+                references.save(reference);
+                yield botWasAdded(activity)
+                        ? queue(reference, () -> messages.welcome(reference))
+                        : ResponseEntity.ok().build();
+            }
+            default -> {
+                references.save(reference);
+                yield ResponseEntity.ok().build();
+            }
+        };
+    }
+
+    private ResponseEntity<?> queue(ConversationReference reference, Runnable turn) {
+        if (turns.offer(reference.key(), turn)) {
+            return ResponseEntity.ok().build();
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(ActivityController.error("Busy", "The bot is answering too many messages; try again shortly."));
+    }
+
+    private ResponseEntity<?> refuseForeignTenant(Activity activity, ConversationReference reference) {
+        audit.warn(
+                "refused activity type={} from tenant={} user={} conversation={}: not the configured tenant",
+                LogSafe.of(activity.type()),
+                LogSafe.of(activity.tenantId()),
+                LogSafe.of(activity.from() == null ? null : activity.from().aadObjectId()),
+                LogSafe.of(reference.conversationId()));
+        return switch (activity.type()) {
+            case ActivityTypes.MESSAGE -> queue(reference, () -> messages.refuseForeignTenant(activity, reference));
+            case ActivityTypes.INVOKE -> ResponseEntity.ok(InvokeResponse.message(MessageTurn.FOREIGN_TENANT));
+            default -> ResponseEntity.ok().build();
+        };
+    }
+
+    private static boolean botWasAdded(Activity activity) {
+        return activity.membersAdded() != null
+                && activity.recipient() != null
+                && activity.membersAdded().stream()
+                        .anyMatch(member -> activity.recipient().id().equals(member.id()));
+    }
+}

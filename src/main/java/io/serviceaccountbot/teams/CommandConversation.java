@@ -1,0 +1,77 @@
+package io.serviceaccountbot.teams;
+
+import io.serviceaccountbot.access.AccessControl;
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandCatalog;
+import io.serviceaccountbot.command.CommandParser;
+import io.serviceaccountbot.command.CommandSpec;
+import io.serviceaccountbot.command.ParseResult;
+import io.serviceaccountbot.command.Role;
+import io.serviceaccountbot.provisioning.DirectoryUnavailableException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * From typed text to the bot's answer: parse, check that the caller holds a role the command allows (asking the
+ * directory afresh, deny by default), then answer with the capability that owns the command.
+ */
+@Component
+class CommandConversation {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandConversation.class);
+
+    private final CommandCatalog catalog = CommandCatalog.standard();
+    private final AccessControl access;
+    private final Map<Class<?>, CommandAnswer<?>> answers = new HashMap<>();
+
+    CommandConversation(AccessControl access, List<CommandAnswer<?>> answers) {
+        this.access = access;
+        answers.forEach(answer -> this.answers.put(answer.commandType(), answer));
+    }
+
+    BotMessage answer(String text, Caller caller) {
+        ParseResult result = CommandParser.parse(text);
+        if (result instanceof ParseResult.Rejected rejected) {
+            return BotMessage.text(rejected.error().message());
+        }
+        return answer(((ParseResult.Parsed) result).command(), caller);
+    }
+
+    private BotMessage answer(Command command, Caller caller) {
+        CommandSpec spec = catalog.specFor(command);
+        try {
+            if (!spec.roles().isEmpty()) {
+                Set<Role> roles = access.currentRolesOf(caller.aadObjectId());
+                if (!spec.allows(roles)) {
+                    return refusal(spec, caller);
+                }
+            }
+            return dispatch(command, caller, spec);
+        } catch (DirectoryUnavailableException e) {
+            log.warn("Could not answer {}: {}", spec.keyword(), e.getMessage());
+            return BotMessage.text("I couldn't reach Microsoft Entra ID to check your permissions just now, so I did"
+                    + " nothing. Please try again in a minute.");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends Command> BotMessage dispatch(C command, Caller caller, CommandSpec spec) {
+        CommandAnswer<C> answer = (CommandAnswer<C>) answers.get(command.getClass());
+        if (answer == null) {
+            return BotMessage.text("**" + spec.keyword() + "** is not available yet: it arrives in a coming release"
+                    + " of this bot. Nothing was changed.");
+        }
+        return answer.answer(command, caller);
+    }
+
+    private static BotMessage refusal(CommandSpec spec, Caller caller) {
+        return BotMessage.text("Sorry " + caller.nameOr("there") + ", **" + spec.keyword() + "** is only for "
+                + RoleNames.whoMay(spec.roles()) + ", and you are not one. Nothing was done. An administrator can"
+                + " give you the role by adding you to the bot's Entra group. Type **help** to see what you can do.");
+    }
+}

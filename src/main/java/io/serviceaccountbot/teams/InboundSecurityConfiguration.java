@@ -1,0 +1,75 @@
+package io.serviceaccountbot.teams;
+
+import io.serviceaccountbot.identity.BotIdentity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Who may post activities. In production every request to {@code /api/messages} needs a valid Bot Framework token;
+ * in sandbox mode anonymous activities are accepted (the server then listens on loopback only, and the controller
+ * accepts only loopback service URLs).
+ */
+@Configuration(proxyBeanMethods = false)
+class InboundSecurityConfiguration {
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain activitySecurity(HttpSecurity http, BotIdentity identity, TeamsProperties properties)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable());
+        if (identity.mode().isSandbox()) {
+            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        } else {
+            JwtDecoder decoder =
+                    BotFrameworkTokenDecoder.create(properties, identity.appId(), metadataClient(properties));
+            http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/messages")
+                            .authenticated()
+                            .anyRequest()
+                            .denyAll())
+                    .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)));
+        }
+        return http.build();
+    }
+
+    /** Everything that is not the bot endpoint: open on loopback in sandbox, health only in production. */
+    @Bean
+    @Order(100)
+    SecurityFilterChain otherRequestsSecurity(HttpSecurity http, BotIdentity identity) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable());
+        if (identity.mode().isSandbox()) {
+            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        } else {
+            http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
+                    .permitAll()
+                    .anyRequest()
+                    .denyAll());
+        }
+        return http.build();
+    }
+
+    private static RestTemplate metadataClient(TeamsProperties properties) {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(properties.connectTimeout());
+        factory.setReadTimeout(properties.readTimeout());
+        return new RestTemplate(factory);
+    }
+}

@@ -1,0 +1,71 @@
+package io.serviceaccountbot.teams;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Answers one message in its conversation, after the HTTP request was acknowledged. */
+@Component
+class MessageTurn {
+
+    static final String FOREIGN_TENANT =
+            "Sorry, I only serve the organisation I was set up for, so I can't act on requests from here.";
+
+    /** Commands are one line; anything longer is not read at all. */
+    static final int MAX_COMMAND_LENGTH = 2000;
+
+    private static final Logger log = LoggerFactory.getLogger(MessageTurn.class);
+
+    private final BotConnector connector;
+    private final CommandConversation conversation;
+
+    MessageTurn(BotConnector connector, CommandConversation conversation) {
+        this.connector = connector;
+        this.conversation = conversation;
+    }
+
+    void answer(Activity activity, ConversationReference reference) {
+        String text = MessageText.of(activity);
+        BotMessage reply;
+        if (text.length() > MAX_COMMAND_LENGTH) {
+            reply = BotMessage.text("That message is too long for a command (%,d characters; commands are at most %,d)."
+                            .formatted(text.length(), MAX_COMMAND_LENGTH)
+                    + " Nothing was done. Type **help** to see what I can do.");
+        } else if (!text.isEmpty()) {
+            reply = conversation.answer(text, Caller.of(activity));
+        } else if (activity.value() != null) {
+            reply = BotMessage.text("That button belongs to a card I no longer act on, so nothing changed."
+                    + " Type **help** to see what I can do.");
+        } else {
+            reply = BotMessage.text("I only understand typed commands. Type **help** to see them.");
+        }
+        deliver(reference, activity.id(), reply);
+    }
+
+    void welcome(ConversationReference reference) {
+        deliver(
+                reference,
+                null,
+                BotMessage.text("Hello! I'm the service-account bot. I create Exchange service accounts and, once"
+                        + " approvers agree, give them the mailbox access they need. Type **help** to see what"
+                        + " I can do for you."));
+    }
+
+    void refuseForeignTenant(Activity activity, ConversationReference reference) {
+        deliver(reference, activity.id(), BotMessage.text(FOREIGN_TENANT));
+    }
+
+    private void deliver(ConversationReference reference, String replyToId, BotMessage message) {
+        try {
+            if (replyToId == null) {
+                connector.post(reference, message);
+            } else {
+                connector.reply(reference, replyToId, message);
+            }
+        } catch (ConnectorException e) {
+            log.warn("Could not deliver an answer: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.serviceaccountbot.teams;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The Bot Connector protocol: how inbound activities are authenticated and bounded, and how the bot sends.
+ *
+ * @param openidMetadataUrl the Bot Framework OpenID metadata document; its {@code jwks_uri} gives the keys that sign
+ *     inbound tokens
+ * @param tokenIssuer the issuer inbound tokens must carry
+ * @param clockSkew how far token times may be off
+ * @param maxActivitySize the largest request body accepted on {@code /api/messages}; larger ones get 413
+ * @param turnWorkers threads answering messages (each turn may call the tenant, so they block)
+ * @param maxPendingTurns messages accepted but not yet answered; beyond this, new messages get 503
+ * @param sendAttempts how many times a send to the connector is tried on 429, 412, 502, 503 or 504
+ * @param sendBackoff the first retry delay; it doubles per attempt, with jitter, unless Retry-After says more
+ * @param maxSendBackoff the longest single wait between two attempts, Retry-After included
+ * @param sendsPerSecond bot-initiated sends (proactive messages, card updates) per conversation per second
+ * @param sendsPerThirtySeconds bot-initiated sends per conversation per 30 seconds
+ * @param connectTimeout connecting to the connector
+ * @param readTimeout waiting for the connector's answer
+ */
+@ConfigurationProperties("bot.teams")
+public record TeamsProperties(
+        @DefaultValue("https://login.botframework.com/v1/.well-known/openidconfiguration")
+        String openidMetadataUrl,
+
+        @DefaultValue("https://api.botframework.com") String tokenIssuer,
+        @DefaultValue("5m") Duration clockSkew,
+        @DefaultValue("2MB") DataSize maxActivitySize,
+        @DefaultValue("16") int turnWorkers,
+        @DefaultValue("2000") int maxPendingTurns,
+        @DefaultValue("5") int sendAttempts,
+        @DefaultValue("250ms") Duration sendBackoff,
+        @DefaultValue("30s") Duration maxSendBackoff,
+        @DefaultValue("7") int sendsPerSecond,
+        @DefaultValue("60") int sendsPerThirtySeconds,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("20s") Duration readTimeout) {}

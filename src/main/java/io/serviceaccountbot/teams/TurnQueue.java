@@ -1,0 +1,97 @@
+package io.serviceaccountbot.teams;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers messages after their HTTP request has been acknowledged, on a fixed set of workers, one turn at a time per
+ * conversation so that answers keep the order of the questions. At most {@code maxPending} turns wait; beyond that
+ * {@link #offer} refuses, and the caller tells Teams to come back later instead of queueing without bound.
+ */
+class TurnQueue implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnQueue.class);
+
+    private final ExecutorService workers;
+    private final Semaphore pending;
+    private final ConcurrentHashMap<ConversationReference.Key, Mailbox> mailboxes = new ConcurrentHashMap<>();
+
+    TurnQueue(int workers, int maxPending) {
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "turn-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.pending = new Semaphore(maxPending);
+    }
+
+    /** Queues a turn behind the earlier turns of the same conversation; false when too many turns are waiting. */
+    boolean offer(ConversationReference.Key conversation, Runnable turn) {
+        if (!pending.tryAcquire()) {
+            return false;
+        }
+        Mailbox mailbox = mailboxes.compute(conversation, (key, existing) -> {
+            Mailbox target = existing == null ? new Mailbox(key) : existing;
+            target.turns.add(turn);
+            return target;
+        });
+        if (mailbox.scheduled.compareAndSet(false, true)) {
+            workers.execute(mailbox::drain);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        workers.shutdown();
+        if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("Shutting down with {} unanswered messages", mailboxes.size());
+            workers.shutdownNow();
+        }
+    }
+
+    private final class Mailbox {
+        private final ConversationReference.Key key;
+        private final Queue<Runnable> turns = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+
+        private Mailbox(ConversationReference.Key key) {
+            this.key = key;
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable turn;
+                while ((turn = turns.poll()) != null) {
+                    run(turn);
+                }
+                scheduled.set(false);
+                if (turns.isEmpty() || !scheduled.compareAndSet(false, true)) {
+                    mailboxes.computeIfPresent(
+                            key, (k, self) -> self.turns.isEmpty() && !self.scheduled.get() ? null : self);
+                    return;
+                }
+            }
+        }
+
+        private void run(Runnable turn) {
+            try {
+                turn.run();
+            } catch (RuntimeException e) {
+                log.error("A turn failed unexpectedly", e);
+            } finally {
+                pending.release();
+            }
+        }
+    }
+}
