@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Benchmark: start-up to first reply, replies/s and latency at 1, 16 and 64 concurrent conversations for `help`,
+# and resident memory after the load. Uses the closed-loop load generator in bench/ActivityLoad.java, whose fake
+# Bot Connector receives the replies. Usage: bench/run.sh [extra JVM options...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=target/service-account-bot.jar
+[ -f "$JAR" ] || ./mvnw -q -DskipTests package
+PORT=${PORT:-3990}
+SECONDS_PER_LEVEL=${SECONDS_PER_LEVEL:-20}
+JVM_OPTS=("$@")
+[ ${#JVM_OPTS[@]} -gt 0 ] || JVM_OPTS=(-XX:MaxRAMPercentage=75 -Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=4)
+OUT=target/bench
+mkdir -p "$OUT"
+
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "== JVM options: ${JVM_OPTS[*]}"
+
+# Start-up to first reply: the probe waits for the bot, the bot starts after it.
+java bench/ActivityLoad.java --target "http://127.0.0.1:$PORT/api/messages" --wait-ready 120 --seconds 0 \
+  > "$OUT/ready.txt" 2>&1 & probe=$!
+sleep 5
+t0=$(date +%s%3N)
+java "${JVM_OPTS[@]}" -jar "$JAR" --server.port="$PORT" > "$OUT/bot.log" 2>&1 & bot=$!
+trap 'kill $bot 2>/dev/null || true' EXIT
+wait $probe
+ready=$(grep -o 'epoch_ms=[0-9]*' "$OUT/ready.txt" | cut -d= -f2)
+echo "== start-up to first reply: $((ready - t0)) ms; resident after start: $(( $(ps -o rss= -p $bot) / 1024 )) MB"
+
+java bench/ActivityLoad.java --target "http://127.0.0.1:$PORT/api/messages" --sweep 1,16,64 \
+  --seconds "$SECONDS_PER_LEVEL" --warmup 5 --watch-pid $bot | tee "$OUT/sweep.txt"
+
+echo "== resident after the load: $(( $(ps -o rss= -p $bot) / 1024 )) MB"

@@ -1,0 +1,85 @@
+package io.serviceaccountbot.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The packaged bot, started as a user would start it: {@code java -jar target/service-account-bot.jar}. */
+final class BotProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of("target/service-account-bot.jar").toAbsolutePath();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private BotProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static BotProcess start(Path log, String... properties) throws Exception {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: end-to-end tests run after `./mvnw package`");
+        }
+        int port = freePort();
+        List<String> command =
+                new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", JAR.toString(), "--server.port=" + port));
+        command.addAll(List.of(properties));
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        BotProcess bot = new BotProcess(process, port, log);
+        bot.awaitListening(Duration.ofSeconds(60));
+        return bot;
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + port + "/api/messages";
+    }
+
+    Path log() {
+        return log;
+    }
+
+    private void awaitListening(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The bot exited with " + process.exitValue() + "; see " + log);
+            }
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("The bot did not listen on port " + port + " within " + timeout);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
