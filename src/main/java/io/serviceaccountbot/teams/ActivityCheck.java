@@ -3,12 +3,15 @@ package io.serviceaccountbot.teams;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What an activity must carry before the bot acts on it, and in sandbox mode where it may send: only to a loopback
  * service URL, so an anonymous caller cannot make the bot post to another host.
  */
 final class ActivityCheck {
+
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+");
 
     private ActivityCheck() {}
 
@@ -63,11 +66,11 @@ final class ActivityCheck {
     }
 
     static boolean isLoopback(String host) {
-        if ("localhost".equalsIgnoreCase(host)) {
+        if ("localhost".equalsIgnoreCase(host) || "127.0.0.1".equals(host)) {
             return true;
         }
         String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+        if (!IP_LITERAL.matcher(literal).matches()) {
             return false;
         }
         try {

@@ -1,20 +1,57 @@
 package io.serviceaccountbot.teams;
 
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
- * What the bot says: markdown text, or an Adaptive Card with a text summary that Teams shows in notifications.
- *
- * @param text markdown text, or the card's summary
- * @param card an Adaptive Card, or null for a text message
+ * What the bot says: markdown text, or an Adaptive Card with a summary that Teams shows in notifications. A card is
+ * serialized once, so a message that is sent often (the help card) costs no JSON work per send; treat the card as
+ * immutable once it is in a message.
  */
-record BotMessage(String text, ObjectNode card) {
+final class BotMessage {
+
+    private final String text;
+    private final ObjectNode card;
+    private volatile JsonNode serializedCard;
+
+    private BotMessage(String text, ObjectNode card) {
+        this.text = Objects.requireNonNull(text, "text");
+        this.card = card;
+    }
 
     static BotMessage text(String text) {
         return new BotMessage(text, null);
     }
 
     static BotMessage card(String summary, ObjectNode card) {
-        return new BotMessage(summary, card);
+        return new BotMessage(summary, Objects.requireNonNull(card, "card"));
+    }
+
+    /** Markdown text, or the card's summary. */
+    String text() {
+        return text;
+    }
+
+    /** The Adaptive Card, or null for a text message. */
+    ObjectNode card() {
+        return card;
+    }
+
+    /** The card as JSON written verbatim into the outgoing activity. */
+    JsonNode cardContent() {
+        JsonNode content = serializedCard;
+        if (content == null && card != null) {
+            content = JsonNodeFactory.instance.rawValueNode(new RawValue(card.toString()));
+            serializedCard = content;
+        }
+        return content;
+    }
+
+    @Override
+    public String toString() {
+        return card == null ? "BotMessage[text]" : "BotMessage[card: " + text + "]";
     }
 }

@@ -16,7 +16,7 @@ class InMemoryConversationReferences implements ConversationReferences {
     public void save(ConversationReference reference) {
         ConversationReference.Key key = reference.key();
         ConversationReference known = byConversation.get(key);
-        if (known == null || !known.equals(merged(known, reference))) {
+        if (known == null || !known.equals(reference) && !known.equals(merged(known, reference))) {
             byConversation.merge(key, reference, InMemoryConversationReferences::merged);
         }
     }

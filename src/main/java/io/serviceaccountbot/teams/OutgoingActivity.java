@@ -2,7 +2,7 @@ package io.serviceaccountbot.teams;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A message the bot sends to the connector: a reply, a proactive message, or the new content of an updated card.
@@ -39,7 +39,7 @@ record OutgoingActivity(
                 ? new Account(to.userId(), to.userName(), to.userAadObjectId())
                 : null;
         List<Attachment> attachments =
-                message.card() == null ? null : List.of(new Attachment(ADAPTIVE_CARD, message.card()));
+                message.card() == null ? null : List.of(new Attachment(ADAPTIVE_CARD, message.cardContent()));
         return new OutgoingActivity(
                 "message",
                 null,
@@ -67,5 +67,5 @@ record OutgoingActivity(
     record Conversation(String id) {}
 
     /** A card attached to a message. */
-    record Attachment(String contentType, ObjectNode content) {}
+    record Attachment(String contentType, JsonNode content) {}
 }
