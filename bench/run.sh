@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Benchmark: start-up to first reply, replies/s and latency at 1, 16 and 64 concurrent conversations for `help`,
 # and resident memory after the load. Uses the closed-loop load generator in bench/ActivityLoad.java, whose fake
-# Bot Connector receives the replies. Usage: bench/run.sh [extra JVM options...]
+# Bot Connector receives the replies. Usage: [USE_CDS=1] [SECONDS_PER_LEVEL=20] bench/run.sh [JVM options...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=target/service-account-bot.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
+CDS=()
+if [ "${USE_CDS:-0}" = 1 ]; then
+  [ -f target/cds/app.jsa ] || bench/cds.sh
+  JAR=target/cds/service-account-bot.jar
+  CDS=(-XX:SharedArchiveFile=target/cds/app.jsa)
+fi
 PORT=${PORT:-3990}
 SECONDS_PER_LEVEL=${SECONDS_PER_LEVEL:-20}
 JVM_OPTS=("$@")
@@ -14,14 +20,14 @@ OUT=target/bench
 mkdir -p "$OUT"
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo "== JVM options: ${JVM_OPTS[*]}"
+echo "== JVM options: ${JVM_OPTS[*]} ${CDS[*]:-}"
 
 # Start-up to first reply: the probe waits for the bot, the bot starts after it.
 java bench/ActivityLoad.java --target "http://127.0.0.1:$PORT/api/messages" --wait-ready 120 --seconds 0 \
   > "$OUT/ready.txt" 2>&1 & probe=$!
 sleep 5
 t0=$(date +%s%3N)
-java "${JVM_OPTS[@]}" -jar "$JAR" --server.port="$PORT" > "$OUT/bot.log" 2>&1 & bot=$!
+java "${JVM_OPTS[@]}" "${CDS[@]}" -jar "$JAR" --server.port="$PORT" > "$OUT/bot.log" 2>&1 & bot=$!
 trap 'kill $bot 2>/dev/null || true' EXIT
 wait $probe
 ready=$(grep -o 'epoch_ms=[0-9]*' "$OUT/ready.txt" | cut -d= -f2)
