@@ -13,7 +13,7 @@ PORT=${PORT:-3991}
 java -XX:ArchiveClassesAtExit=target/cds/app.jsa -jar target/cds/service-account-bot.jar --server.port="$PORT" \
   > target/cds/training.log 2>&1 & bot=$!
 java bench/ActivityLoad.java --target "http://127.0.0.1:$PORT/api/messages" --wait-ready 120 --seconds 0 \
-  > target/cds/probe.log 2>&1
+  > target/cds/probe.log 2>&1 || { echo "no reply during the training run; see target/cds/training.log"; kill $bot; exit 1; }
 kill -TERM $bot
 wait $bot || true
 ls -la target/cds/app.jsa

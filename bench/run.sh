@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: start-up to first reply, replies/s and latency at 1, 16 and 64 concurrent conversations for `help`,
 # and resident memory after the load. Uses the closed-loop load generator in bench/ActivityLoad.java, whose fake
-# Bot Connector receives the replies. Usage: [USE_CDS=1] [SECONDS_PER_LEVEL=20] bench/run.sh [JVM options...]
+# Bot Connector receives the replies.
+# Usage: [USE_CDS=1] [SECONDS_PER_LEVEL=20] [BOT_ARGS="--bot.x=y"] bench/run.sh [JVM options...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=target/service-account-bot.jar
@@ -27,9 +28,12 @@ java bench/ActivityLoad.java --target "http://127.0.0.1:$PORT/api/messages" --wa
   > "$OUT/ready.txt" 2>&1 & probe=$!
 sleep 5
 t0=$(date +%s%3N)
-java "${JVM_OPTS[@]}" "${CDS[@]}" -jar "$JAR" --server.port="$PORT" > "$OUT/bot.log" 2>&1 & bot=$!
+java "${JVM_OPTS[@]}" "${CDS[@]}" -jar "$JAR" --server.port="$PORT" ${BOT_ARGS:-} > "$OUT/bot.log" 2>&1 & bot=$!
 trap 'kill $bot 2>/dev/null || true' EXIT
-wait $probe
+while kill -0 $probe 2>/dev/null; do
+  kill -0 $bot 2>/dev/null || { echo "the bot exited; see $OUT/bot.log"; kill $probe; exit 1; }
+  sleep 0.2
+done
 ready=$(grep -o 'epoch_ms=[0-9]*' "$OUT/ready.txt" | cut -d= -f2)
 echo "== start-up to first reply: $((ready - t0)) ms; resident after start: $(( $(ps -o rss= -p $bot) / 1024 )) MB"
 

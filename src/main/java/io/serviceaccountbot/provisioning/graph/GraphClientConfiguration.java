@@ -12,25 +12,39 @@ import io.serviceaccountbot.provisioning.ProvisioningProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Builds the Graph client on first use: in sandbox mode the simulated tenant's address is only known once the web
- * server has its port.
+ * Builds the Graph client at start-up, in the background, and points it at its base URL on first use: in sandbox mode
+ * the simulated tenant's port is only known once the web server has started.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphClientConfiguration {
 
     static final String PUBLIC_CLOUD = "https://graph.microsoft.com/v1.0";
 
+    /** Built in the background while the rest starts: the Graph SDK is large, and the first message needs it. */
+    @Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
+    GraphServiceClient graphServiceClient(
+            ProvisioningProperties properties, BotIdentity identity, AccessTokens tokens, Environment environment) {
+        return client(baseUrl(properties, identity, environment), tokens);
+    }
+
     @Bean
     Directory directory(
-            ProvisioningProperties properties, BotIdentity identity, AccessTokens tokens, Environment environment) {
-        return new GraphDirectory(
-                SingletonSupplier.of(() -> client(baseUrl(properties, identity, environment), tokens)));
+            ObjectProvider<GraphServiceClient> graph,
+            ProvisioningProperties properties,
+            BotIdentity identity,
+            Environment environment) {
+        return new GraphDirectory(SingletonSupplier.of(() -> {
+            GraphServiceClient client = graph.getObject();
+            client.getRequestAdapter().setBaseUrl(baseUrl(properties, identity, environment));
+            return client;
+        }));
     }
 
     static String baseUrl(ProvisioningProperties properties, BotIdentity identity, Environment environment) {
