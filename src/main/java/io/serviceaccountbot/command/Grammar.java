@@ -82,6 +82,32 @@ abstract class Grammar<C extends Command> {
         return whole;
     }
 
+    /**
+     * Reads the account a command is about (from the phrasing's slot, or the word after the keywords) and the clauses
+     * after it.
+     *
+     * @param missing what to ask for when there is no account, e.g. "the account to grant it to"
+     */
+    final AccountAndClauses accountAndClauses(Lead.Match match, Clauses clauses, String missing) {
+        Phrase afterAccount = match.rest();
+        String account;
+        if (match.slots().isEmpty()) {
+            Phrase.Slice slice = oneWord(match.rest(), clauses.stops());
+            account = slice.value();
+            afterAccount = slice.rest();
+        } else {
+            account = match.slots().get(0);
+        }
+        if (account.isBlank()) {
+            throw missing(missing);
+        }
+        AccountRef valid = Arguments.account(account);
+        return new AccountAndClauses(valid, clauses.read(afterAccount, this));
+    }
+
+    /** An account and the clauses that followed it, by clause name. */
+    record AccountAndClauses(AccountRef account, java.util.Map<String, String> clauses) {}
+
     final Rejection missing(String what) {
         return new Rejection(new ParseError.Incomplete(spec, what));
     }

@@ -53,20 +53,9 @@ final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
 
     @Override
     GrantImpersonation read(Lead.Match match) {
-        Phrase afterAccount = match.rest();
-        String account;
-        if (match.slots().isEmpty()) {
-            Phrase.Slice slice = oneWord(match.rest(), CLAUSES.stops());
-            account = slice.value();
-            afterAccount = slice.rest();
-        } else {
-            account = match.slots().get(0);
-        }
-        if (account.isBlank()) {
-            throw missing("the account to grant it to");
-        }
-        AccountRef valid = Arguments.account(account);
-        Map<String, String> clauses = CLAUSES.read(afterAccount, this);
+        AccountAndClauses read = accountAndClauses(match, CLAUSES, "the account to grant it to");
+        AccountRef valid = read.account();
+        Map<String, String> clauses = read.clauses();
         return new GrantImpersonation(
                 valid,
                 Optional.ofNullable(clauses.get("group")).map(raw -> Arguments.valid(ExchangeRules.GROUP_NAME, raw)),

@@ -33,20 +33,9 @@ final class RevokeImpersonationGrammar extends Grammar<RevokeImpersonation> {
 
     @Override
     RevokeImpersonation read(Lead.Match match) {
-        Phrase afterAccount = match.rest();
-        String account;
-        if (match.slots().isEmpty()) {
-            Phrase.Slice slice = oneWord(match.rest(), CLAUSES.stops());
-            account = slice.value();
-            afterAccount = slice.rest();
-        } else {
-            account = match.slots().get(0);
-        }
-        if (account.isBlank()) {
-            throw missing("the account to take it from");
-        }
-        AccountRef valid = Arguments.account(account);
-        Map<String, String> clauses = CLAUSES.read(afterAccount, this);
+        AccountAndClauses read = accountAndClauses(match, CLAUSES, "the account to take it from");
+        AccountRef valid = read.account();
+        Map<String, String> clauses = read.clauses();
         return new RevokeImpersonation(valid, Optional.ofNullable(clauses.get("because")));
     }
 

@@ -24,13 +24,7 @@ class InboundSecurityConfiguration {
     @Order(10)
     SecurityFilterChain activitySecurity(HttpSecurity http, BotIdentity identity, TeamsProperties properties)
             throws Exception {
-        http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable());
+        statelessApi(http.securityMatcher("/api/**"));
         if (identity.mode().isSandbox()) {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
@@ -49,12 +43,7 @@ class InboundSecurityConfiguration {
     @Bean
     @Order(100)
     SecurityFilterChain otherRequestsSecurity(HttpSecurity http, BotIdentity identity) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable());
+        statelessApi(http);
         if (identity.mode().isSandbox()) {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
@@ -64,6 +53,16 @@ class InboundSecurityConfiguration {
                     .denyAll());
         }
         return http.build();
+    }
+
+    /** No sessions, cookies, CSRF tokens or login pages: every request stands on its own. */
+    private static void statelessApi(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable());
     }
 
     private static RestTemplate metadataClient(TeamsProperties properties) {

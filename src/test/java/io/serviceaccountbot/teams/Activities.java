@@ -2,6 +2,7 @@ package io.serviceaccountbot.teams;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,6 +35,26 @@ final class Activities {
         ObjectNode activity = sample("message-personal", serviceUrl);
         activity.put("text", text);
         return activity;
+    }
+
+    /** A hand-made personal message activity for unit tests that need no JSON. */
+    static Activity personalMessage(String serviceUrl, String text, List<Activity.Entity> entities) {
+        return new Activity(
+                "message",
+                "1",
+                serviceUrl,
+                "msteams",
+                new Activity.ChannelAccount("29:alex", "Alex", "aad"),
+                new Activity.ConversationAccount("c", "personal", "t", false, null),
+                new Activity.ChannelAccount("28:bot", "Service Account Bot", null),
+                text,
+                entities,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The same message from someone else. */

@@ -7,22 +7,7 @@ import org.junit.jupiter.api.Test;
 class ActivityCheckTest {
 
     private static Activity message(String serviceUrl) {
-        return new Activity(
-                "message",
-                "1",
-                serviceUrl,
-                "msteams",
-                new Activity.ChannelAccount("29:alex", "Alex", "aad"),
-                new Activity.ConversationAccount("c", "personal", "t", false, null),
-                new Activity.ChannelAccount("28:bot", "Bot", null),
-                "help",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Activities.personalMessage(serviceUrl, "help", null);
     }
 
     @Test

@@ -67,21 +67,6 @@ class MessageTextTest {
     }
 
     private static Activity activity(String text, List<Activity.Entity> entities) {
-        return new Activity(
-                "message",
-                "1",
-                "http://localhost/",
-                "msteams",
-                new Activity.ChannelAccount("29:alex", "Alex", "aad"),
-                new Activity.ConversationAccount("c", "channel", "t", true, null),
-                new Activity.ChannelAccount("28:bot", "Service Account Bot", null),
-                text,
-                entities,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Activities.personalMessage("http://localhost/", text, entities);
     }
 }
