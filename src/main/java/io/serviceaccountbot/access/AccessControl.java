@@ -13,7 +13,7 @@ import java.util.Set;
  * The roles a person holds, from their transitive membership of the configured groups. A person without an Entra
  * object id holds none.
  *
- * @see io.serviceaccountbot.provisioning.DirectoryUnavailableException thrown when the directory cannot answer
+ * @see io.serviceaccountbot.provisioning.TenantException thrown when the directory cannot answer
  */
 public class AccessControl {
 

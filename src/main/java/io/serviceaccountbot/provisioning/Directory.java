@@ -1,23 +1,53 @@
 package io.serviceaccountbot.provisioning;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The tenant's directory (Microsoft Entra ID): users and group membership. */
+/**
+ * The tenant's directory (Microsoft Entra ID): users, licences, mailboxes as Entra sees them, and group membership.
+ * Every method that changes something is safe to repeat: it creates or assigns only what is absent, then reads back.
+ * Failures are {@link TenantException}s.
+ */
 public interface Directory {
 
-    /**
-     * The user with this object id or user principal name, if there is one.
-     *
-     * @throws DirectoryUnavailableException when the directory cannot answer
-     */
+    /** The user with this object id or user principal name. */
     Optional<DirectoryUser> findUser(String objectIdOrUpn);
 
+    /** The user with this alias (mailNickname); aliases are unique in a tenant. */
+    Optional<DirectoryUser> findUserByAlias(String alias);
+
     /**
-     * Which of the given groups the user belongs to, directly or through nested groups.
-     *
-     * @throws DirectoryUnavailableException when the directory cannot answer
+     * Creates the user (enabled, no forced password change) unless one with that user principal name exists, and
+     * returns the user as the directory now has it. The caller compares an existing user with what it asked for.
      */
-    Set<String> memberGroups(String userObjectId, Collection<String> groupIds);
+    DirectoryUser createUser(NewUser user);
+
+    /** Sets a new password, without forcing a change at next sign-in. */
+    void resetPassword(String userId, Secret password);
+
+    /** Sets the usage location, which Microsoft requires before a licence can be assigned. */
+    void setUsageLocation(String userId, String countryCode);
+
+    /** The licences the organisation has bought. */
+    List<SubscribedSku> subscribedSkus();
+
+    /**
+     * Assigns the licence with this skuPartNumber (e.g. {@code STANDARDPACK} for Office 365 E1), resolved to its id
+     * at run time, with every service plan enabled; nothing happens if the user has it already.
+     *
+     * @throws TenantException of kind NOT_FOUND when the organisation has no such licence, INVALID_REQUEST when the
+     *     user has no usage location or no licence is left
+     */
+    void assignLicense(String userId, String skuPartNumber);
+
+    /** Whether Exchange has finished creating the user's mailbox. */
+    MailboxStatus mailboxStatus(String userId);
+
+    /** Which of the given groups the user or group belongs to, directly or through nested groups. */
+    Set<String> memberGroups(String objectId, Collection<String> groupIds);
+
+    /** The organisation's verified domains, the default first. */
+    List<VerifiedDomain> verifiedDomains();
 }

@@ -27,9 +27,9 @@ class GraphSimulator {
     static final String ACCEPTED_TOKEN = "Bearer sandbox-token";
     private static final String METADATA = "https://graph.microsoft.com/v1.0/$metadata";
 
-    private final SimulatedTenant tenant;
+    private final SimulatedDirectory tenant;
 
-    GraphSimulator(SimulatedTenant tenant) {
+    GraphSimulator(SimulatedDirectory tenant) {
         this.tenant = tenant;
     }
 

@@ -13,9 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 class SandboxConfiguration {
 
     @Bean
-    SimulatedTenant simulatedTenant(SandboxProperties properties, JsonMapper json) throws IOException {
+    SimulatorFaults simulatorFaults(SandboxProperties properties) {
+        return new SimulatorFaults(properties.latency());
+    }
+
+    @Bean
+    SimulatedDirectory simulatedDirectory(SandboxProperties properties, JsonMapper json) throws IOException {
         try (InputStream seed = properties.seed().getInputStream()) {
-            return new SimulatedTenant(json.readValue(seed, TenantSeed.class));
+            return new SimulatedDirectory(json.readValue(seed, TenantSeed.class));
         }
     }
 }

@@ -7,7 +7,7 @@ import io.serviceaccountbot.command.CommandParser;
 import io.serviceaccountbot.command.CommandSpec;
 import io.serviceaccountbot.command.ParseResult;
 import io.serviceaccountbot.command.Role;
-import io.serviceaccountbot.provisioning.DirectoryUnavailableException;
+import io.serviceaccountbot.provisioning.TenantException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ class CommandConversation {
                 }
             }
             return dispatch(command, caller, spec);
-        } catch (DirectoryUnavailableException e) {
+        } catch (TenantException e) {
             log.warn("Could not answer {}: {}", spec.keyword(), e.getMessage());
             return BotMessage.text("I couldn't reach Microsoft Entra ID to check your permissions just now, so I did"
                     + " nothing. Please try again in a minute.");

@@ -5,7 +5,7 @@ import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandCatalog;
 import io.serviceaccountbot.command.CommandSpec;
 import io.serviceaccountbot.command.Role;
-import io.serviceaccountbot.provisioning.DirectoryUnavailableException;
+import io.serviceaccountbot.provisioning.TenantException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +39,7 @@ class HelpAnswer implements CommandAnswer<Command.Help> {
         boolean directoryAnswered = true;
         try {
             roles = access.rolesOf(caller.aadObjectId());
-        } catch (DirectoryUnavailableException e) {
+        } catch (TenantException e) {
             roles = Set.of();
             directoryAnswered = false;
         }

@@ -7,8 +7,13 @@ import com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostReq
 import com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostResponse;
 import com.microsoft.kiota.ApiException;
 import io.serviceaccountbot.provisioning.Directory;
-import io.serviceaccountbot.provisioning.DirectoryUnavailableException;
 import io.serviceaccountbot.provisioning.DirectoryUser;
+import io.serviceaccountbot.provisioning.MailboxStatus;
+import io.serviceaccountbot.provisioning.NewUser;
+import io.serviceaccountbot.provisioning.Secret;
+import io.serviceaccountbot.provisioning.SubscribedSku;
+import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.provisioning.VerifiedDomain;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -76,23 +81,72 @@ class GraphDirectory implements Directory {
         return found;
     }
 
+    @Override
+    public Optional<DirectoryUser> findUserByAlias(String alias) {
+        throw new UnsupportedOperationException("WIP: Graph adapter");
+    }
+
+    @Override
+    public DirectoryUser createUser(NewUser user) {
+        throw new UnsupportedOperationException("WIP: Graph adapter");
+    }
+
+    @Override
+    public void resetPassword(String userId, Secret password) {
+        throw new UnsupportedOperationException("WIP: Graph adapter");
+    }
+
+    @Override
+    public void setUsageLocation(String userId, String countryCode) {
+        throw new UnsupportedOperationException("WIP: Graph adapter");
+    }
+
+    @Override
+    public List<SubscribedSku> subscribedSkus() {
+        throw new UnsupportedOperationException("WIP: Graph adapter");
+    }
+
+    @Override
+    public void assignLicense(String userId, String skuPartNumber) {
+        throw new UnsupportedOperationException("WIP: Graph adapter");
+    }
+
+    @Override
+    public MailboxStatus mailboxStatus(String userId) {
+        throw new UnsupportedOperationException("WIP: Graph adapter");
+    }
+
+    @Override
+    public List<VerifiedDomain> verifiedDomains() {
+        throw new UnsupportedOperationException("WIP: Graph adapter");
+    }
+
     private static DirectoryUser toDirectoryUser(User user) {
         return new DirectoryUser(
                 user.getId(),
                 user.getDisplayName(),
                 user.getUserPrincipalName(),
                 user.getMailNickname(),
-                Boolean.TRUE.equals(user.getAccountEnabled()));
+                Boolean.TRUE.equals(user.getAccountEnabled()),
+                user.getUsageLocation(),
+                null,
+                List.of(),
+                false);
     }
 
-    private static DirectoryUnavailableException unavailable(String what, RuntimeException e) {
-        String detail = e instanceof ODataError error && error.getError() != null
-                ? "HTTP %d %s"
-                        .formatted(
-                                error.getResponseStatusCode(), error.getError().getCode())
-                : e instanceof ApiException api
-                        ? "HTTP " + api.getResponseStatusCode()
-                        : e.getClass().getSimpleName();
-        return new DirectoryUnavailableException("Microsoft Graph could not " + what + ": " + detail, e);
+    private static TenantException unavailable(String what, RuntimeException e) {
+        String code = e instanceof ODataError error && error.getError() != null
+                ? error.getError().getCode()
+                : null;
+        int status = e instanceof ApiException api ? api.getResponseStatusCode() : 0;
+        String detail =
+                status == 0 ? e.getClass().getSimpleName() : "HTTP " + status + (code == null ? "" : " " + code);
+        return new TenantException(
+                status == 429 ? TenantException.Kind.THROTTLED : TenantException.Kind.UNAVAILABLE,
+                "Microsoft Graph",
+                code,
+                null,
+                "Microsoft Graph could not " + what + ": " + detail,
+                e);
     }
 }

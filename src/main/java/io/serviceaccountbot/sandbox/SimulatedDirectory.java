@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The state of the simulated tenant: users and groups, looked up the way Entra ID does. */
-class SimulatedTenant {
+/** The simulated Entra ID: users and groups, looked up the way Entra ID does. */
+class SimulatedDirectory {
 
     private final String tenantId;
     private final List<String> domains;
     private final Map<String, TenantSeed.SeedUser> users = new LinkedHashMap<>();
     private final Map<String, TenantSeed.SeedGroup> groups = new LinkedHashMap<>();
 
-    SimulatedTenant(TenantSeed seed) {
+    SimulatedDirectory(TenantSeed seed) {
         this.tenantId = seed.tenantId();
         this.domains = List.copyOf(seed.domains());
         seed.users().forEach(user -> users.put(user.id().toLowerCase(), user));

@@ -1,0 +1,69 @@
+package io.serviceaccountbot.sandbox;
+
+import io.serviceaccountbot.identity.ConditionalOnSandboxMode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /sandbox/control}: tests and benchmarks script the simulated tenant's faults and latency and read its call
+ * counts. Served only in sandbox mode, on the loopback address.
+ */
+@RestController
+@ConditionalOnSandboxMode
+@RequestMapping("/sandbox/control")
+class SimulatorControl {
+
+    private final SimulatorFaults faults;
+
+    SimulatorControl(SimulatorFaults faults) {
+        this.faults = faults;
+    }
+
+    /** Scripts a fault, e.g. {@code {"service":"GRAPH","matching":"assignLicense","status":429,"retryAfterSeconds":1,"times":2}}. */
+    @PostMapping("/faults")
+    ResponseEntity<Void> inject(@RequestBody SimulatorFaults.Fault fault) {
+        faults.inject(new SimulatorFaults.Fault(
+                fault.service(),
+                fault.matching() == null ? "" : fault.matching(),
+                fault.status(),
+                fault.retryAfterSeconds(),
+                Math.max(1, fault.times()),
+                fault.hang() == null ? Duration.ofSeconds(30) : fault.hang()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/faults")
+    ResponseEntity<Void> clear() {
+        faults.clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Sets the latency of every call, e.g. {@code {"millis":100}}. */
+    @PutMapping("/latency")
+    ResponseEntity<Void> latency(@RequestBody Map<String, Long> body) {
+        faults.setLatency(Duration.ofMillis(body.getOrDefault("millis", 0L)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/calls")
+    Map<String, Object> calls() {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        faults.callCounts().forEach((service, count) -> counts.put(service.name(), count));
+        return counts;
+    }
+
+    @DeleteMapping("/calls")
+    ResponseEntity<Void> resetCalls() {
+        faults.resetCounts();
+        return ResponseEntity.noContent().build();
+    }
+}
