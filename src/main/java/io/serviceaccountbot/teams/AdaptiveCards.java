@@ -48,6 +48,19 @@ final class AdaptiveCards {
         return text(text).put("fontType", "Monospace");
     }
 
+    static ObjectNode factSet() {
+        ObjectNode facts = NODES.objectNode();
+        facts.put("type", "FactSet");
+        facts.putArray("facts");
+        return facts;
+    }
+
+    static void fact(ObjectNode factSet, String title, String value) {
+        ObjectNode fact = ((ArrayNode) factSet.get("facts")).addObject();
+        fact.put("title", title);
+        fact.put("value", value);
+    }
+
     static ObjectNode container(ObjectNode... items) {
         ObjectNode container = NODES.objectNode();
         container.put("type", "Container");

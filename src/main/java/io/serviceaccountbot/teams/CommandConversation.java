@@ -44,18 +44,30 @@ class CommandConversation {
 
     private BotMessage answer(Command command, Caller caller) {
         CommandSpec spec = catalog.specFor(command);
-        try {
-            if (!spec.roles().isEmpty()) {
-                Set<Role> roles = access.currentRolesOf(caller.aadObjectId());
-                if (!spec.allows(roles)) {
-                    return refusal(spec, caller);
-                }
+        if (!spec.roles().isEmpty()) {
+            Set<Role> roles;
+            try {
+                roles = access.currentRolesOf(caller.aadObjectId());
+            } catch (TenantException e) {
+                log.warn("Could not check the roles for {}: {}", spec.keyword(), e.getMessage());
+                return BotMessage.text("I couldn't reach Microsoft Entra ID to check your permissions just now, so"
+                        + " I did nothing. Please try again in a minute.");
             }
+            if (!spec.allows(roles)) {
+                return refusal(spec, caller);
+            }
+        }
+        try {
             return dispatch(command, caller, spec);
         } catch (TenantException e) {
-            log.warn("Could not answer {}: {}", spec.keyword(), e.getMessage());
-            return BotMessage.text("I couldn't reach Microsoft Entra ID to check your permissions just now, so I did"
-                    + " nothing. Please try again in a minute.");
+            log.warn("{} failed: {} (request id {})", spec.keyword(), e.getMessage(), e.requestId());
+            return BotMessage.text("**" + spec.keyword() + "** stopped: " + e.service() + " answered that "
+                    + e.getMessage() + (e.isTransient() ? ". Please try again in a few minutes." : "."));
+        } catch (RuntimeException e) {
+            String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+            log.error("{} failed unexpectedly (reference {})", spec.keyword(), reference, e);
+            return BotMessage.text("Something went wrong on my side while running **" + spec.keyword()
+                    + "**, and I stopped. The error is logged with reference " + reference + ".");
         }
     }
 

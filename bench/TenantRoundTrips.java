@@ -1,0 +1,106 @@
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Round trips and wall time of the tenant operations behind chat commands, against a bot running in sandbox mode:
+ * for each command it resets the simulated tenant's call counters, posts the command as Alex in a personal chat,
+ * waits for the reply at a local fake connector, and prints the wall time and the Graph and Exchange calls made.
+ *
+ * <p>Usage: java bench/TenantRoundTrips.java http://127.0.0.1:3990 [command ...]
+ */
+public class TenantRoundTrips {
+
+    static final Map<String, CompletableFuture<String>> replies = new ConcurrentHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        String bot = args.length > 0 ? args[0] : "http://127.0.0.1:3978";
+        String[] commands = args.length > 1
+                ? java.util.Arrays.copyOfRange(args, 1, args.length)
+                : new String[] {
+                    "create service account svc-rt",
+                    "create service account svc-rt",
+                    "verify svc-rt",
+                    "use alexw@example.com as service account",
+                    "show role group \"Organization Management\""
+                };
+        HttpServer connector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        connector.createContext("/", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String path = exchange.getRequestURI().getPath();
+            String replyTo = path.substring(path.lastIndexOf('/') + 1);
+            CompletableFuture<String> waiting = replies.get(replyTo);
+            if (waiting != null) {
+                waiting.complete(body);
+            }
+            byte[] answer = ("{\"id\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 201 : 200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        connector.start();
+        String serviceUrl = "http://127.0.0.1:" + connector.getAddress().getPort() + "/amer/";
+        HttpClient http = HttpClient.newHttpClient();
+        System.out.printf("%-45s %9s %6s %9s %5s%n", "command", "wall ms", "graph", "exchange", "ok");
+        for (String command : commands) {
+            http.send(HttpRequest.newBuilder(URI.create(bot + "/sandbox/control/calls")).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String id = UUID.randomUUID().toString();
+            CompletableFuture<String> reply = new CompletableFuture<>();
+            replies.put(id, reply);
+            String activity = """
+                    {"type":"message","id":"%s","channelId":"msteams","serviceUrl":"%s","text":%s,
+                     "from":{"id":"29:alex","name":"Alex Wilber","aadObjectId":"00000000-0000-0000-0000-0000000000020"},
+                     "recipient":{"id":"28:bot","name":"Service Account Bot"},
+                     "conversation":{"id":"a:roundtrips","conversationType":"personal","tenantId":"00000000-0000-0000-0000-0000000000001"},
+                     "channelData":{"tenant":{"id":"00000000-0000-0000-0000-0000000000001"}}}"""
+                    .formatted(id, serviceUrl, quote(command));
+            long start = System.nanoTime();
+            http.send(HttpRequest.newBuilder(URI.create(bot + "/api/messages"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(activity))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String answer = reply.get(120, TimeUnit.SECONDS);
+            long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            String calls = http.send(HttpRequest.newBuilder(URI.create(bot + "/sandbox/control/calls")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            System.out.printf("%-45s %9d %6s %9s %5s%n", command, wall, count(calls, "GRAPH"), count(calls, "EXCHANGE"),
+                    answer.contains("❌") || answer.contains("stopped") ? "no" : "yes");
+        }
+        connector.stop(0);
+    }
+
+    static String count(String json, String service) {
+        int at = json.indexOf("\"" + service + "\":");
+        if (at < 0) {
+            return "?";
+        }
+        int from = at + service.length() + 3;
+        int to = from;
+        while (to < json.length() && Character.isDigit(json.charAt(to))) {
+            to++;
+        }
+        return json.substring(from, to);
+    }
+
+    static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,51 @@
+package io.serviceaccountbot.provisioning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs the steps of an operation in order and records what each did. The first failure stops the operation: later
+ * steps are reported as skipped, so the admin sees exactly what happened and what did not, and running the same
+ * command again continues where it stopped, because every step only does what is still missing.
+ */
+final class StepRunner {
+
+    private final List<StepOutcome> outcomes = new ArrayList<>();
+    private boolean stopped;
+
+    /**
+     * Runs a step unless an earlier one failed; a tenant failure becomes a failed step with its fix. A step that
+     * returns null only prepared something and is not reported.
+     */
+    void run(String whatItDoes, Supplier<StepOutcome> step) {
+        if (stopped) {
+            outcomes.add(StepOutcome.skipped(whatItDoes));
+            return;
+        }
+        try {
+            StepOutcome outcome = step.get();
+            if (outcome != null) {
+                record(outcome);
+            }
+        } catch (TenantException e) {
+            record(StepOutcome.failed(whatItDoes + ": " + e.getMessage(), TenantFixes.of(e)));
+        }
+    }
+
+    /** Records an outcome decided without calling the tenant; a failure stops the operation. */
+    void record(StepOutcome outcome) {
+        outcomes.add(outcome);
+        if (outcome.status() == StepOutcome.Status.FAILED) {
+            stopped = true;
+        }
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    List<StepOutcome> outcomes() {
+        return outcomes;
+    }
+}

@@ -1,0 +1,172 @@
+package io.serviceaccountbot.verification;
+
+import io.serviceaccountbot.command.AccountRef;
+import io.serviceaccountbot.provisioning.Directory;
+import io.serviceaccountbot.provisioning.DirectoryUser;
+import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.MailboxStatus;
+import io.serviceaccountbot.provisioning.TenantException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verifies a service account against the tenant: that it exists and is enabled, does not have to change its password,
+ * has a usage location and an Exchange licence, has a mailbox, and effectively holds ApplicationImpersonation (or
+ * that the organisation no longer has that role). A check the tenant cannot answer fails with the reason; it never
+ * passes by default.
+ */
+public class AccountVerification {
+
+    static final String IMPERSONATION = "ApplicationImpersonation";
+
+    private final Directory directory;
+    private final ExchangeAdmin exchange;
+
+    public AccountVerification(Directory directory, ExchangeAdmin exchange) {
+        this.directory = directory;
+        this.exchange = exchange;
+    }
+
+    /** Every check of the report. */
+    public VerificationReport verify(AccountRef account) {
+        List<Check> checks = new ArrayList<>();
+        Optional<DirectoryUser> user = accountChecks(account, checks);
+        user.ifPresent(found -> checks.add(impersonation(found)));
+        return new VerificationReport(user.map(DirectoryUser::userPrincipalName).orElse(account.value()), checks);
+    }
+
+    /** The checks that say whether an account can serve as a service account at all, for {@code use … as}. */
+    public VerificationReport verifyAccountOnly(AccountRef account) {
+        List<Check> checks = new ArrayList<>();
+        Optional<DirectoryUser> user = accountChecks(account, checks);
+        return new VerificationReport(user.map(DirectoryUser::userPrincipalName).orElse(account.value()), checks);
+    }
+
+    private Optional<DirectoryUser> accountChecks(AccountRef account, List<Check> checks) {
+        Optional<DirectoryUser> found;
+        try {
+            found = account instanceof AccountRef.ByUpn
+                    ? directory.findUser(account.value())
+                    : directory.findUserByAlias(account.value());
+        } catch (TenantException e) {
+            checks.add(Check.failed("Account exists and is enabled", "Could not look it up: " + e.getMessage(), retry(e)));
+            return Optional.empty();
+        }
+        if (found.isEmpty()) {
+            checks.add(Check.failed(
+                    "Account exists and is enabled",
+                    "No user " + account.value() + " in the directory",
+                    "Check the name, or create it: create service account " + aliasOf(account)));
+            return Optional.empty();
+        }
+        DirectoryUser user = found.get();
+        checks.add(user.accountEnabled()
+                ? Check.passed("Account exists and is enabled", user.userPrincipalName() + " (" + user.displayName() + ")")
+                : Check.failed(
+                        "Account exists and is enabled",
+                        user.userPrincipalName() + " is disabled",
+                        "Enable the account in the Microsoft 365 admin center (Users > Active users)."));
+        checks.add(passwordCheck(user));
+        checks.add(licenceCheck(user));
+        checks.add(mailboxCheck(user));
+        return found;
+    }
+
+    private static Check passwordCheck(DirectoryUser user) {
+        String name = "No password change at next sign-in";
+        if (user.forceChangePasswordNextSignIn() == null) {
+            return Check.notApplicable(name, "The directory does not say for this account");
+        }
+        return user.forceChangePasswordNextSignIn()
+                ? Check.failed(
+                        name,
+                        "The account must change its password at next sign-in, which a service cannot do",
+                        "Reset the password with \"Require this user to change their password\" unchecked.")
+                : Check.passed(name, "Not required");
+    }
+
+    private static Check licenceCheck(DirectoryUser user) {
+        String name = "Usage location and Exchange licence";
+        if (user.usageLocation() == null || user.usageLocation().isBlank()) {
+            return Check.failed(
+                    name,
+                    "No usage location, so no licence can be assigned",
+                    "Set the usage location (e.g. US) in the Microsoft 365 admin center, then assign an E1 licence.");
+        }
+        return user.exchangePlanEnabled()
+                ? Check.passed(name, "Usage location " + user.usageLocation() + "; a licence with Exchange is assigned")
+                : Check.failed(
+                        name,
+                        "Usage location " + user.usageLocation() + "; no licence with an enabled Exchange plan",
+                        "Assign Office 365 E1 or above with its Exchange Online plan enabled.");
+    }
+
+    private Check mailboxCheck(DirectoryUser user) {
+        String name = "Mailbox provisioned";
+        try {
+            return directory.mailboxStatus(user.id()) == MailboxStatus.READY
+                    ? Check.passed(name, "The mailbox exists")
+                    : Check.failed(
+                            name,
+                            "There is no mailbox yet",
+                            user.exchangePlanEnabled()
+                                    ? "Exchange creates it a few minutes after the licence is assigned; check again"
+                                            + " shortly."
+                                    : "Assign a licence with Exchange; the mailbox follows a few minutes later.");
+        } catch (TenantException e) {
+            return Check.failed(name, "Could not check: " + e.getMessage(), retry(e));
+        }
+    }
+
+    private Check impersonation(DirectoryUser user) {
+        String name = "Holds ApplicationImpersonation";
+        try {
+            if (exchange.managementRole(IMPERSONATION).isEmpty()) {
+                return Check.notApplicable(
+                        name,
+                        "This organisation has no ApplicationImpersonation role: Exchange Online removed it in"
+                                + " February 2025. Use grant app access (RBAC for Applications) instead.");
+            }
+            return exchange.effectiveAssignments(IMPERSONATION).stream()
+                    .filter(assignment -> sameUser(assignment.user(), user))
+                    .findFirst()
+                    .map(assignment -> Check.passed(
+                            name,
+                            "Through role group " + assignment.assignee()
+                                    + (assignment.via() == null ? "" : ", as a member of " + assignment.via())))
+                    .orElseGet(() -> Check.failed(
+                            name,
+                            user.userPrincipalName() + " does not hold ApplicationImpersonation",
+                            "Type: grant impersonation to " + user.mailNickname()));
+        } catch (TenantException e) {
+            if (e.kind() == TenantException.Kind.ROLE_NOT_FOUND) {
+                return Check.notApplicable(
+                        name,
+                        "This organisation has no ApplicationImpersonation role (Exchange Online removed it in"
+                                + " February 2025). Use grant app access instead.");
+            }
+            return Check.failed(name, "Could not check: " + e.getMessage(), retry(e));
+        }
+    }
+
+    private static boolean sameUser(String effectiveUser, DirectoryUser user) {
+        return effectiveUser != null
+                && (effectiveUser.equalsIgnoreCase(user.mailNickname())
+                        || effectiveUser.equalsIgnoreCase(user.userPrincipalName())
+                        || effectiveUser.equalsIgnoreCase(user.displayName())
+                        || effectiveUser.equalsIgnoreCase(user.id()));
+    }
+
+    private static String retry(TenantException e) {
+        return e.isTransient()
+                ? "Try again in a few minutes."
+                : "Check that the bot's app has the permissions listed in deploy/README.md.";
+    }
+
+    private static String aliasOf(AccountRef account) {
+        String value = account.value();
+        int at = value.indexOf('@');
+        return at < 0 ? value : value.substring(0, at);
+    }
+}

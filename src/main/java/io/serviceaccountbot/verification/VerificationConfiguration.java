@@ -1,0 +1,16 @@
+package io.serviceaccountbot.verification;
+
+import io.serviceaccountbot.provisioning.Directory;
+import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the checks to the tenant's ports. */
+@Configuration(proxyBeanMethods = false)
+class VerificationConfiguration {
+
+    @Bean
+    AccountVerification accountVerification(Directory directory, ExchangeAdmin exchange) {
+        return new AccountVerification(directory, exchange);
+    }
+}

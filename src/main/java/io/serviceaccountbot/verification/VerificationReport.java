@@ -1,0 +1,27 @@
+package io.serviceaccountbot.verification;
+
+import java.util.List;
+
+/**
+ * The verification of one account: every check in order.
+ *
+ * @param account the account as the admin named it, or its user principal name once found
+ * @param checks the checks, in the order of the procedure
+ */
+public record VerificationReport(String account, List<Check> checks) {
+
+    public VerificationReport {
+        checks = List.copyOf(checks);
+    }
+
+    /** Whether nothing failed. */
+    public boolean allPassed() {
+        return checks.stream().noneMatch(check -> check.result() == Check.Result.FAILED);
+    }
+
+    public long failures() {
+        return checks.stream()
+                .filter(check -> check.result() == Check.Result.FAILED)
+                .count();
+    }
+}
