@@ -35,7 +35,8 @@ class StartupModesIT {
                 .contains("bot.identity.app-id")
                 .contains("bot.identity.client-secret, bot.identity.certificate-path or bot.identity.managed-identity")
                 .contains("bot.access.admins-group-id")
-                .contains("bot.access.approvers-group-id");
+                .contains("bot.access.approvers-group-id")
+                .contains("bot.secrets.key-vault-uri");
     }
 
     @Test

@@ -66,6 +66,7 @@ class InboundAuthenticationIT {
         registry.add("bot.access.admins-group-id", () -> "5b07ad31-0000-4000-8000-000000000001");
         registry.add("bot.access.approvers-group-id", () -> "5b07ad31-0000-4000-8000-000000000002");
         registry.add("bot.provisioning.graph-base-url", () -> "http://127.0.0.1:9/unreachable");
+        registry.add("bot.secrets.key-vault-uri", () -> "https://kv-never-called.vault.azure.net/");
         registry.add("bot.teams.openid-metadata-url", () -> keys.metadataUrl());
     }
 
