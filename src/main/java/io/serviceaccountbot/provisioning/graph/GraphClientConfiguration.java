@@ -96,6 +96,7 @@ class GraphClientConfiguration {
         } else {
             interceptors.add(retry);
         }
+        interceptors.add(new JsonErrorBodies());
         GraphServiceClient client = new GraphServiceClient(authentication, http.build());
         client.getRequestAdapter().setBaseUrl(baseUrl);
         return client;

@@ -177,6 +177,22 @@ class GraphDirectoryFaultsIT {
     }
 
     @Test
+    void aProxysHtmlErrorPageStillTellsTheAdminTheStatusAndRequestId() {
+        graph.stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus"))
+                .willReturn(aResponse()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withHeader("request-id", "proxy-502")
+                        .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>")));
+
+        assertThatThrownBy(() -> directory.subscribedSkus()).isInstanceOfSatisfying(TenantException.class, e -> {
+            assertThat(e.kind()).isEqualTo(TenantException.Kind.UNAVAILABLE);
+            assertThat(e.requestId()).isEqualTo("proxy-502");
+            assertThat(e.getMessage()).contains("HTTP 502").contains("502 Bad Gateway");
+        });
+    }
+
+    @Test
     void aThrottledCreateIsRetriedWithTheSameBodyAndCreatesOneUser() {
         graph.stubFor(post(urlPathEqualTo("/v1.0/users"))
                 .inScenario("create")
