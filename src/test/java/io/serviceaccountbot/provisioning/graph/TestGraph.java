@@ -16,7 +16,16 @@ final class TestGraph {
     }
 
     static GraphDirectory directory(String baseUrl, GraphHttpSettings settings) {
+        return directory(baseUrl, settings, "test-token");
+    }
+
+    /** A fresh adapter (nothing cached) for the simulated tenant of a sandbox bot on that port. */
+    static GraphDirectory sandbox(int port) {
+        return directory("http://127.0.0.1:" + port + "/sandbox/graph/v1.0", SETTINGS, "sandbox-token");
+    }
+
+    private static GraphDirectory directory(String baseUrl, GraphHttpSettings settings, String token) {
         return new GraphDirectory(
-                () -> GraphClientConfiguration.client(baseUrl, scope -> "test-token", settings), settings.timeout());
+                () -> GraphClientConfiguration.client(baseUrl, scope -> token, settings), settings.timeout());
     }
 }
