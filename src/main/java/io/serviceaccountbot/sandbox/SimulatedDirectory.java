@@ -3,12 +3,9 @@ package io.serviceaccountbot.sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +29,7 @@ class SimulatedDirectory implements Recipients {
     private final List<TenantSeed.SeedDomain> domains;
     private final Map<String, SimulatedSku> skus = new LinkedHashMap<>();
     private final Map<String, SimulatedUser> users = new LinkedHashMap<>();
-    private final Map<String, TenantSeed.SeedGroup> groups = new LinkedHashMap<>();
+    private final GroupMembership groups;
     private final Clock clock;
     private final Duration mailboxDelay;
 
@@ -46,7 +43,7 @@ class SimulatedDirectory implements Recipients {
         seed.subscribedSkus().forEach(sku -> skus.put(key(sku.skuId()), new SimulatedSku(sku)));
         Instant start = clock.instant();
         seed.users().forEach(user -> users.put(key(user.id()), fromSeed(user, start)));
-        seed.groups().forEach(group -> groups.put(key(group.id()), group));
+        this.groups = new GroupMembership(seed.groups());
     }
 
     private SimulatedUser fromSeed(TenantSeed.SeedUser user, Instant start) {
@@ -223,37 +220,13 @@ class SimulatedDirectory implements Recipients {
         return sku.seed().enabledUnits() - consumed(sku);
     }
 
-    synchronized Optional<TenantSeed.SeedGroup> group(String id) {
-        return Optional.ofNullable(groups.get(key(id)));
+    Optional<TenantSeed.SeedGroup> group(String id) {
+        return groups.group(id);
     }
 
     /** Of the given groups, those the object belongs to directly or through nested groups. */
-    synchronized Set<String> memberGroups(String objectId, Collection<String> groupIds) {
-        Set<String> result = new HashSet<>();
-        for (String groupId : groupIds) {
-            if (transitivelyContains(key(groupId), key(objectId))) {
-                result.add(groupId);
-            }
-        }
-        return result;
-    }
-
-    private boolean transitivelyContains(String groupId, String objectId) {
-        Deque<String> toVisit = new ArrayDeque<>(List.of(groupId));
-        Set<String> seen = new HashSet<>();
-        while (!toVisit.isEmpty()) {
-            TenantSeed.SeedGroup group = groups.get(toVisit.pop());
-            if (group == null || !seen.add(key(group.id()))) {
-                continue;
-            }
-            for (String member : group.members()) {
-                if (key(member).equals(objectId)) {
-                    return true;
-                }
-                toVisit.push(key(member));
-            }
-        }
-        return false;
+    Set<String> memberGroups(String objectId, Collection<String> groupIds) {
+        return groups.memberGroups(objectId, groupIds);
     }
 
     @Override

@@ -1,12 +1,10 @@
 package io.serviceaccountbot.provisioning.graph;
 
-import com.microsoft.graph.models.AssignedLicense;
 import com.microsoft.graph.models.Domain;
 import com.microsoft.graph.models.DomainCollectionResponse;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
 import com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostRequestBody;
 import com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostResponse;
 import io.serviceaccountbot.provisioning.Directory;
@@ -15,7 +13,6 @@ import io.serviceaccountbot.provisioning.MailboxStatus;
 import io.serviceaccountbot.provisioning.NewUser;
 import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.SubscribedSku;
-import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
 import io.serviceaccountbot.provisioning.VerifiedDomain;
 import java.time.Duration;
@@ -24,18 +21,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * The directory through Microsoft Graph, with as few round trips as the API allows: every read names exactly the
- * properties it needs ({@code $select}), a created user is read from Graph's 201 answer instead of a second GET, and
- * a licence's id is looked up in {@code /subscribedSkus} once per process (skuIds never change).
+ * properties it needs ({@code $select}), and a created user is read from Graph's 201 answer instead of a second GET
+ * (which could also miss it during directory replication). Licences are {@link GraphLicensing}'s.
  */
 class GraphDirectory implements Directory {
 
@@ -44,11 +37,12 @@ class GraphDirectory implements Directory {
 
     private final Supplier<GraphServiceClient> graph;
     private final Duration timeout;
-    private final Map<String, UUID> skuIds = new ConcurrentHashMap<>();
+    private final GraphLicensing licensing;
 
     GraphDirectory(Supplier<GraphServiceClient> graph, Duration timeout) {
         this.graph = graph;
         this.timeout = timeout;
+        this.licensing = new GraphLicensing(graph, timeout);
     }
 
     @Override
@@ -125,73 +119,12 @@ class GraphDirectory implements Directory {
 
     @Override
     public List<SubscribedSku> subscribedSkus() {
-        try {
-            var answer =
-                    graph.get().subscribedSkus().get(request -> request.queryParameters.select = GraphLicences.SELECT);
-            List<SubscribedSku> skus = new ArrayList<>();
-            if (answer != null && answer.getValue() != null) {
-                for (var sku : answer.getValue()) {
-                    if (sku.getSkuId() != null && sku.getSkuPartNumber() != null) {
-                        skuIds.put(sku.getSkuPartNumber().toUpperCase(Locale.ROOT), sku.getSkuId());
-                    }
-                    skus.add(GraphLicences.toSubscribedSku(sku));
-                }
-            }
-            return skus;
-        } catch (RuntimeException e) {
-            throw GraphFailure.of(e).toTenantException("list the organisation's licences", timeout);
-        }
+        return licensing.subscribedSkus();
     }
 
     @Override
     public void assignLicense(String userId, String skuPartNumber) {
-        String part = skuPartNumber.toUpperCase(Locale.ROOT);
-        UUID skuId = skuIds.get(part);
-        List<SubscribedSku> known = List.of();
-        if (skuId == null) {
-            known = subscribedSkus();
-            skuId = skuIds.get(part);
-        }
-        if (skuId == null) {
-            throw new TenantException(
-                    Kind.NOT_FOUND,
-                    GraphFailure.SERVICE,
-                    null,
-                    null,
-                    "The organisation has no " + skuPartNumber + " licence. It has: "
-                            + known.stream().map(SubscribedSku::skuPartNumber).toList() + ".",
-                    null);
-        }
-        AssignedLicense license = new AssignedLicense();
-        license.setSkuId(skuId);
-        license.setDisabledPlans(List.of());
-        AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
-        body.setAddLicenses(List.of(license));
-        body.setRemoveLicenses(List.of());
-        try {
-            graph.get().users().byUserId(userId).assignLicense().post(body);
-        } catch (RuntimeException e) {
-            throw licenceRefused(GraphFailure.of(e), userId, skuPartNumber, part);
-        }
-    }
-
-    private TenantException licenceRefused(GraphFailure failure, String userId, String skuPartNumber, String part) {
-        if (failure.status() == 400 && failure.messageMentions("usage location")) {
-            return failure.as(
-                    Kind.INVALID_REQUEST,
-                    userId + " has no usage location, and Microsoft needs one before it can assign a licence. Set"
-                            + " the user's usage location (a country code such as US) and try again.");
-        }
-        if (failure.status() == 400 && failure.messageMentions("does not have any available licenses")) {
-            return failure.as(
-                    Kind.INVALID_REQUEST,
-                    "Every " + skuPartNumber + " licence is already assigned. Buy more, or free one, then try again.");
-        }
-        if (failure.status() == 400 && failure.messageMentions("does not correspond to a valid company license")) {
-            skuIds.remove(part);
-            return failure.as(Kind.NOT_FOUND, "The organisation no longer has a " + skuPartNumber + " licence.");
-        }
-        return failure.toTenantException("assign a " + skuPartNumber + " licence to " + userId, timeout);
+        licensing.assign(userId, skuPartNumber);
     }
 
     @Override
