@@ -9,10 +9,7 @@ class ProvisioningConfiguration {
 
     @Bean
     ServiceAccountCreation serviceAccountCreation(
-            Directory directory,
-            SecretStore secrets,
-            PasswordGenerator passwords,
-            ProvisioningProperties properties) {
+            Directory directory, SecretStore secrets, PasswordGenerator passwords, ProvisioningProperties properties) {
         return new ServiceAccountCreation(directory, secrets, passwords, properties);
     }
 }

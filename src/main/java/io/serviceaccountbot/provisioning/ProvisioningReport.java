@@ -19,7 +19,7 @@ public record ProvisioningReport(String title, List<StepOutcome> steps, String s
     /** Whether every step ended well (done, already done, or left to the tenant to finish). */
     public boolean succeeded() {
         return steps.stream()
-                .noneMatch(step -> step.status() == StepOutcome.Status.FAILED
-                        || step.status() == StepOutcome.Status.SKIPPED);
+                .noneMatch(step ->
+                        step.status() == StepOutcome.Status.FAILED || step.status() == StepOutcome.Status.SKIPPED);
     }
 }

@@ -19,10 +19,7 @@ public class ServiceAccountCreation {
     private final ProvisioningProperties properties;
 
     public ServiceAccountCreation(
-            Directory directory,
-            SecretStore secrets,
-            PasswordGenerator passwords,
-            ProvisioningProperties properties) {
+            Directory directory, SecretStore secrets, PasswordGenerator passwords, ProvisioningProperties properties) {
         this.directory = directory;
         this.secrets = secrets;
         this.passwords = passwords;
@@ -31,11 +28,6 @@ public class ServiceAccountCreation {
 
     public ProvisioningReport create(Command.CreateServiceAccount command) {
         return new Attempt(command).run();
-    }
-
-    /** The name under which an account's password is kept in the secret store. */
-    public static String secretNameFor(String alias) {
-        return alias + "-password";
     }
 
     /** One run of the command, with what it has learned so far. */
@@ -55,7 +47,7 @@ public class ServiceAccountCreation {
             licence = command.license().orElse(properties.defaultLicense());
             location = command.usageLocation().orElse(properties.defaultUsageLocation());
             displayName = command.displayName().orElse(alias);
-            secretName = secretNameFor(alias);
+            secretName = SecretNames.forPassword(alias);
             upn = alias;
         }
 
@@ -99,7 +91,8 @@ public class ServiceAccountCreation {
             Optional<DirectoryUser> aliasOwner = directory.findUserByAlias(alias);
             if (aliasOwner.isPresent()) {
                 return StepOutcome.failed(
-                        "The alias " + alias + " already belongs to " + aliasOwner.get().userPrincipalName(),
+                        "The alias " + alias + " already belongs to "
+                                + aliasOwner.get().userPrincipalName(),
                         "Choose another alias, or type: use " + aliasOwner.get().userPrincipalName()
                                 + " as service account");
             }

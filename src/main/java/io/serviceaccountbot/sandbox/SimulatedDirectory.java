@@ -1,41 +1,100 @@
 package io.serviceaccountbot.sandbox;
 
-import java.util.ArrayDeque;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.springframework.http.HttpStatus;
 
-/** The simulated Entra ID: users and groups, looked up the way Entra ID does. */
-class SimulatedDirectory {
+/**
+ * The simulated Entra ID: domains, licences, users and groups, changed and looked up the way Entra ID does. Every
+ * method holds the directory's lock, so concurrent requests see one consistent tenant (two creations of the same user
+ * principal name give one user and one conflict). A mailbox becomes ready {@code mailboxDelay} after a licence with
+ * Exchange is assigned, as Exchange Online takes a while to create it.
+ */
+class SimulatedDirectory implements Recipients {
 
     private final String tenantId;
-    private final List<String> domains;
-    private final Map<String, TenantSeed.SeedUser> users = new LinkedHashMap<>();
-    private final Map<String, TenantSeed.SeedGroup> groups = new LinkedHashMap<>();
+    private final List<TenantSeed.SeedDomain> domains;
+    private final Map<String, SimulatedSku> skus = new LinkedHashMap<>();
+    private final Map<String, SimulatedUser> users = new LinkedHashMap<>();
+    private final GroupMembership groups;
+    private final Clock clock;
+    private final Duration mailboxDelay;
 
-    SimulatedDirectory(TenantSeed seed) {
+    SimulatedDirectory(TenantSeed seed, Clock clock, Duration mailboxDelay) {
         this.tenantId = seed.tenantId();
-        this.domains = List.copyOf(seed.domains());
-        seed.users().forEach(user -> users.put(user.id().toLowerCase(), user));
-        seed.groups().forEach(group -> groups.put(group.id().toLowerCase(), group));
+        this.clock = clock;
+        this.mailboxDelay = mailboxDelay;
+        this.domains = seed.domains().stream()
+                .sorted(Comparator.comparing(domain -> !domain.isDefault()))
+                .toList();
+        seed.subscribedSkus().forEach(sku -> skus.put(key(sku.skuId()), new SimulatedSku(sku)));
+        Instant start = clock.instant();
+        seed.users().forEach(user -> users.put(key(user.id()), fromSeed(user, start)));
+        this.groups = new GroupMembership(seed.groups());
+    }
+
+    private SimulatedUser fromSeed(TenantSeed.SeedUser user, Instant start) {
+        List<SimulatedUser.Licence> licences = new ArrayList<>();
+        boolean mailbox = false;
+        for (String partNumber : user.licenses()) {
+            SimulatedSku sku = skus.values().stream()
+                    .filter(candidate -> candidate.skuPartNumber().equalsIgnoreCase(partNumber))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "seed user " + user.userPrincipalName() + " has unknown licence " + partNumber));
+            licences.add(new SimulatedUser.Licence(sku.skuId(), start));
+            mailbox |= sku.givesMailbox();
+        }
+        return new SimulatedUser(
+                user.id(),
+                user.displayName(),
+                user.userPrincipalName(),
+                user.mailNickname(),
+                user.accountEnabled(),
+                user.usageLocation(),
+                false,
+                start,
+                start,
+                licences,
+                mailbox ? start : null);
     }
 
     String tenantId() {
         return tenantId;
     }
 
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The verified domain names, the default first. */
     List<String> domains() {
+        return domains.stream()
+                .filter(TenantSeed.SeedDomain::isVerified)
+                .map(TenantSeed.SeedDomain::id)
+                .toList();
+    }
+
+    List<TenantSeed.SeedDomain> domainEntries() {
         return domains;
     }
 
     /** A user by object id or (case-insensitive) user principal name, as {@code /users/{id | userPrincipalName}}. */
-    synchronized Optional<TenantSeed.SeedUser> user(String idOrUpn) {
-        TenantSeed.SeedUser byId = users.get(idOrUpn.toLowerCase());
+    synchronized Optional<SimulatedUser> user(String idOrUpn) {
+        SimulatedUser byId = users.get(key(idOrUpn));
         if (byId != null) {
             return Optional.of(byId);
         }
@@ -44,32 +103,153 @@ class SimulatedDirectory {
                 .findFirst();
     }
 
-    /** Of the given groups, those the object belongs to directly or through nested groups. */
-    synchronized Set<String> memberGroups(String objectId, Collection<String> groupIds) {
-        Set<String> result = new HashSet<>();
-        for (String groupId : groupIds) {
-            if (transitivelyContains(groupId.toLowerCase(), objectId.toLowerCase())) {
-                result.add(groupId);
-            }
-        }
-        return result;
+    synchronized List<SimulatedUser> users(Predicate<SimulatedUser> filter) {
+        return users.values().stream().filter(filter).toList();
     }
 
-    private boolean transitivelyContains(String groupId, String objectId) {
-        Deque<String> toVisit = new ArrayDeque<>(List.of(groupId));
-        Set<String> seen = new HashSet<>();
-        while (!toVisit.isEmpty()) {
-            TenantSeed.SeedGroup group = groups.get(toVisit.pop());
-            if (group == null || !seen.add(group.id().toLowerCase())) {
-                continue;
-            }
-            for (String member : group.members()) {
-                if (member.equalsIgnoreCase(objectId)) {
-                    return true;
-                }
-                toVisit.push(member.toLowerCase());
+    /**
+     * Creates a user, refusing as Entra ID does: the user principal name must be in a verified domain, and no other
+     * object may have the same user principal name or alias.
+     */
+    synchronized SimulatedUser create(
+            String displayName,
+            String userPrincipalName,
+            String mailNickname,
+            boolean accountEnabled,
+            String usageLocation,
+            boolean forceChangePasswordNextSignIn) {
+        String domain = userPrincipalName.substring(userPrincipalName.lastIndexOf('@') + 1);
+        if (domains().stream().noneMatch(domain::equalsIgnoreCase)) {
+            throw new GraphRefusal(
+                    HttpStatus.BAD_REQUEST,
+                    "Request_BadRequest",
+                    "The domain portion of the userPrincipalName property is invalid. You must use one of the verified"
+                            + " domain names in your organization.",
+                    List.of(new GraphRefusal.Detail(
+                            "InvalidValue",
+                            "The domain portion of the userPrincipalName property is invalid.",
+                            "userPrincipalName")));
+        }
+        if (users.values().stream().anyMatch(user -> user.userPrincipalName().equalsIgnoreCase(userPrincipalName))) {
+            throw GraphRefusal.conflict("userPrincipalName");
+        }
+        if (users.values().stream().anyMatch(user -> user.mailNickname().equalsIgnoreCase(mailNickname))) {
+            throw GraphRefusal.conflict("mailNickname");
+        }
+        Instant now = clock.instant();
+        SimulatedUser user = new SimulatedUser(
+                UUID.randomUUID().toString(),
+                displayName,
+                userPrincipalName,
+                mailNickname,
+                accountEnabled,
+                usageLocation,
+                forceChangePasswordNextSignIn,
+                now,
+                now,
+                List.of(),
+                null);
+        users.put(key(user.id()), user);
+        return user;
+    }
+
+    /** Changes a user, or refuses with 404 when there is none. */
+    synchronized SimulatedUser update(String idOrUpn, UnaryOperator<SimulatedUser> change) {
+        SimulatedUser user = user(idOrUpn).orElseThrow(() -> GraphRefusal.notFound(idOrUpn));
+        SimulatedUser changed = change.apply(user);
+        users.put(key(user.id()), changed);
+        return changed;
+    }
+
+    /**
+     * Adds and removes licences as {@code assignLicense} does. Adding one the user has already changes nothing; a new
+     * licence needs a usage location and a free unit; a first licence with Exchange starts the mailbox clock.
+     */
+    synchronized SimulatedUser assignLicenses(String idOrUpn, List<String> add, List<String> remove) {
+        SimulatedUser user = user(idOrUpn).orElseThrow(() -> GraphRefusal.notFound(idOrUpn));
+        for (String skuId : concat(add, remove)) {
+            if (!skus.containsKey(key(skuId))) {
+                throw GraphRefusal.badRequest("License " + skuId + " does not correspond to a valid company License.");
             }
         }
-        return false;
+        List<String> toAdd =
+                add.stream().filter(skuId -> !user.hasLicence(skuId)).toList();
+        if (!toAdd.isEmpty()
+                && (user.usageLocation() == null || user.usageLocation().isBlank())) {
+            throw GraphRefusal.badRequest("License assignment cannot be done for user with invalid usage location.");
+        }
+        for (String skuId : toAdd) {
+            if (available(skus.get(key(skuId))) <= 0) {
+                throw GraphRefusal.badRequest(
+                        "Subscription with SKU " + skuId + " does not have any available licenses.");
+            }
+        }
+        Instant now = clock.instant();
+        List<SimulatedUser.Licence> licences = new ArrayList<>();
+        for (SimulatedUser.Licence licence : user.licences()) {
+            if (remove.stream().noneMatch(licence.skuId()::equalsIgnoreCase)) {
+                licences.add(licence);
+            }
+        }
+        toAdd.forEach(skuId ->
+                licences.add(new SimulatedUser.Licence(skus.get(key(skuId)).skuId(), now)));
+        boolean mailboxLicence = licences.stream()
+                .anyMatch(licence -> skus.get(key(licence.skuId())).givesMailbox());
+        Instant mailboxReadyAt =
+                !mailboxLicence ? null : user.mailboxReadyAt() != null ? user.mailboxReadyAt() : now.plus(mailboxDelay);
+        SimulatedUser changed = user.withLicences(licences, mailboxReadyAt);
+        users.put(key(user.id()), changed);
+        return changed;
+    }
+
+    synchronized List<SimulatedSku> skus() {
+        return List.copyOf(skus.values());
+    }
+
+    synchronized Optional<SimulatedSku> sku(String skuId) {
+        return Optional.ofNullable(skus.get(key(skuId)));
+    }
+
+    synchronized int consumed(SimulatedSku sku) {
+        return (int) users.values().stream()
+                .filter(user -> user.hasLicence(sku.skuId()))
+                .count();
+    }
+
+    private int available(SimulatedSku sku) {
+        return sku.seed().enabledUnits() - consumed(sku);
+    }
+
+    Optional<TenantSeed.SeedGroup> group(String id) {
+        return groups.group(id);
+    }
+
+    /** Of the given groups, those the object belongs to directly or through nested groups. */
+    Set<String> memberGroups(String objectId, Collection<String> groupIds) {
+        return groups.memberGroups(objectId, groupIds);
+    }
+
+    @Override
+    public synchronized Optional<MailboxUser> mailboxUser(String identity) {
+        Instant now = clock.instant();
+        return users.values().stream()
+                .filter(user -> user.hasMailbox(now))
+                .filter(user -> identity.equalsIgnoreCase(user.id())
+                        || identity.equalsIgnoreCase(user.mailNickname())
+                        || identity.equalsIgnoreCase(user.userPrincipalName())
+                        || identity.equalsIgnoreCase(user.displayName()))
+                .findFirst()
+                .map(user ->
+                        new MailboxUser(user.id(), user.mailNickname(), user.userPrincipalName(), user.displayName()));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String key(String id) {
+        return id.toLowerCase(Locale.ROOT);
     }
 }

@@ -7,14 +7,68 @@ import java.util.List;
  * The seed file of the simulated tenant.
  *
  * @param tenantId the tenant id
- * @param domains the verified domains
+ * @param domains the organisation's domains
+ * @param subscribedSkus the licences the organisation has bought
  * @param users the users
  * @param groups the groups, whose members are user or group ids
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record TenantSeed(String tenantId, List<String> domains, List<SeedUser> users, List<SeedGroup> groups) {
+record TenantSeed(
+        String tenantId,
+        List<SeedDomain> domains,
+        List<SeedSku> subscribedSkus,
+        List<SeedUser> users,
+        List<SeedGroup> groups) {
 
-    /** A user of the seed. */
+    TenantSeed {
+        domains = domains == null ? List.of() : List.copyOf(domains);
+        subscribedSkus = subscribedSkus == null ? List.of() : List.copyOf(subscribedSkus);
+        users = users == null ? List.of() : List.copyOf(users);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** A domain of the organisation; users can only be created in a verified one. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SeedDomain(String id, boolean isDefault, boolean isInitial, boolean isVerified) {}
+
+    /**
+     * A licence the organisation has bought.
+     *
+     * @param skuId its id (the same in every tenant, but clients must look it up)
+     * @param skuPartNumber its stable name, e.g. STANDARDPACK
+     * @param displayName the product name admins know, e.g. Office 365 E1
+     * @param enabledUnits how many users it can be assigned to
+     * @param servicePlans what it contains
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SeedSku(
+            String skuId,
+            String skuPartNumber,
+            String displayName,
+            int enabledUnits,
+            List<SeedServicePlan> servicePlans) {
+
+        SeedSku {
+            servicePlans = servicePlans == null ? List.of() : List.copyOf(servicePlans);
+        }
+    }
+
+    /**
+     * A service plan inside a licence.
+     *
+     * @param servicePlanId its id
+     * @param servicePlanName its name, e.g. EXCHANGE_S_STANDARD
+     * @param service the service an assigned plan names, e.g. exchange
+     * @param appliesTo User or Company
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SeedServicePlan(String servicePlanId, String servicePlanName, String service, String appliesTo) {}
+
+    /**
+     * A user of the seed; a licence with Exchange gives the user a mailbox that is ready from the start.
+     *
+     * @param licenses the skuPartNumbers assigned
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SeedUser(
             String id,
@@ -22,7 +76,13 @@ record TenantSeed(String tenantId, List<String> domains, List<SeedUser> users, L
             String userPrincipalName,
             String mailNickname,
             String usageLocation,
-            boolean accountEnabled) {}
+            boolean accountEnabled,
+            List<String> licenses) {
+
+        SeedUser {
+            licenses = licenses == null ? List.of() : List.copyOf(licenses);
+        }
+    }
 
     /** A group of the seed. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,7 +4,20 @@
  *
  * <p>The bot never calls this package directly: it reaches it over HTTP through the same adapters it uses against
  * Microsoft 365, so sandbox runs exercise the real clients. The state starts from a seed file holding the Agents
- * Playground's users, a verified domain, licences and the bot's role groups.
+ * Playground's users (with E1 and ready mailboxes), the verified domains, the licences and the bot's role groups.
+ *
+ * <p>The simulated Graph ({@code /sandbox/graph/v1.0}) answers users (get by id or user principal name, list with
+ * {@code $filter}, {@code $select} and {@code @odata.nextLink} paging, create, update, licenseDetails),
+ * {@code assignLicense}, {@code subscribedSkus}, {@code mailboxSettings}, {@code checkMemberGroups}, groups and
+ * domains. It refuses what Entra ID refuses, in Graph's words: a user principal name outside the verified domains, a
+ * duplicate user principal name or alias, a weak password, a licence without usage location or without units left,
+ * more than 20 group ids, a {@code $filter} whose quotes are not doubled. Every request passes {@link
+ * io.serviceaccountbot.sandbox.GraphGate} first: it is counted, may suffer a scripted fault (see {@code
+ * /sandbox/control}), is delayed by the configured latency, and needs {@code Authorization: Bearer sandbox-token}.
+ *
+ * <p>One deliberate difference: without {@code $select}, a user shows every property the simulator holds (Graph
+ * shows only its default set), so that an admin can inspect an account, its licences and its password flag. The bot
+ * itself always names what it reads, and its tests against Microsoft's documented examples keep it doing so.
  *
  * <p>One endpoint goes the other way: {@code GET /sandbox/secrets/{name}} lets a sandbox user read a password the bot
  * generated (the chat never shows it). It reads through the {@code SecretStore} port, the public API of {@code

@@ -20,13 +20,11 @@ final class ReportCards {
             body.add(line(mark(step.status()), step.text(), step.fix()));
         }
         if (report.secretLocation() != null) {
-            body.add(AdaptiveCards.text("🔑 The password is stored in " + report.secretLocation()
-                            + ". It is never shown in chat.")
+            body.add(AdaptiveCards.text(
+                            "🔑 The password is stored in " + report.secretLocation() + ". It is never shown in chat.")
                     .put("spacing", "Medium"));
         }
-        String summary = report.succeeded()
-                ? report.title() + ": done"
-                : report.title() + ": stopped, see what failed";
+        String summary = report.succeeded() ? report.title() + ": done" : report.title() + ": stopped, see what failed";
         return BotMessage.card(summary, AdaptiveCards.card(body));
     }
 
@@ -51,8 +49,7 @@ final class ReportCards {
         body.add(AdaptiveCards.heading("Role group " + group.name()));
         ObjectNode facts = AdaptiveCards.factSet();
         AdaptiveCards.fact(facts, "Roles", group.roles().isEmpty() ? "none" : String.join(", ", group.roles()));
-        AdaptiveCards.fact(
-                facts, "Members", group.members().isEmpty() ? "none" : String.join(", ", group.members()));
+        AdaptiveCards.fact(facts, "Members", group.members().isEmpty() ? "none" : String.join(", ", group.members()));
         body.add(facts);
         return BotMessage.card("Role group " + group.name(), AdaptiveCards.card(body));
     }

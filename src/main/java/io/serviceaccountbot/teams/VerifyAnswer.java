@@ -23,7 +23,8 @@ class VerifyAnswer implements CommandAnswer<Command.Verify> {
     public BotMessage answer(Command.Verify command, Caller caller) {
         BotMessage report = ReportCards.verification(verification.verify(command.account()));
         command.mailbox()
-                .ifPresent(mailbox -> ((tools.jackson.databind.node.ArrayNode) report.card().get("body"))
+                .ifPresent(mailbox -> ((tools.jackson.databind.node.ArrayNode)
+                                report.card().get("body"))
                         .add(AdaptiveCards.subtle("The live impersonation probe against " + mailbox
                                 + " is not available yet; the checks above do not depend on it.")));
         return report;

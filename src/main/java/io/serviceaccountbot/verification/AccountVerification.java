@@ -50,7 +50,8 @@ public class AccountVerification {
                     ? directory.findUser(account.value())
                     : directory.findUserByAlias(account.value());
         } catch (TenantException e) {
-            checks.add(Check.failed("Account exists and is enabled", "Could not look it up: " + e.getMessage(), retry(e)));
+            checks.add(
+                    Check.failed("Account exists and is enabled", "Could not look it up: " + e.getMessage(), retry(e)));
             return Optional.empty();
         }
         if (found.isEmpty()) {
@@ -61,12 +62,15 @@ public class AccountVerification {
             return Optional.empty();
         }
         DirectoryUser user = found.get();
-        checks.add(user.accountEnabled()
-                ? Check.passed("Account exists and is enabled", user.userPrincipalName() + " (" + user.displayName() + ")")
-                : Check.failed(
-                        "Account exists and is enabled",
-                        user.userPrincipalName() + " is disabled",
-                        "Enable the account in the Microsoft 365 admin center (Users > Active users)."));
+        checks.add(
+                user.accountEnabled()
+                        ? Check.passed(
+                                "Account exists and is enabled",
+                                user.userPrincipalName() + " (" + user.displayName() + ")")
+                        : Check.failed(
+                                "Account exists and is enabled",
+                                user.userPrincipalName() + " is disabled",
+                                "Enable the account in the Microsoft 365 admin center (Users > Active users)."));
         checks.add(passwordCheck(user));
         checks.add(licenceCheck(user));
         checks.add(mailboxCheck(user));

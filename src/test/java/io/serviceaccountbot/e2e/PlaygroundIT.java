@@ -33,12 +33,14 @@ class PlaygroundIT {
 
     private static void runScenario(String scenario) throws Exception {
         Path secrets = Files.createTempDirectory("e2e-secrets");
-        try (BotProcess bot = BotProcess.start(
-                OUT.resolve("bot-" + scenario + ".log"), "--bot.secrets.directory=" + secrets)) {
+        try (BotProcess bot =
+                BotProcess.start(OUT.resolve("bot-" + scenario + ".log"), "--bot.secrets.directory=" + secrets)) {
             PlaygroundScenarios.Outcome outcome = PlaygroundScenarios.run(scenario, bot.endpoint(), OUT);
 
             assertThat(outcome.exitCode())
-                    .as("scenario %s failed:%n%s%nbot log: %s%n%s", scenario, outcome.output(), bot.log(), tail(bot.log()))
+                    .as(
+                            "scenario %s failed:%n%s%nbot log: %s%n%s",
+                            scenario, outcome.output(), bot.log(), tail(bot.log()))
                     .isZero();
         }
     }

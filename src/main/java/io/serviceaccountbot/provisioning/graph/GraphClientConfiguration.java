@@ -5,13 +5,17 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import com.microsoft.kiota.http.middleware.RetryHandler;
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.BotIdentity;
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ProvisioningProperties;
 import java.net.URI;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +24,8 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Builds the Graph client at start-up, in the background, and points it at its base URL on first use: in sandbox mode
- * the simulated tenant's port is only known once the web server has started.
+ * the simulated tenant's port is only known once the web server has started. The token goes only to the configured
+ * Graph host; every request has a timeout, and the SDK's retry handler is replaced by {@link ThrottlingRetry}.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphClientConfiguration {
@@ -31,7 +36,7 @@ class GraphClientConfiguration {
     @Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
     GraphServiceClient graphServiceClient(
             ProvisioningProperties properties, BotIdentity identity, AccessTokens tokens, Environment environment) {
-        return client(baseUrl(properties, identity, environment), tokens);
+        return client(baseUrl(properties, identity, environment), tokens, GraphHttpSettings.from(properties));
     }
 
     @Bean
@@ -40,11 +45,13 @@ class GraphClientConfiguration {
             ProvisioningProperties properties,
             BotIdentity identity,
             Environment environment) {
-        return new GraphDirectory(SingletonSupplier.of(() -> {
-            GraphServiceClient client = graph.getObject();
-            client.getRequestAdapter().setBaseUrl(baseUrl(properties, identity, environment));
-            return client;
-        }));
+        return new GraphDirectory(
+                SingletonSupplier.of(() -> {
+                    GraphServiceClient client = graph.getObject();
+                    client.getRequestAdapter().setBaseUrl(baseUrl(properties, identity, environment));
+                    return client;
+                }),
+                properties.graphTimeout());
     }
 
     static String baseUrl(ProvisioningProperties properties, BotIdentity identity, Environment environment) {
@@ -58,7 +65,7 @@ class GraphClientConfiguration {
         return PUBLIC_CLOUD;
     }
 
-    static GraphServiceClient client(String baseUrl, AccessTokens tokens) {
+    static GraphServiceClient client(String baseUrl, AccessTokens tokens, GraphHttpSettings settings) {
         String host = URI.create(baseUrl).getHost();
         AccessTokenProvider tokenProvider = new AccessTokenProvider() {
             private final AllowedHostsValidator allowedHosts = new AllowedHostsValidator(host);
@@ -74,13 +81,33 @@ class GraphClientConfiguration {
             }
         };
         BaseBearerTokenAuthenticationProvider authentication = new BaseBearerTokenAuthenticationProvider(tokenProvider);
-        var httpClient = GraphClientFactory.create()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(30))
-                .callTimeout(Duration.ofSeconds(100))
-                .build();
-        GraphServiceClient client = new GraphServiceClient(authentication, httpClient);
+        OkHttpClient.Builder http = GraphClientFactory.create()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.timeout())
+                .writeTimeout(settings.timeout())
+                .callTimeout(settings.callTimeout());
+        List<Interceptor> interceptors = http.interceptors();
+        ThrottlingRetry retry = new ThrottlingRetry(
+                settings.maxRetries(),
+                new RetryAfter(settings.firstBackoff(), settings.maxRetryWait(), Clock.systemUTC()));
+        int sdkRetry = indexOf(interceptors, RetryHandler.class);
+        if (sdkRetry >= 0) {
+            interceptors.set(sdkRetry, retry);
+        } else {
+            interceptors.add(retry);
+        }
+        interceptors.add(new JsonErrorBodies());
+        GraphServiceClient client = new GraphServiceClient(authentication, http.build());
         client.getRequestAdapter().setBaseUrl(baseUrl);
         return client;
+    }
+
+    private static int indexOf(List<Interceptor> interceptors, Class<?> type) {
+        for (int i = 0; i < interceptors.size(); i++) {
+            if (type.isInstance(interceptors.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,37 +1,48 @@
 package io.serviceaccountbot.provisioning.graph;
 
+import com.microsoft.graph.models.Domain;
+import com.microsoft.graph.models.DomainCollectionResponse;
 import com.microsoft.graph.models.User;
-import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostRequestBody;
 import com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostResponse;
-import com.microsoft.kiota.ApiException;
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.MailboxStatus;
 import io.serviceaccountbot.provisioning.NewUser;
 import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.SubscribedSku;
-import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.provisioning.TenantException.Kind;
 import io.serviceaccountbot.provisioning.VerifiedDomain;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Users and transitive group membership from Microsoft Graph. */
+/**
+ * The directory through Microsoft Graph, with as few round trips as the API allows: every read names exactly the
+ * properties it needs ({@code $select}), and a created user is read from Graph's 201 answer instead of a second GET
+ * (which could also miss it during directory replication). Licences are {@link GraphLicensing}'s.
+ */
 class GraphDirectory implements Directory {
 
     /** {@code checkMemberGroups} takes at most 20 group ids per call. */
     static final int MAX_GROUPS_PER_CHECK = 20;
 
     private final Supplier<GraphServiceClient> graph;
+    private final Duration timeout;
+    private final GraphLicensing licensing;
 
-    GraphDirectory(Supplier<GraphServiceClient> graph) {
+    GraphDirectory(Supplier<GraphServiceClient> graph, Duration timeout) {
         this.graph = graph;
+        this.timeout = timeout;
+        this.licensing = new GraphLicensing(graph, timeout);
     }
 
     @Override
@@ -40,21 +51,98 @@ class GraphDirectory implements Directory {
             User user = graph.get()
                     .users()
                     .byUserId(objectIdOrUpn)
-                    .get(request -> request.queryParameters.select =
-                            new String[] {"id", "displayName", "userPrincipalName", "mailNickname", "accountEnabled"});
-            return Optional.ofNullable(user).map(GraphDirectory::toDirectoryUser);
-        } catch (ApiException e) {
-            if (e.getResponseStatusCode() == 404) {
+                    .get(request -> request.queryParameters.select = GraphUsers.SELECT);
+            return Optional.ofNullable(user).map(GraphUsers::toDirectoryUser);
+        } catch (RuntimeException e) {
+            GraphFailure failure = GraphFailure.of(e);
+            if (failure.status() == 404) {
                 return Optional.empty();
             }
-            throw unavailable("look up user", e);
-        } catch (RuntimeException e) {
-            throw unavailable("look up user", e);
+            throw failure.toTenantException("look up the user " + objectIdOrUpn, timeout);
         }
     }
 
     @Override
-    public Set<String> memberGroups(String userObjectId, Collection<String> groupIds) {
+    public Optional<DirectoryUser> findUserByAlias(String alias) {
+        try {
+            UserCollectionResponse page = graph.get().users().get(request -> {
+                request.queryParameters.filter = "mailNickname eq " + ODataLiteral.quoted(alias);
+                request.queryParameters.select = GraphUsers.SELECT;
+            });
+            return page == null || page.getValue() == null
+                    ? Optional.empty()
+                    : page.getValue().stream().findFirst().map(GraphUsers::toDirectoryUser);
+        } catch (RuntimeException e) {
+            throw GraphFailure.of(e).toTenantException("find the user with alias " + alias, timeout);
+        }
+    }
+
+    @Override
+    public DirectoryUser createUser(NewUser user) {
+        try {
+            User created = graph.get().users().post(GraphUsers.newUser(user));
+            return GraphUsers.created(created, user);
+        } catch (RuntimeException e) {
+            GraphFailure failure = GraphFailure.of(e);
+            if (!failure.conflictOn("userPrincipalName")) {
+                throw failure.toTenantException("create the user " + user.userPrincipalName(), timeout);
+            }
+            return findUser(user.userPrincipalName())
+                    .orElseThrow(() -> failure.as(
+                            Kind.UNAVAILABLE,
+                            "Microsoft Graph says " + user.userPrincipalName()
+                                    + " exists but cannot show it yet (directory replication). Try again shortly."));
+        }
+    }
+
+    @Override
+    public void resetPassword(String userId, Secret password) {
+        User change = new User();
+        change.setPasswordProfile(GraphUsers.passwordProfile(password));
+        patch(userId, change, "set a new password for " + userId);
+    }
+
+    @Override
+    public void setUsageLocation(String userId, String countryCode) {
+        User change = new User();
+        change.setUsageLocation(countryCode);
+        patch(userId, change, "set the usage location of " + userId + " to " + countryCode);
+    }
+
+    private void patch(String userId, User change, String action) {
+        try {
+            graph.get().users().byUserId(userId).patch(change);
+        } catch (RuntimeException e) {
+            throw GraphFailure.of(e).toTenantException(action, timeout);
+        }
+    }
+
+    @Override
+    public List<SubscribedSku> subscribedSkus() {
+        return licensing.subscribedSkus();
+    }
+
+    @Override
+    public void assignLicense(String userId, String skuPartNumber) {
+        licensing.assign(userId, skuPartNumber);
+    }
+
+    @Override
+    public MailboxStatus mailboxStatus(String userId) {
+        try {
+            graph.get().users().byUserId(userId).mailboxSettings().get();
+            return MailboxStatus.READY;
+        } catch (RuntimeException e) {
+            GraphFailure failure = GraphFailure.of(e);
+            if ("MailboxNotEnabledForRESTAPI".equalsIgnoreCase(failure.code())) {
+                return MailboxStatus.NOT_PROVISIONED;
+            }
+            throw failure.toTenantException("check the mailbox of " + userId, timeout);
+        }
+    }
+
+    @Override
+    public Set<String> memberGroups(String objectId, Collection<String> groupIds) {
         Set<String> found = new HashSet<>();
         List<String> ids = new ArrayList<>(groupIds);
         for (int from = 0; from < ids.size(); from += MAX_GROUPS_PER_CHECK) {
@@ -63,90 +151,43 @@ class GraphDirectory implements Directory {
             try {
                 CheckMemberGroupsPostResponse response = graph.get()
                         .users()
-                        .byUserId(userObjectId)
+                        .byUserId(objectId)
                         .checkMemberGroups()
                         .post(body);
                 if (response != null && response.getValue() != null) {
                     found.addAll(response.getValue());
                 }
-            } catch (ApiException e) {
-                if (e.getResponseStatusCode() == 404) {
+            } catch (RuntimeException e) {
+                GraphFailure failure = GraphFailure.of(e);
+                if (failure.status() == 404) {
                     return Set.of();
                 }
-                throw unavailable("check group membership", e);
-            } catch (RuntimeException e) {
-                throw unavailable("check group membership", e);
+                throw failure.toTenantException("check the group membership of " + objectId, timeout);
             }
         }
         return found;
     }
 
     @Override
-    public Optional<DirectoryUser> findUserByAlias(String alias) {
-        throw new UnsupportedOperationException("WIP: Graph adapter");
-    }
-
-    @Override
-    public DirectoryUser createUser(NewUser user) {
-        throw new UnsupportedOperationException("WIP: Graph adapter");
-    }
-
-    @Override
-    public void resetPassword(String userId, Secret password) {
-        throw new UnsupportedOperationException("WIP: Graph adapter");
-    }
-
-    @Override
-    public void setUsageLocation(String userId, String countryCode) {
-        throw new UnsupportedOperationException("WIP: Graph adapter");
-    }
-
-    @Override
-    public List<SubscribedSku> subscribedSkus() {
-        throw new UnsupportedOperationException("WIP: Graph adapter");
-    }
-
-    @Override
-    public void assignLicense(String userId, String skuPartNumber) {
-        throw new UnsupportedOperationException("WIP: Graph adapter");
-    }
-
-    @Override
-    public MailboxStatus mailboxStatus(String userId) {
-        throw new UnsupportedOperationException("WIP: Graph adapter");
-    }
-
-    @Override
     public List<VerifiedDomain> verifiedDomains() {
-        throw new UnsupportedOperationException("WIP: Graph adapter");
-    }
-
-    private static DirectoryUser toDirectoryUser(User user) {
-        return new DirectoryUser(
-                user.getId(),
-                user.getDisplayName(),
-                user.getUserPrincipalName(),
-                user.getMailNickname(),
-                Boolean.TRUE.equals(user.getAccountEnabled()),
-                user.getUsageLocation(),
-                null,
-                List.of(),
-                false);
-    }
-
-    private static TenantException unavailable(String what, RuntimeException e) {
-        String code = e instanceof ODataError error && error.getError() != null
-                ? error.getError().getCode()
-                : null;
-        int status = e instanceof ApiException api ? api.getResponseStatusCode() : 0;
-        String detail =
-                status == 0 ? e.getClass().getSimpleName() : "HTTP " + status + (code == null ? "" : " " + code);
-        return new TenantException(
-                status == 429 ? TenantException.Kind.THROTTLED : TenantException.Kind.UNAVAILABLE,
-                "Microsoft Graph",
-                code,
-                null,
-                "Microsoft Graph could not " + what + ": " + detail,
-                e);
+        try {
+            List<VerifiedDomain> domains = new ArrayList<>();
+            DomainCollectionResponse page = graph.get()
+                    .domains()
+                    .get(request -> request.queryParameters.select = new String[] {"id", "isDefault", "isVerified"});
+            while (page != null) {
+                for (Domain domain : page.getValue() == null ? List.<Domain>of() : page.getValue()) {
+                    if (Boolean.TRUE.equals(domain.getIsVerified())) {
+                        domains.add(new VerifiedDomain(domain.getId(), Boolean.TRUE.equals(domain.getIsDefault())));
+                    }
+                }
+                String next = page.getOdataNextLink();
+                page = next == null ? null : graph.get().domains().withUrl(next).get();
+            }
+            domains.sort(Comparator.comparing(domain -> !domain.isDefault()));
+            return domains;
+        } catch (RuntimeException e) {
+            throw GraphFailure.of(e).toTenantException("list the organisation's verified domains", timeout);
+        }
     }
 }

@@ -1,0 +1,74 @@
+package io.serviceaccountbot.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tests drive the simulated tenant's faults, latency and call counts through {@code /sandbox/control}, over HTTP. */
+public final class SimulatorControlClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public SimulatorControlClient(int port) {
+        this.base = "http://127.0.0.1:" + port + "/sandbox/control";
+    }
+
+    /** The next {@code times} Graph calls whose "METHOD path" contains {@code matching} fail with {@code status}. */
+    public void graphFails(String matching, int status, int retryAfterSeconds, int times) {
+        send("POST", "/faults", """
+                {"service":"GRAPH","matching":%s,"status":%d,"retryAfterSeconds":%d,"times":%d}
+                """.formatted(JSON.writeValueAsString(matching), status, retryAfterSeconds, times));
+    }
+
+    /** The next matching Graph call hangs for {@code hangMillis}, then answers 504. */
+    public void graphHangs(String matching, long hangMillis) {
+        send("POST", "/faults", """
+                {"service":"GRAPH","matching":%s,"status":0,"retryAfterSeconds":0,"times":1,"hang":"PT%sS"}
+                """.formatted(JSON.writeValueAsString(matching), hangMillis / 1000.0));
+    }
+
+    public void clearFaults() {
+        send("DELETE", "/faults", null);
+    }
+
+    public void latency(long millis) {
+        send("PUT", "/latency", "{\"millis\":" + millis + "}");
+    }
+
+    public void resetCalls() {
+        send("DELETE", "/calls", null);
+    }
+
+    public long graphCalls() {
+        JsonNode counts = JSON.readTree(send("GET", "/calls", null));
+        return counts.path("GRAPH").asLong();
+    }
+
+    private String send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
