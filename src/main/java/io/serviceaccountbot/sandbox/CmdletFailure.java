@@ -57,6 +57,20 @@ final class CmdletFailure extends RuntimeException {
                         + "' already exists.");
     }
 
+    static CmdletFailure memberAlreadyExists(String member, String group) {
+        return new CmdletFailure(
+                HttpStatus.BAD_REQUEST,
+                "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
+                "The recipient \"" + member + "\" is already a member of the group \"" + group + "\".");
+    }
+
+    static CmdletFailure memberNotFound(String member, String group) {
+        return new CmdletFailure(
+                HttpStatus.BAD_REQUEST,
+                "Microsoft.Exchange.Management.Tasks.MemberNotFoundException",
+                "The recipient \"" + member + "\" isn't a member of the group \"" + group + "\".");
+    }
+
     static CmdletFailure invalid(String type, String message) {
         return new CmdletFailure(HttpStatus.BAD_REQUEST, type, message);
     }

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The cmdlets the simulated Exchange answers, each with the parameters Exchange accepts for it (so a misspelt or
- * unsupported parameter fails as PowerShell fails it), dispatched to {@link SimulatedExchange} and {@link
- * SimulatedAppAccess}.
+ * unsupported parameter fails as PowerShell fails it), dispatched to {@link SimulatedExchange}, {@link
+ * SimulatedRoleGroups} and {@link SimulatedAppAccess}.
  */
 final class ExchangeCmdlets {
 
@@ -22,8 +22,8 @@ final class ExchangeCmdlets {
 
     private final Map<String, Spec> specs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-    ExchangeCmdlets(SimulatedExchange exchange, SimulatedAppAccess apps) {
-        define("Get-ManagementRole", "Identity", "", p -> exchange.managementRole(p.required("Identity")));
+    ExchangeCmdlets(SimulatedExchange exchange, SimulatedRoleGroups roles, SimulatedAppAccess apps) {
+        define("Get-ManagementRole", "Identity", "", p -> roles.managementRole(p.required("Identity")));
         define(
                 "Get-DistributionGroup",
                 "Identity",
@@ -50,28 +50,28 @@ final class ExchangeCmdlets {
                 "Identity Member",
                 "BypassSecurityGroupManagerCheck",
                 p -> exchange.removeDistributionGroupMember(p.required("Identity"), p.required("Member")));
-        define("Get-RoleGroup", "Identity", "ResultSize", p -> exchange.roleGroup(p.required("Identity")));
-        define("Get-RoleGroupMember", "Identity", "ResultSize", p -> exchange.roleGroupMembers(p.required("Identity")));
+        define("Get-RoleGroup", "Identity", "ResultSize", p -> roles.roleGroup(p.required("Identity")));
+        define("Get-RoleGroupMember", "Identity", "ResultSize", p -> roles.roleGroupMembers(p.required("Identity")));
         define(
                 "New-RoleGroup",
                 "Name",
                 "Roles Members DisplayName Description ManagedBy",
-                p -> exchange.newRoleGroup(p.required("Name"), p.texts("Roles"), p.texts("Members")));
+                p -> roles.newRoleGroup(p.required("Name"), p.texts("Roles"), p.texts("Members")));
         define(
                 "Add-RoleGroupMember",
                 "Identity Member",
                 "BypassSecurityGroupManagerCheck",
-                p -> exchange.addRoleGroupMember(p.required("Identity"), p.required("Member")));
+                p -> roles.addRoleGroupMember(p.required("Identity"), p.required("Member")));
         define(
                 "Remove-RoleGroupMember",
                 "Identity Member",
                 "BypassSecurityGroupManagerCheck",
-                p -> exchange.removeRoleGroupMember(p.required("Identity"), p.required("Member")));
+                p -> roles.removeRoleGroupMember(p.required("Identity"), p.required("Member")));
         define(
                 "Get-ManagementRoleAssignment",
                 "",
                 "Identity Role GetEffectiveUsers Delegating",
-                p -> assignments(exchange, apps, p));
+                p -> assignments(roles, apps, p));
         define(
                 "New-ServicePrincipal",
                 "AppId",
@@ -137,16 +137,16 @@ final class ExchangeCmdlets {
         return spec.run().apply(given);
     }
 
-    private static CmdletOutput assignments(SimulatedExchange exchange, SimulatedAppAccess apps, Parameters p) {
+    private static CmdletOutput assignments(SimulatedRoleGroups roles, SimulatedAppAccess apps, Parameters p) {
         String identity = p.text("Identity");
         if (identity != null) {
             return CmdletOutput.of(apps.assignment(identity)
-                    .or(() -> exchange.roleGroupAssignment(identity))
+                    .or(() -> roles.assignment(identity))
                     .orElseThrow(() -> CmdletFailure.notFound(identity)));
         }
         String role = p.required("Role");
-        List<Map<String, Object>> rows = new ArrayList<>(exchange.effectiveUsers(role));
-        rows.addAll(apps.effectiveUsers(exchange.role(role)));
+        List<Map<String, Object>> rows = new ArrayList<>(roles.effectiveUsers(role));
+        rows.addAll(apps.effectiveUsers(roles.role(role)));
         if (!p.flag("GetEffectiveUsers")) {
             rows.removeIf(row -> !"All Group Members".equals(row.get("EffectiveUserName"))
                     && !"ServicePrincipal".equals(row.get("RoleAssigneeType")));

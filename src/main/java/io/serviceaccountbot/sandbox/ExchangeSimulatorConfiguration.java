@@ -17,21 +17,24 @@ class ExchangeSimulatorConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ExchangeSimulatorConfiguration.class);
 
     @Bean
-    SimulatedExchange simulatedExchange(
-            SandboxProperties properties, SimulatedDirectory directory, ObjectProvider<Recipients> recipients) {
+    SimulatedExchange simulatedExchange(SimulatedDirectory directory, ObjectProvider<Recipients> recipients) {
         Recipients mailboxes = recipients.getIfAvailable(() -> directoryUsers(directory));
-        return new SimulatedExchange(
-                properties.exchangeFlavour(), mailboxes, directory.domains().get(0));
+        return new SimulatedExchange(mailboxes, directory.domains().get(0));
     }
 
     @Bean
-    SimulatedAppAccess simulatedAppAccess(SimulatedExchange exchange) {
-        return new SimulatedAppAccess(exchange);
+    SimulatedRoleGroups simulatedRoleGroups(SandboxProperties properties, SimulatedExchange exchange) {
+        return new SimulatedRoleGroups(properties.exchangeFlavour(), exchange);
     }
 
     @Bean
-    ExchangeCmdlets exchangeCmdlets(SimulatedExchange exchange, SimulatedAppAccess apps) {
-        return new ExchangeCmdlets(exchange, apps);
+    SimulatedAppAccess simulatedAppAccess(SimulatedExchange exchange, SimulatedRoleGroups roles) {
+        return new SimulatedAppAccess(exchange, roles);
+    }
+
+    @Bean
+    ExchangeCmdlets exchangeCmdlets(SimulatedExchange exchange, SimulatedRoleGroups roles, SimulatedAppAccess apps) {
+        return new ExchangeCmdlets(exchange, roles, apps);
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * management scopes with a recipient filter, application-role assignments limited to a scope, and the check
  * Test-ServicePrincipalAuthorization makes: a mailbox is in scope only when the scope's filter matches it. Names are
  * unique; a scope still used by an assignment cannot be removed. Thread-safe: every operation holds this object's
- * lock, and asks {@link SimulatedExchange} (never the other way round) about roles and group membership.
+ * lock, and asks {@link SimulatedRoleGroups} about roles and {@link SimulatedExchange} about mailboxes and group
+ * membership, never the other way round.
  */
 final class SimulatedAppAccess {
 
@@ -22,12 +23,14 @@ final class SimulatedAppAccess {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final SimulatedExchange exchange;
+    private final SimulatedRoleGroups roles;
     private final Map<String, ServicePrincipal> principals = new LinkedHashMap<>();
     private final Map<String, Scope> scopes = new LinkedHashMap<>();
     private final Map<String, Assignment> assignments = new LinkedHashMap<>();
 
-    SimulatedAppAccess(SimulatedExchange exchange) {
+    SimulatedAppAccess(SimulatedExchange exchange, SimulatedRoleGroups roles) {
         this.exchange = exchange;
+        this.roles = roles;
     }
 
     synchronized CmdletOutput newServicePrincipal(String appId, String objectId, String displayName) {
@@ -104,8 +107,8 @@ final class SimulatedAppAccess {
 
     synchronized CmdletOutput newAssignment(String name, String app, String roleName, String scopeName) {
         ServicePrincipal principal = principal(app);
-        String role = exchange.role(roleName);
-        if (!SimulatedExchange.isApplicationRole(role)) {
+        String role = roles.role(roleName);
+        if (!SimulatedRoleGroups.isApplicationRole(role)) {
             throw CmdletFailure.invalid(
                     "Microsoft.Exchange.Configuration.Tasks.TaskInvalidOperationException",
                     "The role \"" + role + "\" can't be assigned with the App parameter; only application roles"

@@ -1,8 +1,8 @@
 package io.serviceaccountbot.sandbox;
 
 import io.serviceaccountbot.sandbox.Recipients.MailboxUser;
-import io.serviceaccountbot.sandbox.SandboxProperties.ExchangeFlavour;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,90 +11,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 
 /**
- * The simulated Exchange organisation's recipients and permissions: mail-enabled security groups, management roles,
- * role groups and who effectively holds a role. Exchange's rules apply: group and role-group names are unique; members
- * must be mail-enabled (a user with a ready mailbox, asked of {@link Recipients}, or a group made here with
- * New-DistributionGroup); role-group members must also be security principals; ApplicationImpersonation exists only in
- * the legacy flavour. Thread-safe: every operation holds this object's lock.
+ * The simulated Exchange organisation's recipients: users with a ready mailbox (asked of {@link Recipients}) and the
+ * mail-enabled groups made with New-DistributionGroup. Exchange's rules apply: group names and addresses are unique,
+ * and only mail-enabled recipients can be members. Role groups ({@link SimulatedRoleGroups}) reserve their names here
+ * too, because Exchange keeps both kinds of group in the same place. Thread-safe: every operation holds this object's
+ * lock, and this class calls no other simulated service.
  */
 final class SimulatedExchange {
 
-    static final String IMPERSONATION = "ApplicationImpersonation";
-
-    static final List<String> ADMIN_ROLES = List.of(
-            "Distribution Groups",
-            "Mail Recipient Creation",
-            "Mail Recipients",
-            "Role Management",
-            "Security Group Creation and Membership",
-            "View-Only Configuration",
-            "View-Only Recipients");
-
-    static final List<String> APPLICATION_ROLES = List.of(
-            "Application Calendars.Read",
-            "Application Calendars.ReadWrite",
-            "Application Contacts.Read",
-            "Application Contacts.ReadWrite",
-            "Application EWS.AccessAsApp",
-            "Application Mail.Read",
-            "Application Mail.ReadBasic",
-            "Application Mail.ReadWrite",
-            "Application Mail.Send",
-            "Application MailboxSettings.Read",
-            "Application MailboxSettings.ReadWrite");
-
-    private final ExchangeFlavour flavour;
     private final Recipients recipients;
     private final String domain;
-    private final Map<String, String> roles = new LinkedHashMap<>();
     private final Map<String, MailGroup> groups = new LinkedHashMap<>();
-    private final Map<String, RoleGroupState> roleGroups = new LinkedHashMap<>();
+    private final Set<String> names = new HashSet<>();
 
-    SimulatedExchange(ExchangeFlavour flavour, Recipients recipients, String domain) {
-        this.flavour = flavour;
+    SimulatedExchange(Recipients recipients, String domain) {
         this.recipients = recipients;
         this.domain = domain;
-        ADMIN_ROLES.forEach(role -> roles.put(key(role), role));
-        APPLICATION_ROLES.forEach(role -> roles.put(key(role), role));
-        if (flavour == ExchangeFlavour.LEGACY) {
-            roles.put(key(IMPERSONATION), IMPERSONATION);
-        }
     }
-
-    ExchangeFlavour flavour() {
-        return flavour;
-    }
-
-    // ---- management roles
-
-    synchronized CmdletOutput managementRole(String identity) {
-        String role = role(identity);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("Name", role);
-        row.put("Identity", role);
-        row.put("RoleType", role.replaceAll("[^A-Za-z]", ""));
-        row.put("IsEndUserRole", false);
-        row.put("IsRootRole", true);
-        return CmdletOutput.of(row);
-    }
-
-    /** The role's canonical name. */
-    synchronized String role(String identity) {
-        String role = roles.get(key(identity));
-        if (role == null) {
-            throw CmdletFailure.notFound(identity);
-        }
-        return role;
-    }
-
-    static boolean isApplicationRole(String role) {
-        return role.startsWith("Application ");
-    }
-
-    // ---- mail-enabled groups
 
     synchronized CmdletOutput newDistributionGroup(String name, String alias, String type, List<String> members) {
         requireName(name);
@@ -105,7 +40,9 @@ final class SimulatedExchange {
                     "Cannot process argument transformation on parameter 'Type'. Cannot convert value \"" + type
                             + "\" to type \"Microsoft.Exchange.Data.Directory.Recipient.GroupType\".");
         }
-        requireUnusedName(name);
+        if (names.contains(key(name))) {
+            throw CmdletFailure.alreadyExists(distinguishedName(name));
+        }
         String mailNickname = alias == null || alias.isBlank() ? defaultAlias(name) : alias;
         String address = mailNickname + "@" + domain;
         if (findGroup(address) != null || recipients.mailboxUser(address).isPresent()) {
@@ -121,6 +58,7 @@ final class SimulatedExchange {
         MailGroup group = new MailGroup(UUID.randomUUID().toString(), name, mailNickname, security);
         group.members.addAll(memberKeys);
         groups.put(key(name), group);
+        names.add(key(name));
         return CmdletOutput.of(groupRow(group));
     }
 
@@ -142,7 +80,7 @@ final class SimulatedExchange {
                     "The group \"" + group.name + "\" can't be a member of itself.");
         }
         if (!group.members.add(memberKey)) {
-            throw alreadyMember(member, group.name);
+            throw CmdletFailure.memberAlreadyExists(member, group.name);
         }
         return CmdletOutput.none();
     }
@@ -150,119 +88,79 @@ final class SimulatedExchange {
     synchronized CmdletOutput removeDistributionGroupMember(String identity, String member) {
         MailGroup group = group(identity);
         if (!group.members.remove(memberKey(member))) {
-            throw notMember(member, group.name);
+            throw CmdletFailure.memberNotFound(member, group.name);
         }
         return CmdletOutput.none();
     }
 
-    // ---- role groups
-
-    synchronized CmdletOutput newRoleGroup(String name, List<String> roleNames, List<String> members) {
+    /** Claims a group name for a role group; names are unique among all groups. */
+    synchronized void reserveName(String name) {
         requireName(name);
-        requireUnusedName(name);
-        List<String> assigned = new ArrayList<>();
-        for (String roleName : roleNames) {
-            String role = role(roleName);
-            if (isApplicationRole(role)) {
-                throw CmdletFailure.invalid(
-                        "Microsoft.Exchange.Configuration.Tasks.TaskInvalidOperationException",
-                        "The role \"" + role + "\" is an application role; assign it to a service principal with"
-                                + " New-ManagementRoleAssignment -App.");
-            }
-            assigned.add(role);
+        if (!names.add(key(name))) {
+            throw CmdletFailure.alreadyExists(distinguishedName(name));
         }
-        List<String> memberKeys = new ArrayList<>();
-        for (String member : members) {
-            memberKeys.add(roleGroupMemberKey(member));
-        }
-        RoleGroupState group = new RoleGroupState(UUID.randomUUID().toString(), name, assigned);
-        group.members.addAll(memberKeys);
-        roleGroups.put(key(name), group);
-        CmdletOutput output = CmdletOutput.of(roleGroupRow(group));
-        return assigned.contains(IMPERSONATION) ? output.warning(impersonationWarning()) : output;
-    }
-
-    synchronized CmdletOutput roleGroup(String identity) {
-        return CmdletOutput.of(roleGroupRow(roleGroupState(identity)));
-    }
-
-    synchronized CmdletOutput roleGroupMembers(String identity) {
-        return CmdletOutput.of(roleGroupState(identity).members.stream()
-                .map(this::recipientRow)
-                .toList());
-    }
-
-    synchronized CmdletOutput addRoleGroupMember(String identity, String member) {
-        RoleGroupState group = roleGroupState(identity);
-        if (!group.members.add(roleGroupMemberKey(member))) {
-            throw alreadyMember(member, group.name);
-        }
-        return CmdletOutput.none();
-    }
-
-    synchronized CmdletOutput removeRoleGroupMember(String identity, String member) {
-        RoleGroupState group = roleGroupState(identity);
-        if (!group.members.remove(memberKey(member))) {
-            throw notMember(member, group.name);
-        }
-        return CmdletOutput.none();
-    }
-
-    /** The role-group assignment of that name ({@code <role>-<role group>}), as Get-ManagementRoleAssignment. */
-    synchronized Optional<Map<String, Object>> roleGroupAssignment(String name) {
-        for (RoleGroupState group : roleGroups.values()) {
-            for (String role : group.roles) {
-                if ((role + "-" + group.name).equalsIgnoreCase(name)) {
-                    return Optional.of(assignmentRow(role, group, "Direct", group.name, List.of()));
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /**
-     * {@code Get-ManagementRoleAssignment -Role … -GetEffectiveUsers}: per role group holding the role, the row for the
-     * group itself ("All Group Members") and one per user reached through its members, nested groups expanded, with
-     * the chain of groups from the role group down to the user.
+     * The key of a mail-enabled recipient: {@code user:<object id>} for a user with a ready mailbox, {@code
+     * group:<id>} for a group made here.
      */
-    synchronized List<Map<String, Object>> effectiveUsers(String roleIdentity) {
-        String role = role(roleIdentity);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (RoleGroupState group : roleGroups.values()) {
-            if (!group.roles.contains(role)) {
-                continue;
-            }
-            rows.add(assignmentRow(role, group, "Direct", "All Group Members", List.of()));
-            expand(role, group, group.members, List.of(group.name), new LinkedHashSet<>(), rows);
+    synchronized String memberKey(String identity) {
+        Optional<MailboxUser> user = recipients.mailboxUser(identity);
+        if (user.isPresent()) {
+            return userKey(user.get());
         }
-        return rows;
+        MailGroup group = findGroup(identity);
+        if (group != null) {
+            return "group:" + group.id;
+        }
+        throw CmdletFailure.noSuchRecipient(identity);
     }
 
-    private void expand(
-            String role,
-            RoleGroupState assignee,
-            Set<String> members,
-            List<String> chain,
-            Set<String> visited,
-            List<Map<String, Object>> rows) {
-        for (String member : members) {
-            if (member.startsWith("user:")) {
-                String method = chain.size() == 1 ? "RoleGroup" : "SecurityGroup";
-                rows.add(assignmentRow(
-                        role,
-                        assignee,
-                        method,
-                        String.valueOf(recipientRow(member).get("Name")),
-                        chain));
-            } else {
-                MailGroup group = groupById(member.substring("group:".length()));
-                if (group != null && visited.add(group.id)) {
-                    List<String> deeper = new ArrayList<>(chain);
-                    deeper.add(group.name);
-                    expand(role, assignee, group.members, deeper, visited, rows);
-                }
-            }
+    /** Mailboxes and mail-enabled security groups can hold permissions; distribution groups cannot. */
+    synchronized boolean isSecurityPrincipal(String memberKey) {
+        return !memberKey.startsWith("group:") || groupById(memberKey.substring(6)).security;
+    }
+
+    /** A group's member keys; none for a user. */
+    synchronized List<String> memberKeysOf(String memberKey) {
+        if (!memberKey.startsWith("group:")) {
+            return List.of();
         }
+        MailGroup group = groupById(memberKey.substring(6));
+        return group == null ? List.of() : List.copyOf(group.members);
+    }
+
+    /** A recipient as Get-DistributionGroupMember and Get-RoleGroupMember show it. */
+    synchronized Map<String, Object> recipientRow(String memberKey) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        if (memberKey.startsWith("group:")) {
+            Map<String, Object> full = groupRow(groupById(memberKey.substring(6)));
+            for (String field : List.of(
+                    "Name",
+                    "DisplayName",
+                    "Alias",
+                    "PrimarySmtpAddress",
+                    "RecipientType",
+                    "RecipientTypeDetails",
+                    "ExternalDirectoryObjectId",
+                    "Identity")) {
+                row.put(field, full.get(field));
+            }
+            return row;
+        }
+        String objectId = memberKey.substring("user:".length());
+        Optional<MailboxUser> user = recipients.mailboxUser(objectId);
+        String type = user.isPresent() ? "UserMailbox" : "User";
+        row.put("Name", user.map(MailboxUser::alias).orElse(objectId));
+        row.put("DisplayName", user.map(MailboxUser::displayName).orElse(objectId));
+        row.put("Alias", user.map(MailboxUser::alias).orElse(null));
+        row.put("PrimarySmtpAddress", user.map(MailboxUser::userPrincipalName).orElse(null));
+        row.put("RecipientType", type);
+        row.put("RecipientTypeDetails", type);
+        row.put("ExternalDirectoryObjectId", objectId);
+        row.put("Identity", user.map(MailboxUser::alias).orElse(objectId));
+        return row;
     }
 
     /**
@@ -300,7 +198,17 @@ final class SimulatedExchange {
                 + ",OU=Microsoft Exchange Hosted Organizations,DC=SANDBOX01A001,DC=PROD,DC=OUTLOOK,DC=COM";
     }
 
-    // ---- helpers
+    static void requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > 64) {
+            throw CmdletFailure.invalid(
+                    "System.Management.Automation.ParameterBindingException",
+                    "Cannot validate argument on parameter 'Name'. The name must be 1 to 64 characters long.");
+        }
+    }
+
+    static String key(String text) {
+        return text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    }
 
     private MailGroup group(String identity) {
         MailGroup group = findGroup(identity);
@@ -328,55 +236,8 @@ final class SimulatedExchange {
         return groups.values().stream().filter(g -> g.id.equals(id)).findFirst().orElse(null);
     }
 
-    private RoleGroupState roleGroupState(String identity) {
-        String wanted = key(identity);
-        return roleGroups.values().stream()
-                .filter(group -> key(group.name).equals(wanted) || group.id.equals(wanted))
-                .findFirst()
-                .orElseThrow(() -> CmdletFailure.notFound(identity));
-    }
-
-    /** A mail-enabled recipient: a user with a ready mailbox, or a group made with New-DistributionGroup. */
-    private String memberKey(String identity) {
-        Optional<MailboxUser> user = recipients.mailboxUser(identity);
-        if (user.isPresent()) {
-            return userKey(user.get());
-        }
-        MailGroup group = findGroup(identity);
-        if (group != null) {
-            return "group:" + group.id;
-        }
-        throw CmdletFailure.noSuchRecipient(identity);
-    }
-
-    /** Role groups take mailboxes and mail-enabled security groups, not distribution groups. */
-    private String roleGroupMemberKey(String identity) {
-        String memberKey = memberKey(identity);
-        if (memberKey.startsWith("group:") && !groupById(memberKey.substring(6)).security) {
-            throw CmdletFailure.invalid(
-                    "Microsoft.Exchange.Management.RbacTasks.InvalidRoleGroupMemberException",
-                    "\"" + identity + "\" is a distribution group, not a security principal; only mailboxes, mail"
-                            + " users and mail-enabled security groups can be members of a role group.");
-        }
-        return memberKey;
-    }
-
     private static String userKey(MailboxUser user) {
         return "user:" + user.objectId().toLowerCase(Locale.ROOT);
-    }
-
-    private void requireUnusedName(String name) {
-        if (groups.containsKey(key(name)) || roleGroups.containsKey(key(name))) {
-            throw CmdletFailure.alreadyExists(distinguishedName(name));
-        }
-    }
-
-    private static void requireName(String name) {
-        if (name == null || name.isBlank() || name.length() > 64) {
-            throw CmdletFailure.invalid(
-                    "System.Management.Automation.ParameterBindingException",
-                    "Cannot validate argument on parameter 'Name'. The name must be 1 to 64 characters long.");
-        }
     }
 
     /** What New-DistributionGroup makes of a name when no alias is given: spaces removed, others as '?'. */
@@ -392,26 +253,8 @@ final class SimulatedExchange {
         return alias.toString();
     }
 
-    private static CmdletFailure alreadyMember(String member, String group) {
-        return new CmdletFailure(
-                HttpStatus.BAD_REQUEST,
-                "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
-                "The recipient \"" + member + "\" is already a member of the group \"" + group + "\".");
-    }
-
-    private static CmdletFailure notMember(String member, String group) {
-        return new CmdletFailure(
-                HttpStatus.BAD_REQUEST,
-                "Microsoft.Exchange.Management.Tasks.MemberNotFoundException",
-                "The recipient \"" + member + "\" isn't a member of the group \"" + group + "\".");
-    }
-
-    private static String impersonationWarning() {
-        return "The ApplicationImpersonation role is deprecated and is being removed from Exchange Online. Use"
-                + " RBAC for Applications instead (simulated tenant).";
-    }
-
     private Map<String, Object> groupRow(MailGroup group) {
+        String type = group.security ? "MailUniversalSecurityGroup" : "MailUniversalDistributionGroup";
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("Name", group.name);
         row.put("DisplayName", group.name);
@@ -419,7 +262,6 @@ final class SimulatedExchange {
         row.put("PrimarySmtpAddress", group.alias + "@" + domain);
         row.put("EmailAddresses", List.of("SMTP:" + group.alias + "@" + domain));
         row.put("GroupType", group.security ? "Universal, SecurityEnabled" : "Universal");
-        String type = group.security ? "MailUniversalSecurityGroup" : "MailUniversalDistributionGroup";
         row.put("RecipientType", type);
         row.put("RecipientTypeDetails", type);
         row.put("Guid", group.id);
@@ -428,77 +270,6 @@ final class SimulatedExchange {
         row.put("Identity", group.name);
         row.put("ManagedBy", List.of());
         return row;
-    }
-
-    private Map<String, Object> recipientRow(String memberKey) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        if (memberKey.startsWith("group:")) {
-            MailGroup group = groupById(memberKey.substring("group:".length()));
-            Map<String, Object> full = groupRow(group);
-            for (String field : List.of(
-                    "Name",
-                    "DisplayName",
-                    "Alias",
-                    "PrimarySmtpAddress",
-                    "RecipientType",
-                    "RecipientTypeDetails",
-                    "ExternalDirectoryObjectId",
-                    "Identity")) {
-                row.put(field, full.get(field));
-            }
-            return row;
-        }
-        String objectId = memberKey.substring("user:".length());
-        Optional<MailboxUser> user = recipients.mailboxUser(objectId);
-        row.put("Name", user.map(MailboxUser::alias).orElse(objectId));
-        row.put("DisplayName", user.map(MailboxUser::displayName).orElse(objectId));
-        row.put("Alias", user.map(MailboxUser::alias).orElse(null));
-        row.put("PrimarySmtpAddress", user.map(MailboxUser::userPrincipalName).orElse(null));
-        row.put("RecipientType", user.isPresent() ? "UserMailbox" : "User");
-        row.put("RecipientTypeDetails", user.isPresent() ? "UserMailbox" : "User");
-        row.put("ExternalDirectoryObjectId", objectId);
-        row.put("Identity", user.map(MailboxUser::alias).orElse(objectId));
-        return row;
-    }
-
-    private Map<String, Object> roleGroupRow(RoleGroupState group) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("Name", group.name);
-        row.put("DisplayName", group.name);
-        row.put("Identity", group.name);
-        row.put("Guid", group.id);
-        row.put("DistinguishedName", distinguishedName(group.name));
-        row.put("RoleGroupType", "Standard");
-        row.put("Roles", List.copyOf(group.roles));
-        row.put(
-                "RoleAssignments",
-                group.roles.stream().map(role -> role + "-" + group.name).toList());
-        row.put(
-                "Members",
-                group.members.stream()
-                        .map(member -> recipientRow(member).get("Name"))
-                        .toList());
-        row.put("ManagedBy", List.of());
-        return row;
-    }
-
-    private static Map<String, Object> assignmentRow(
-            String role, RoleGroupState group, String method, String effectiveUser, List<String> chain) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("Name", role + "-" + group.name);
-        row.put("Role", role);
-        row.put("RoleAssigneeName", group.name);
-        row.put("RoleAssigneeType", "RoleGroup");
-        row.put("AssignmentMethod", method);
-        row.put("EffectiveUserName", effectiveUser);
-        row.put("AssignmentChain", List.copyOf(chain));
-        row.put("RoleAssignmentDelegationType", "Regular");
-        row.put("Enabled", true);
-        return row;
-    }
-
-    private static String key(String text) {
-        return text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     }
 
     private static final class MailGroup {
@@ -513,19 +284,6 @@ final class SimulatedExchange {
             this.name = name;
             this.alias = alias;
             this.security = security;
-        }
-    }
-
-    private static final class RoleGroupState {
-        final String id;
-        final String name;
-        final List<String> roles;
-        final Set<String> members = new LinkedHashSet<>();
-
-        RoleGroupState(String id, String name, List<String> roles) {
-            this.id = id;
-            this.name = name;
-            this.roles = List.copyOf(roles);
         }
     }
 }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 /** Exchange's rules, as the simulated organisation applies them, without HTTP. */
 class SimulatedExchangeTest {
 
-    private final SimulatedExchange legacy =
-            new SimulatedExchange(ExchangeFlavour.LEGACY, TestMailboxes::find, "example.com");
-    private final SimulatedExchange online =
-            new SimulatedExchange(ExchangeFlavour.EXCHANGE_ONLINE, TestMailboxes::find, "example.com");
+    private final SimulatedExchange exchange = new SimulatedExchange(TestMailboxes::find, "example.com");
+    private final SimulatedRoleGroups legacy = new SimulatedRoleGroups(ExchangeFlavour.LEGACY, exchange);
+    private final SimulatedRoleGroups online = new SimulatedRoleGroups(
+            ExchangeFlavour.EXCHANGE_ONLINE, new SimulatedExchange(TestMailboxes::find, "example.com"));
 
     private static CmdletFailure failure(Runnable cmdlet) {
         try {
@@ -27,36 +27,36 @@ class SimulatedExchangeTest {
 
     @Test
     void groupAndRoleGroupNamesAreUniqueAcrossBoth() {
-        legacy.newDistributionGroup("Sync", "Sync", "Security", List.of());
+        exchange.newDistributionGroup("Sync", "Sync", "Security", List.of());
 
-        assertThat(failure(() -> legacy.newDistributionGroup("sync", "Sync2", "Security", List.of()))
+        assertThat(failure(() -> exchange.newDistributionGroup("sync", "Sync2", "Security", List.of()))
                         .type())
                 .endsWith("ADObjectAlreadyExistsException");
         assertThat(failure(() -> legacy.newRoleGroup("SYNC", List.of("Mail Recipients"), List.of()))
                         .type())
                 .endsWith("ADObjectAlreadyExistsException");
-        assertThat(failure(() -> legacy.newDistributionGroup("Other", "Sync", "Security", List.of()))
+        assertThat(failure(() -> exchange.newDistributionGroup("Other", "Sync", "Security", List.of()))
                         .type())
                 .endsWith("ProxyAddressExistsException");
     }
 
     @Test
     void onlyMailEnabledRecipientsCanBeMembers() {
-        legacy.newDistributionGroup("Sync", null, "Security", List.of());
+        exchange.newDistributionGroup("Sync", null, "Security", List.of());
 
-        CmdletFailure noMailbox = failure(() -> legacy.addDistributionGroupMember("Sync", "no-mailbox@example.com"));
+        CmdletFailure noMailbox = failure(() -> exchange.addDistributionGroupMember("Sync", "no-mailbox@example.com"));
 
         assertThat(noMailbox.type()).endsWith("ManagementObjectNotFoundException");
         assertThat(noMailbox.getMessage()).contains("no-mailbox@example.com");
-        legacy.addDistributionGroupMember("Sync", "svc-sync");
-        assertThat(legacy.distributionGroupMembers("Sync").rows())
+        exchange.addDistributionGroupMember("Sync", "svc-sync");
+        assertThat(exchange.distributionGroupMembers("Sync").rows())
                 .extracting(row -> row.get("PrimarySmtpAddress"))
                 .containsExactly("svc-sync@example.com");
     }
 
     @Test
     void aDistributionGroupIsNoSecurityPrincipalForARoleGroup() {
-        legacy.newDistributionGroup("Newsletter", null, "Distribution", List.of());
+        exchange.newDistributionGroup("Newsletter", null, "Distribution", List.of());
 
         assertThat(failure(() -> legacy.newRoleGroup("Helpers", List.of("Mail Recipients"), List.of("Newsletter")))
                         .getMessage())
@@ -83,10 +83,10 @@ class SimulatedExchangeTest {
 
     @Test
     void effectiveUsersAreFoundThroughNestedGroupsEvenWhenGroupsContainEachOther() {
-        legacy.newDistributionGroup("Outer", null, "Security", List.of());
-        legacy.newDistributionGroup("Inner", null, "Security", List.of("svc-two"));
-        legacy.addDistributionGroupMember("Outer", "Inner");
-        legacy.addDistributionGroupMember("Inner", "Outer");
+        exchange.newDistributionGroup("Outer", null, "Security", List.of());
+        exchange.newDistributionGroup("Inner", null, "Security", List.of("svc-two"));
+        exchange.addDistributionGroupMember("Outer", "Inner");
+        exchange.addDistributionGroupMember("Inner", "Outer");
         legacy.newRoleGroup("Sync role group", List.of("ApplicationImpersonation"), List.of("Outer", "svc-three"));
 
         List<Map<String, Object>> rows = legacy.effectiveUsers("ApplicationImpersonation");
@@ -101,11 +101,11 @@ class SimulatedExchangeTest {
 
     @Test
     void anAppIsInScopeOnlyForMailboxesItsScopeFilterMatches() {
-        SimulatedAppAccess apps = new SimulatedAppAccess(online);
-        online.newDistributionGroup("Synced", null, "Security", List.of("svc-sync"));
+        SimulatedAppAccess apps = new SimulatedAppAccess(exchange, online);
+        exchange.newDistributionGroup("Synced", null, "Security", List.of("svc-sync"));
         apps.newServicePrincipal(
                 "5a1e5f0c-0000-4000-8000-00000000a001", "5a1e5f0c-0000-4000-8000-00000000b001", "Sync");
-        apps.newScope("By DN", "MemberOfGroup -eq '" + online.distinguishedName("Synced") + "'");
+        apps.newScope("By DN", "MemberOfGroup -eq '" + exchange.distinguishedName("Synced") + "'");
         apps.newAssignment(null, "Sync", "Application Mail.ReadWrite", "By DN");
 
         assertThat(apps.test("Sync", "svc-sync").rows())
