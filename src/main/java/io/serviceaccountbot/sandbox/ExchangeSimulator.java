@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Exchange Online's {@code POST /adminapi/beta/{tenant}/InvokeCommand}, answered by the simulated organisation: the
@@ -56,29 +57,25 @@ class ExchangeSimulator {
             @RequestParam(name = "$skiptoken", required = false) String skipToken,
             @RequestBody(required = false) byte[] body,
             HttpServletRequest request) {
+        JsonNode input = cmdletInput(body);
+        String cmdlet =
+                input.path("CmdletName").isString() ? input.path("CmdletName").asString() : "";
+        Optional<SimulatorFaults.Fault> fault = faults.onCall(SimulatorFaults.Service.EXCHANGE, cmdlet);
+        faults.delay();
         if (!GraphSimulator.ACCEPTED_TOKEN.equals(authorization)) {
             return ExchangeAnswers.unauthorized();
         }
         if (!tenantId.equalsIgnoreCase(tenant)) {
             return ExchangeAnswers.plain(HttpStatus.NOT_FOUND, "TenantNotFound", "No organisation with id " + tenant);
         }
-        JsonNode input;
-        try {
-            input = body == null ? null : json.readTree(body).path("CmdletInput");
-        } catch (JacksonException e) {
-            input = null;
-        }
-        if (input == null || !input.path("CmdletName").isString()) {
+        if (cmdlet.isEmpty()) {
             return ExchangeAnswers.plain(
                     HttpStatus.BAD_REQUEST, "BadRequest", "The body must be {\"CmdletInput\":{\"CmdletName\":…}}.");
         }
-        String cmdlet = input.path("CmdletName").asString();
         if (cmdletHeader != null && !cmdletHeader.equalsIgnoreCase(cmdlet)) {
             return ExchangeAnswers.plain(
                     HttpStatus.BAD_REQUEST, "BadRequest", "X-CmdletName does not match the cmdlet in the body.");
         }
-        Optional<SimulatorFaults.Fault> fault = faults.onCall(SimulatorFaults.Service.EXCHANGE, cmdlet);
-        faults.delay();
         if (fault.isPresent()) {
             return injected(fault.get(), cmdlet, input.path("Parameters"));
         }
@@ -93,6 +90,16 @@ class ExchangeSimulator {
                 offset(skipToken, cmdlet),
                 pageSize(prefer),
                 request.getRequestURL().toString());
+    }
+
+    private JsonNode cmdletInput(byte[] body) {
+        try {
+            return body == null
+                    ? MissingNode.getInstance()
+                    : json.readTree(body).path("CmdletInput");
+        } catch (JacksonException e) {
+            return MissingNode.getInstance();
+        }
     }
 
     private ResponseEntity<Map<String, Object>> injected(SimulatorFaults.Fault fault, String cmdlet, JsonNode params) {

@@ -1,12 +1,18 @@
 package io.serviceaccountbot.provisioning.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.provisioning.TenantException.Kind;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The bot's own Exchange adapter, as Spring wires it in sandbox mode (base URL from the server's port, the tenant id
  * as organisation, the sandbox token), reaches the simulated tenant; and each port operation costs the round trips
- * the README's table states, counted by the simulator.
+ * the README's table states, counted by the simulator. A caller without the sandbox token is refused.
  */
 class ExchangeRoundTripsIT {
 
@@ -56,6 +62,20 @@ class ExchangeRoundTripsIT {
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         return JsonMapper.builder().build().readTree(counts).path("EXCHANGE").asLong();
+    }
+
+    @Test
+    void theSimulatedTenantRefusesCallsWithoutTheSandboxToken() {
+        ExchangeAdmin stranger = TestExchange.admin(
+                SimulatedExchangeContractIT.exchangeBaseUrl(bot),
+                scope -> "someone-elses-token",
+                Duration.ofSeconds(5),
+                TestExchange.instantRetries(new ArrayList<>()),
+                (cmdlet, warnings) -> {});
+
+        assertThatThrownBy(() -> stranger.managementRole("Mail Recipients"))
+                .asInstanceOf(type(TenantException.class))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.ACCESS_DENIED));
     }
 
     @Test
