@@ -18,6 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     cannot serve it (503, 504)
  * @param graphMaxRetryWait the longest the bot waits before trying a Microsoft Graph request again; when Graph asks
  *     for a longer wait (Retry-After), the bot does not retry and reports that Graph is throttling it
+ * @param exchangeBaseUrl the Exchange Online admin API host, to which {@code /adminapi/beta/<tenant>/InvokeCommand} is
+ *     appended; empty means {@code https://outlook.office365.com} in production and the simulated tenant ({@code
+ *     http://127.0.0.1:<port>/sandbox/exchange}) in sandbox mode
+ * @param exchangeOrganization the organisation's initial domain (e.g. {@code contoso.onmicrosoft.com}), used in the
+ *     {@code X-AnchorMailbox} routing hint of Exchange calls; empty means the tenant id
+ * @param exchangeTimeout how long one Exchange call may take before it is abandoned (and retried, up to four attempts)
  */
 @ConfigurationProperties("bot.provisioning")
 public record ProvisioningProperties(
@@ -26,7 +32,10 @@ public record ProvisioningProperties(
         @DefaultValue("US") String defaultUsageLocation,
         @DefaultValue("30s") Duration graphTimeout,
         @DefaultValue("3") int graphMaxRetries,
-        @DefaultValue("30s") Duration graphMaxRetryWait) {
+        @DefaultValue("30s") Duration graphMaxRetryWait,
+        String exchangeBaseUrl,
+        String exchangeOrganization,
+        @DefaultValue("60s") Duration exchangeTimeout) {
 
     public ProvisioningProperties {
         if (graphTimeout == null || graphTimeout.isNegative() || graphTimeout.isZero()) {

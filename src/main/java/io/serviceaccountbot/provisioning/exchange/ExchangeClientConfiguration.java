@@ -1,0 +1,109 @@
+package io.serviceaccountbot.provisioning.exchange;
+
+import io.serviceaccountbot.identity.AccessTokens;
+import io.serviceaccountbot.identity.BotIdentity;
+import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.ProvisioningProperties;
+import java.net.URI;
+import java.time.Duration;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the Exchange adapter: its own pooled HTTP client with connect, response and socket timeouts, and the
+ * InvokeCommand URL, which is decided on first use because in sandbox mode the simulated tenant's port is known only
+ * once the web server has started.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExchangeClientConfiguration {
+
+    static final String PUBLIC_CLOUD = "https://outlook.office365.com";
+
+    @Bean
+    ExchangeAdmin exchangeAdmin(
+            RestClient.Builder restClients,
+            JsonMapper json,
+            ProvisioningProperties properties,
+            BotIdentity identity,
+            AccessTokens tokens,
+            Environment environment,
+            ObjectProvider<ExchangeWarningListener> listeners) {
+        InvokeCommandClient client = new InvokeCommandClient(
+                restClients
+                        .clone()
+                        .requestFactory(requests(properties.exchangeTimeout()))
+                        .build(),
+                json,
+                SingletonSupplier.of(() -> endpoint(baseUrl(properties, identity, environment), identity.tenantId())),
+                () -> organization(properties, identity),
+                tokens,
+                InvokeCommandClient.DEFAULT_PAGE_SIZE,
+                Retries.standard(),
+                (cmdlet, warnings) ->
+                        listeners.orderedStream().forEach(listener -> listener.onWarnings(cmdlet, warnings)));
+        return new ExchangeOnlineAdmin(client);
+    }
+
+    static String baseUrl(ProvisioningProperties properties, BotIdentity identity, Environment environment) {
+        if (properties.exchangeBaseUrl() != null
+                && !properties.exchangeBaseUrl().isBlank()) {
+            return properties.exchangeBaseUrl().trim();
+        }
+        if (identity.mode().isSandbox()) {
+            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "3978"));
+            return "http://127.0.0.1:" + port + "/sandbox/exchange";
+        }
+        return PUBLIC_CLOUD;
+    }
+
+    static URI endpoint(String baseUrl, String tenantId) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return URI.create(base + "/adminapi/beta/" + tenantId + "/InvokeCommand");
+    }
+
+    static String organization(ProvisioningProperties properties, BotIdentity identity) {
+        String organization = properties.exchangeOrganization();
+        return organization == null || organization.isBlank() ? identity.tenantId() : organization.trim();
+    }
+
+    /** Every call ends: connecting, waiting for the answer, and each read between bytes are all bounded. */
+    static HttpComponentsClientHttpRequestFactory requests(Duration timeout) {
+        Timeout limit = Timeout.of(timeout);
+        Timeout connect = Timeout.of(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10));
+        CloseableHttpClient client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(32)
+                        .setMaxConnPerRoute(16)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connect)
+                                .setSocketTimeout(limit)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(connect)
+                        .setResponseTimeout(limit)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+        HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(client);
+        factory.setReadTimeout(timeout);
+        factory.setConnectionRequestTimeout(connect.toDuration());
+        return factory;
+    }
+}

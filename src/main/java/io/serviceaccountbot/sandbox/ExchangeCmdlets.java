@@ -1,0 +1,236 @@
+package io.serviceaccountbot.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The cmdlets the simulated Exchange answers, each with the parameters Exchange accepts for it (so a misspelt or
+ * unsupported parameter fails as PowerShell fails it), dispatched to {@link SimulatedExchange}, {@link
+ * SimulatedRoleGroups} and {@link SimulatedAppAccess}.
+ */
+final class ExchangeCmdlets {
+
+    private static final Set<String> COMMON = Set.of("Confirm", "WhatIf", "ErrorAction", "WarningAction", "Verbose");
+
+    private final Map<String, Spec> specs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    ExchangeCmdlets(SimulatedExchange exchange, SimulatedRoleGroups roles, SimulatedAppAccess apps) {
+        define("Get-ManagementRole", "Identity", "", p -> roles.managementRole(p.required("Identity")));
+        define(
+                "Get-DistributionGroup",
+                "Identity",
+                "ResultSize",
+                p -> exchange.distributionGroup(p.required("Identity")));
+        define(
+                "Get-DistributionGroupMember",
+                "Identity",
+                "ResultSize",
+                p -> exchange.distributionGroupMembers(p.required("Identity")));
+        define(
+                "New-DistributionGroup",
+                "Name",
+                "Alias Type Members DisplayName",
+                p -> exchange.newDistributionGroup(
+                        p.required("Name"), p.text("Alias"), p.text("Type"), p.texts("Members")));
+        define(
+                "Add-DistributionGroupMember",
+                "Identity Member",
+                "BypassSecurityGroupManagerCheck",
+                p -> exchange.addDistributionGroupMember(p.required("Identity"), p.required("Member")));
+        define(
+                "Remove-DistributionGroupMember",
+                "Identity Member",
+                "BypassSecurityGroupManagerCheck",
+                p -> exchange.removeDistributionGroupMember(p.required("Identity"), p.required("Member")));
+        define("Get-RoleGroup", "Identity", "ResultSize", p -> roles.roleGroup(p.required("Identity")));
+        define("Get-RoleGroupMember", "Identity", "ResultSize", p -> roles.roleGroupMembers(p.required("Identity")));
+        define(
+                "New-RoleGroup",
+                "Name",
+                "Roles Members DisplayName Description ManagedBy",
+                p -> roles.newRoleGroup(p.required("Name"), p.texts("Roles"), p.texts("Members")));
+        define(
+                "Add-RoleGroupMember",
+                "Identity Member",
+                "BypassSecurityGroupManagerCheck",
+                p -> roles.addRoleGroupMember(p.required("Identity"), p.required("Member")));
+        define(
+                "Remove-RoleGroupMember",
+                "Identity Member",
+                "BypassSecurityGroupManagerCheck",
+                p -> roles.removeRoleGroupMember(p.required("Identity"), p.required("Member")));
+        define(
+                "Get-ManagementRoleAssignment",
+                "",
+                "Identity Role GetEffectiveUsers Delegating",
+                p -> assignments(roles, apps, p));
+        define(
+                "New-ServicePrincipal",
+                "AppId",
+                "ObjectId ServiceId DisplayName",
+                p -> apps.newServicePrincipal(
+                        p.required("AppId"),
+                        p.text("ObjectId") != null ? p.text("ObjectId") : p.required("ServiceId"),
+                        p.text("DisplayName")));
+        define("Get-ServicePrincipal", "Identity", "", p -> apps.servicePrincipal(p.required("Identity")));
+        define("Remove-ServicePrincipal", "Identity", "", p -> apps.removeServicePrincipal(p.required("Identity")));
+        define(
+                "New-ManagementScope",
+                "Name RecipientRestrictionFilter",
+                "",
+                p -> apps.newScope(p.required("Name"), p.required("RecipientRestrictionFilter")));
+        define("Get-ManagementScope", "Identity", "", p -> apps.scope(p.required("Identity")));
+        define("Remove-ManagementScope", "Identity", "", p -> apps.removeScope(p.required("Identity")));
+        define(
+                "New-ManagementRoleAssignment",
+                "Role App",
+                "Name CustomResourceScope",
+                p -> apps.newAssignment(
+                        p.text("Name"), p.required("App"), p.required("Role"), p.text("CustomResourceScope")));
+        define("Remove-ManagementRoleAssignment", "Identity", "", p -> apps.removeAssignment(p.required("Identity")));
+        define(
+                "Test-ServicePrincipalAuthorization",
+                "Identity",
+                "Resource",
+                p -> apps.test(p.required("Identity"), p.text("Resource")));
+    }
+
+    /** Whether the cmdlet only reads, so a later page may run it again. */
+    static boolean reads(String cmdlet) {
+        return cmdlet.regionMatches(true, 0, "Get-", 0, 4) || cmdlet.regionMatches(true, 0, "Test-", 0, 5);
+    }
+
+    CmdletOutput run(String cmdlet, JsonNode parameters) {
+        Spec spec = specs.get(cmdlet);
+        if (spec == null) {
+            throw CmdletFailure.invalid(
+                    "System.Management.Automation.CommandNotFoundException",
+                    "The term '" + cmdlet + "' is not recognized as a name of a cmdlet, function, script file, or"
+                            + " executable program. Check the spelling of the name, or if a path was included,"
+                            + " verify that the path is correct and try again.");
+        }
+        Parameters given = new Parameters(parameters);
+        for (String name : given.names()) {
+            if (!spec.allowed().contains(name) && !COMMON.contains(name)) {
+                throw CmdletFailure.invalid(
+                        "System.Management.Automation.ParameterBindingException",
+                        "A parameter cannot be found that matches parameter name '" + name + "'.");
+            }
+        }
+        List<String> missing = spec.required().stream()
+                .filter(name -> given.node(name) == null)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw CmdletFailure.invalid(
+                    "System.Management.Automation.ParameterBindingException",
+                    "Cannot process command because of one or more missing mandatory parameters: "
+                            + String.join(" ", missing) + ".");
+        }
+        return spec.run().apply(given);
+    }
+
+    private static CmdletOutput assignments(SimulatedRoleGroups roles, SimulatedAppAccess apps, Parameters p) {
+        String identity = p.text("Identity");
+        if (identity != null) {
+            return CmdletOutput.of(apps.assignment(identity)
+                    .or(() -> roles.assignment(identity))
+                    .orElseThrow(() -> CmdletFailure.notFound(identity)));
+        }
+        String role = p.required("Role");
+        List<Map<String, Object>> rows = new ArrayList<>(roles.effectiveUsers(role));
+        rows.addAll(apps.effectiveUsers(roles.role(role)));
+        if (!p.flag("GetEffectiveUsers")) {
+            rows.removeIf(row -> !"All Group Members".equals(row.get("EffectiveUserName"))
+                    && !"ServicePrincipal".equals(row.get("RoleAssigneeType")));
+        }
+        return CmdletOutput.of(rows);
+    }
+
+    private void define(String cmdlet, String required, String optional, Function<Parameters, CmdletOutput> run) {
+        Set<String> requiredNames = names(required);
+        Set<String> allowed = Stream.concat(requiredNames.stream(), names(optional).stream())
+                .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)));
+        specs.put(cmdlet, new Spec(allowed, requiredNames, run));
+    }
+
+    private static Set<String> names(String spaceSeparated) {
+        return Stream.of(spaceSeparated.split(" "))
+                .filter(name -> !name.isBlank())
+                .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)));
+    }
+
+    private record Spec(Set<String> allowed, Set<String> required, Function<Parameters, CmdletOutput> run) {}
+
+    /** The cmdlet's parameters, looked up case-insensitively as PowerShell binds them. */
+    private static final class Parameters {
+
+        private final Map<String, JsonNode> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+        Parameters(JsonNode parameters) {
+            if (parameters != null && parameters.isObject()) {
+                parameters.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue()));
+            }
+        }
+
+        Set<String> names() {
+            return values.keySet();
+        }
+
+        JsonNode node(String name) {
+            JsonNode value = values.get(name);
+            return value == null || value.isNull() ? null : value;
+        }
+
+        String text(String name) {
+            JsonNode value = node(name);
+            if (value == null) {
+                return null;
+            }
+            if (value.isArray() || value.isObject()) {
+                throw CmdletFailure.invalid(
+                        "System.Management.Automation.ParameterBindingException",
+                        "Cannot convert 'System.Object[]' to the type 'System.String' required by parameter '" + name
+                                + "'. Specified method is not supported.");
+            }
+            return value.asString();
+        }
+
+        String required(String name) {
+            String value = text(name);
+            if (value == null || value.isBlank()) {
+                throw CmdletFailure.invalid(
+                        "System.Management.Automation.ParameterBindingException",
+                        "Cannot validate argument on parameter '" + name + "'. The argument is null or empty.");
+            }
+            return value;
+        }
+
+        List<String> texts(String name) {
+            JsonNode value = node(name);
+            if (value == null) {
+                return List.of();
+            }
+            List<String> texts = new ArrayList<>();
+            if (value.isArray()) {
+                value.forEach(item -> texts.add(item.asString()));
+            } else {
+                texts.add(value.asString());
+            }
+            return texts;
+        }
+
+        boolean flag(String name) {
+            JsonNode value = node(name);
+            return value != null
+                    && (value.isBoolean() ? value.booleanValue() : "true".equalsIgnoreCase(value.asString()));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.serviceaccountbot.sandbox;
+
+import io.serviceaccountbot.identity.ConditionalOnSandboxMode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The simulated Exchange organisation, in sandbox mode only, in the flavour {@code bot.sandbox.exchange-flavour}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnSandboxMode
+class ExchangeSimulatorConfiguration {
+
+    /** The simulated directory says who has a mailbox. */
+    @Bean
+    SimulatedExchange simulatedExchange(SimulatedDirectory directory) {
+        return new SimulatedExchange(directory, directory.domains().get(0));
+    }
+
+    @Bean
+    SimulatedRoleGroups simulatedRoleGroups(SandboxProperties properties, SimulatedExchange exchange) {
+        return new SimulatedRoleGroups(properties.exchangeFlavour(), exchange);
+    }
+
+    @Bean
+    SimulatedAppAccess simulatedAppAccess(SimulatedExchange exchange, SimulatedRoleGroups roles) {
+        return new SimulatedAppAccess(exchange, roles);
+    }
+
+    @Bean
+    ExchangeCmdlets exchangeCmdlets(SimulatedExchange exchange, SimulatedRoleGroups roles, SimulatedAppAccess apps) {
+        return new ExchangeCmdlets(exchange, roles, apps);
+    }
+}

@@ -1,0 +1,289 @@
+package io.serviceaccountbot.sandbox;
+
+import io.serviceaccountbot.sandbox.Recipients.MailboxUser;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The simulated Exchange organisation's recipients: users with a ready mailbox (asked of {@link Recipients}) and the
+ * mail-enabled groups made with New-DistributionGroup. Exchange's rules apply: group names and addresses are unique,
+ * and only mail-enabled recipients can be members. Role groups ({@link SimulatedRoleGroups}) reserve their names here
+ * too, because Exchange keeps both kinds of group in the same place. Thread-safe: every operation holds this object's
+ * lock, and this class calls no other simulated service.
+ */
+final class SimulatedExchange {
+
+    private final Recipients recipients;
+    private final String domain;
+    private final Map<String, MailGroup> groups = new LinkedHashMap<>();
+    private final Set<String> names = new HashSet<>();
+
+    SimulatedExchange(Recipients recipients, String domain) {
+        this.recipients = recipients;
+        this.domain = domain;
+    }
+
+    synchronized CmdletOutput newDistributionGroup(String name, String alias, String type, List<String> members) {
+        requireName(name);
+        boolean security = "Security".equalsIgnoreCase(type);
+        if (type != null && !security && !"Distribution".equalsIgnoreCase(type)) {
+            throw CmdletFailure.invalid(
+                    "System.Management.Automation.ParameterBindingException",
+                    "Cannot process argument transformation on parameter 'Type'. Cannot convert value \"" + type
+                            + "\" to type \"Microsoft.Exchange.Data.Directory.Recipient.GroupType\".");
+        }
+        if (names.contains(key(name))) {
+            throw CmdletFailure.alreadyExists(distinguishedName(name));
+        }
+        String mailNickname = alias == null || alias.isBlank() ? defaultAlias(name) : alias;
+        String address = mailNickname + "@" + domain;
+        if (findGroup(address) != null || recipients.mailboxUser(address).isPresent()) {
+            throw CmdletFailure.invalid(
+                    "Microsoft.Exchange.Data.Directory.ProxyAddressExistsException",
+                    "The proxy address \"SMTP:" + address + "\" is already being used by the proxy addresses or"
+                            + " LegacyExchangeDN. Please choose another proxy address.");
+        }
+        List<String> memberKeys = new ArrayList<>();
+        for (String member : members) {
+            memberKeys.add(memberKey(member));
+        }
+        MailGroup group = new MailGroup(UUID.randomUUID().toString(), name, mailNickname, security);
+        group.members.addAll(memberKeys);
+        groups.put(key(name), group);
+        names.add(key(name));
+        return CmdletOutput.of(groupRow(group));
+    }
+
+    synchronized CmdletOutput distributionGroup(String identity) {
+        return CmdletOutput.of(groupRow(group(identity)));
+    }
+
+    synchronized CmdletOutput distributionGroupMembers(String identity) {
+        return CmdletOutput.of(
+                group(identity).members.stream().map(this::recipientRow).toList());
+    }
+
+    synchronized CmdletOutput addDistributionGroupMember(String identity, String member) {
+        MailGroup group = group(identity);
+        String memberKey = memberKey(member);
+        if (memberKey.equals("group:" + group.id)) {
+            throw CmdletFailure.invalid(
+                    "Microsoft.Exchange.Management.Tasks.RecipientTaskException",
+                    "The group \"" + group.name + "\" can't be a member of itself.");
+        }
+        if (!group.members.add(memberKey)) {
+            throw CmdletFailure.memberAlreadyExists(member, group.name);
+        }
+        return CmdletOutput.none();
+    }
+
+    synchronized CmdletOutput removeDistributionGroupMember(String identity, String member) {
+        MailGroup group = group(identity);
+        if (!group.members.remove(memberKey(member))) {
+            throw CmdletFailure.memberNotFound(member, group.name);
+        }
+        return CmdletOutput.none();
+    }
+
+    /** Claims a group name for a role group; names are unique among all groups. */
+    synchronized void reserveName(String name) {
+        requireName(name);
+        if (!names.add(key(name))) {
+            throw CmdletFailure.alreadyExists(distinguishedName(name));
+        }
+    }
+
+    /**
+     * The key of a mail-enabled recipient: {@code user:<object id>} for a user with a ready mailbox, {@code
+     * group:<id>} for a group made here.
+     */
+    synchronized String memberKey(String identity) {
+        Optional<MailboxUser> user = recipients.mailboxUser(identity);
+        if (user.isPresent()) {
+            return userKey(user.get());
+        }
+        MailGroup group = findGroup(identity);
+        if (group != null) {
+            return "group:" + group.id;
+        }
+        throw CmdletFailure.noSuchRecipient(identity);
+    }
+
+    /** Mailboxes and mail-enabled security groups can hold permissions; distribution groups cannot. */
+    synchronized boolean isSecurityPrincipal(String memberKey) {
+        return !memberKey.startsWith("group:") || groupById(memberKey.substring(6)).security;
+    }
+
+    /** A group's member keys; none for a user. */
+    synchronized List<String> memberKeysOf(String memberKey) {
+        if (!memberKey.startsWith("group:")) {
+            return List.of();
+        }
+        MailGroup group = groupById(memberKey.substring(6));
+        return group == null ? List.of() : List.copyOf(group.members);
+    }
+
+    /** A recipient as Get-DistributionGroupMember and Get-RoleGroupMember show it. */
+    synchronized Map<String, Object> recipientRow(String memberKey) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        if (memberKey.startsWith("group:")) {
+            Map<String, Object> full = groupRow(groupById(memberKey.substring(6)));
+            for (String field : List.of(
+                    "Name",
+                    "DisplayName",
+                    "Alias",
+                    "PrimarySmtpAddress",
+                    "RecipientType",
+                    "RecipientTypeDetails",
+                    "ExternalDirectoryObjectId",
+                    "Identity")) {
+                row.put(field, full.get(field));
+            }
+            return row;
+        }
+        String objectId = memberKey.substring("user:".length());
+        Optional<MailboxUser> user = recipients.mailboxUser(objectId);
+        String type = user.isPresent() ? "UserMailbox" : "User";
+        row.put("Name", user.map(MailboxUser::alias).orElse(objectId));
+        row.put("DisplayName", user.map(MailboxUser::displayName).orElse(objectId));
+        row.put("Alias", user.map(MailboxUser::alias).orElse(null));
+        row.put("PrimarySmtpAddress", user.map(MailboxUser::userPrincipalName).orElse(null));
+        row.put("RecipientType", type);
+        row.put("RecipientTypeDetails", type);
+        row.put("ExternalDirectoryObjectId", objectId);
+        row.put("Identity", user.map(MailboxUser::alias).orElse(objectId));
+        return row;
+    }
+
+    /**
+     * The properties a recipient filter sees for a mailbox user; MemberOfGroup holds the distinguished names and ids
+     * of the groups the user belongs to directly, as Exchange's memberOf does.
+     */
+    synchronized Map<String, List<String>> filterProperties(MailboxUser user) {
+        List<String> memberOf = new ArrayList<>();
+        for (MailGroup group : groups.values()) {
+            if (group.members.contains(userKey(user))) {
+                memberOf.add(distinguishedName(group.name));
+                memberOf.add(group.id);
+            }
+        }
+        Map<String, List<String>> properties = new LinkedHashMap<>();
+        properties.put("memberofgroup", memberOf);
+        properties.put("primarysmtpaddress", List.of(user.userPrincipalName()));
+        properties.put("userprincipalname", List.of(user.userPrincipalName()));
+        properties.put("alias", List.of(user.alias()));
+        properties.put("name", List.of(user.alias()));
+        properties.put("displayname", List.of(user.displayName()));
+        properties.put("externaldirectoryobjectid", List.of(user.objectId()));
+        properties.put("recipienttypedetails", List.of("UserMailbox"));
+        return properties;
+    }
+
+    /** A mailbox user, as {@code -Resource} names one. */
+    MailboxUser mailbox(String identity) {
+        return recipients.mailboxUser(identity).orElseThrow(() -> CmdletFailure.noSuchRecipient(identity));
+    }
+
+    String distinguishedName(String name) {
+        String escaped = name.replaceAll("([,+\"\\\\<>;=#])", "\\\\$1");
+        return "CN=" + escaped + ",OU=" + domain
+                + ",OU=Microsoft Exchange Hosted Organizations,DC=SANDBOX01A001,DC=PROD,DC=OUTLOOK,DC=COM";
+    }
+
+    static void requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > 64) {
+            throw CmdletFailure.invalid(
+                    "System.Management.Automation.ParameterBindingException",
+                    "Cannot validate argument on parameter 'Name'. The name must be 1 to 64 characters long.");
+        }
+    }
+
+    static String key(String text) {
+        return text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private MailGroup group(String identity) {
+        MailGroup group = findGroup(identity);
+        if (group == null) {
+            throw CmdletFailure.notFound(identity);
+        }
+        return group;
+    }
+
+    private MailGroup findGroup(String identity) {
+        String wanted = key(identity);
+        for (MailGroup group : groups.values()) {
+            if (key(group.name).equals(wanted)
+                    || key(group.alias).equals(wanted)
+                    || key(group.alias + "@" + domain).equals(wanted)
+                    || group.id.equals(wanted)
+                    || key(distinguishedName(group.name)).equals(wanted)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    private MailGroup groupById(String id) {
+        return groups.values().stream().filter(g -> g.id.equals(id)).findFirst().orElse(null);
+    }
+
+    private static String userKey(MailboxUser user) {
+        return "user:" + user.objectId().toLowerCase(Locale.ROOT);
+    }
+
+    /** What New-DistributionGroup makes of a name when no alias is given: spaces removed, others as '?'. */
+    private static String defaultAlias(String name) {
+        StringBuilder alias = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (Character.isLetterOrDigit(c) || "!#%*+-/=?^_~.".indexOf(c) >= 0) {
+                alias.append(c);
+            } else if (!Character.isWhitespace(c)) {
+                alias.append('?');
+            }
+        }
+        return alias.toString();
+    }
+
+    private Map<String, Object> groupRow(MailGroup group) {
+        String type = group.security ? "MailUniversalSecurityGroup" : "MailUniversalDistributionGroup";
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("Name", group.name);
+        row.put("DisplayName", group.name);
+        row.put("Alias", group.alias);
+        row.put("PrimarySmtpAddress", group.alias + "@" + domain);
+        row.put("EmailAddresses", List.of("SMTP:" + group.alias + "@" + domain));
+        row.put("GroupType", group.security ? "Universal, SecurityEnabled" : "Universal");
+        row.put("RecipientType", type);
+        row.put("RecipientTypeDetails", type);
+        row.put("Guid", group.id);
+        row.put("ExternalDirectoryObjectId", group.id);
+        row.put("DistinguishedName", distinguishedName(group.name));
+        row.put("Identity", group.name);
+        row.put("ManagedBy", List.of());
+        return row;
+    }
+
+    private static final class MailGroup {
+        final String id;
+        final String name;
+        final String alias;
+        final boolean security;
+        final Set<String> members = new LinkedHashSet<>();
+
+        MailGroup(String id, String name, String alias, boolean security) {
+            this.id = id;
+            this.name = name;
+            this.alias = alias;
+            this.security = security;
+        }
+    }
+}
