@@ -9,10 +9,10 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnSandboxMode
 class ExchangeSimulatorConfiguration {
 
-    /** The simulated directory says who has a mailbox. */
+    /** Who has a mailbox: the simulated directory says so (tests may put their own mailboxes first). */
     @Bean
-    SimulatedExchange simulatedExchange(SimulatedDirectory directory) {
-        return new SimulatedExchange(directory, directory.domains().get(0));
+    SimulatedExchange simulatedExchange(Recipients recipients, SimulatedDirectory directory) {
+        return new SimulatedExchange(recipients, directory.domains().get(0));
     }
 
     @Bean

@@ -28,18 +28,30 @@ class SimulatorControl {
         this.faults = faults;
     }
 
-    /** Scripts a fault, e.g. {@code {"service":"GRAPH","matching":"assignLicense","status":429,"retryAfterSeconds":1,"times":2}}. */
+    /**
+     * Scripts a fault, e.g. {@code {"service":"GRAPH","matching":"assignLicense","status":429,"retryAfterSeconds":1,
+     * "times":2}}; only the service is required (status 0 means a timeout).
+     */
     @PostMapping("/faults")
-    ResponseEntity<Void> inject(@RequestBody SimulatorFaults.Fault fault) {
+    ResponseEntity<Void> inject(@RequestBody FaultRequest fault) {
         faults.inject(new SimulatorFaults.Fault(
                 fault.service(),
                 fault.matching() == null ? "" : fault.matching(),
-                fault.status(),
-                fault.retryAfterSeconds(),
-                Math.max(1, fault.times()),
+                fault.status() == null ? 503 : fault.status(),
+                fault.retryAfterSeconds() == null ? 0 : fault.retryAfterSeconds(),
+                fault.times() == null ? 1 : Math.max(1, fault.times()),
                 fault.hang() == null ? Duration.ofSeconds(30) : fault.hang()));
         return ResponseEntity.noContent().build();
     }
+
+    /** A fault as posted; everything but the service may be left out. */
+    record FaultRequest(
+            SimulatorFaults.Service service,
+            String matching,
+            Integer status,
+            Integer retryAfterSeconds,
+            Integer times,
+            Duration hang) {}
 
     @DeleteMapping("/faults")
     ResponseEntity<Void> clear() {

@@ -111,10 +111,8 @@ class ConversationIT {
     @Test
     void commandsOfLaterReleasesSayHonestlyTheyAreNotAvailableYet() throws Exception {
         for (String command : new String[] {
-            "create service account svc-sync",
             "grant impersonation to svc-sync because Salesforce Exchange Sync",
             "setup exchange sync for svc-sync",
-            "verify svc-sync",
             "audit verify"
         }) {
             assertThat(alexSays(command).text())
