@@ -19,6 +19,12 @@ public interface Directory {
     Optional<DirectoryUser> findUserByAlias(String alias);
 
     /**
+     * In one lookup, the users whose user principal name or alias is one of these: what stands in the way of creating
+     * an account with them.
+     */
+    List<DirectoryUser> findUsersByUpnOrAlias(String userPrincipalName, String alias);
+
+    /**
      * Creates the user (enabled, no forced password change) unless one with that user principal name exists, and
      * returns the user as the directory now has it. The caller compares an existing user with what it asked for.
      */
@@ -48,6 +54,6 @@ public interface Directory {
     /** Which of the given groups the user or group belongs to, directly or through nested groups. */
     Set<String> memberGroups(String objectId, Collection<String> groupIds);
 
-    /** The organisation's verified domains, the default first. */
+    /** The organisation's verified domains, the default first; they rarely change, so adapters may keep them a while. */
     List<VerifiedDomain> verifiedDomains();
 }

@@ -2,6 +2,7 @@ package io.serviceaccountbot.provisioning;
 
 import io.serviceaccountbot.command.Command;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -77,7 +78,10 @@ public class ServiceAccountCreation {
         }
 
         private StepOutcome createUnlessOurs() {
-            Optional<DirectoryUser> existing = directory.findUser(upn);
+            List<DirectoryUser> standingInTheWay = directory.findUsersByUpnOrAlias(upn, alias);
+            Optional<DirectoryUser> existing = standingInTheWay.stream()
+                    .filter(found -> upn.equalsIgnoreCase(found.userPrincipalName()))
+                    .findFirst();
             if (existing.isPresent()) {
                 if (secrets.get(secretName).isEmpty()) {
                     return StepOutcome.failed(
@@ -88,13 +92,11 @@ public class ServiceAccountCreation {
                 user = existing.get();
                 return StepOutcome.alreadyDone(upn + " exists already: this bot created it earlier");
             }
-            Optional<DirectoryUser> aliasOwner = directory.findUserByAlias(alias);
-            if (aliasOwner.isPresent()) {
+            if (!standingInTheWay.isEmpty()) {
+                String owner = standingInTheWay.get(0).userPrincipalName();
                 return StepOutcome.failed(
-                        "The alias " + alias + " already belongs to "
-                                + aliasOwner.get().userPrincipalName(),
-                        "Choose another alias, or type: use " + aliasOwner.get().userPrincipalName()
-                                + " as service account");
+                        "The alias " + alias + " already belongs to " + owner,
+                        "Choose another alias, or type: use " + owner + " as service account");
             }
             Secret password = passwords.generate();
             secretLocation = secrets.put(secretName, password).location();

@@ -35,7 +35,11 @@ class GraphDirectory implements Directory {
     /** {@code checkMemberGroups} takes at most 20 group ids per call. */
     static final int MAX_GROUPS_PER_CHECK = 20;
 
+    /** Verified domains change rarely and only by an admin's hand; they are read again after this long. */
+    static final Duration DOMAINS_KEPT = Duration.ofMinutes(5);
+
     private final Supplier<GraphServiceClient> graph;
+    private volatile KnownDomains knownDomains;
     private final Duration timeout;
     private final GraphLicensing licensing;
 
@@ -74,6 +78,23 @@ class GraphDirectory implements Directory {
                     : page.getValue().stream().findFirst().map(GraphUsers::toDirectoryUser);
         } catch (RuntimeException e) {
             throw GraphFailure.of(e).toTenantException("find the user with alias " + alias, timeout);
+        }
+    }
+
+    @Override
+    public List<DirectoryUser> findUsersByUpnOrAlias(String userPrincipalName, String alias) {
+        try {
+            UserCollectionResponse page = graph.get().users().get(request -> {
+                request.queryParameters.filter = "userPrincipalName eq " + ODataLiteral.quoted(userPrincipalName)
+                        + " or mailNickname eq " + ODataLiteral.quoted(alias);
+                request.queryParameters.select = GraphUsers.SELECT;
+            });
+            return page == null || page.getValue() == null
+                    ? List.of()
+                    : page.getValue().stream().map(GraphUsers::toDirectoryUser).toList();
+        } catch (RuntimeException e) {
+            throw GraphFailure.of(e)
+                    .toTenantException("look for users named " + userPrincipalName + " or " + alias, timeout);
         }
     }
 
@@ -170,6 +191,16 @@ class GraphDirectory implements Directory {
 
     @Override
     public List<VerifiedDomain> verifiedDomains() {
+        KnownDomains known = knownDomains;
+        if (known != null && System.nanoTime() - known.readAt() < DOMAINS_KEPT.toNanos()) {
+            return known.domains();
+        }
+        List<VerifiedDomain> domains = readVerifiedDomains();
+        knownDomains = new KnownDomains(domains, System.nanoTime());
+        return domains;
+    }
+
+    private List<VerifiedDomain> readVerifiedDomains() {
         try {
             List<VerifiedDomain> domains = new ArrayList<>();
             DomainCollectionResponse page = graph.get()
@@ -185,9 +216,12 @@ class GraphDirectory implements Directory {
                 page = next == null ? null : graph.get().domains().withUrl(next).get();
             }
             domains.sort(Comparator.comparing(domain -> !domain.isDefault()));
-            return domains;
+            return List.copyOf(domains);
         } catch (RuntimeException e) {
             throw GraphFailure.of(e).toTenantException("list the organisation's verified domains", timeout);
         }
     }
+
+    /** The verified domains as last read, and when. */
+    private record KnownDomains(List<VerifiedDomain> domains, long readAt) {}
 }

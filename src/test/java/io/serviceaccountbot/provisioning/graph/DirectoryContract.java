@@ -83,6 +83,15 @@ abstract class DirectoryContract {
     }
 
     @Test
+    void oneLookupFindsWhoeverHasTheSignInNameOrTheAlias() {
+        assertThat(directory().findUsersByUpnOrAlias("alexw@example.com", "meganb"))
+                .extracting(DirectoryUser::id)
+                .containsExactlyInAnyOrder(ALEX, MEGAN);
+        assertThat(directory().findUsersByUpnOrAlias("svc-free@example.com", "svc-free"))
+                .isEmpty();
+    }
+
+    @Test
     void anAliasWithAQuoteIsLookedUpLiterallyAndCannotWidenTheSearch() {
         assertThat(directory().findUserByAlias("x' or mailNickname ne '")).isEmpty();
     }

@@ -75,6 +75,15 @@ class WireMockDirectoryContractIT extends DirectoryContract {
         graph.stubFor(get(urlPathEqualTo("/v1.0/users"))
                 .withQueryParam("$filter", equalTo("mailNickname eq 'x'' or mailNickname ne '''"))
                 .willReturn(okJson(collection())));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/users"))
+                .withQueryParam(
+                        "$filter", equalTo("userPrincipalName eq 'alexw@example.com' or mailNickname eq 'meganb'"))
+                .willReturn(okJson(collection(
+                        alex, user(MEGAN, "Megan Bowen", "meganb@example.com", "meganb", "US", List.of(E1))))));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/users"))
+                .withQueryParam(
+                        "$filter", equalTo("userPrincipalName eq 'svc-free@example.com' or mailNickname eq 'svc-free'"))
+                .willReturn(okJson(collection())));
         graph.stubFor(post(urlPathEqualTo("/v1.0/users/" + ALEX + "/assignLicense"))
                 .withRequestBody(equalToJson("{\"addLicenses\": [{\"disabledPlans\": [], \"skuId\": \"" + E1
                         + "\"}], \"removeLicenses\": []}"))
