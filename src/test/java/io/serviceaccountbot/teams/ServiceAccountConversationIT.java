@@ -14,8 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * clients over HTTP: what the answers say, what the tenant then holds, and that no password ever reaches the chat.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class ServiceAccountConversationIT {
 
     static FakeConnector connector;
@@ -99,6 +103,19 @@ class ServiceAccountConversationIT {
                                         .formatted(matching, status, times)))
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
+    }
+
+    @Test
+    void thePasswordReachesNeitherTheChatNorTheLog(CapturedOutput output) throws Exception {
+        FakeConnector.Call reply = alexSays("create service account svc-secret");
+
+        String password = secretStore
+                .get(SecretNames.forPassword("svc-secret"))
+                .orElseThrow()
+                .reveal();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(reply.body().toString()).doesNotContain(password);
+        assertThat(output.getAll()).doesNotContain(password).doesNotContain("Bearer ");
     }
 
     @Test
