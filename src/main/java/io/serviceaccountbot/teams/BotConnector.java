@@ -2,6 +2,9 @@ package io.serviceaccountbot.teams;
 
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.BotIdentity;
+import io.serviceaccountbot.retry.Backoff;
+import io.serviceaccountbot.retry.Backoff.Jitter;
+import io.serviceaccountbot.retry.Backoff.ServerAsk;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,28 +35,33 @@ class BotConnector {
     private final AccessTokens tokens;
     private final BotIdentity identity;
     private final SendPacer pacer;
-    private final RetryDelays delays;
+    private final Backoff backoff;
     private final int attempts;
     private final Sleeper sleeper;
-    private final Clock clock;
 
     BotConnector(
             RestClient http,
             AccessTokens tokens,
             BotIdentity identity,
             SendPacer pacer,
-            RetryDelays delays,
+            Backoff backoff,
             int attempts,
-            Sleeper sleeper,
-            Clock clock) {
+            Sleeper sleeper) {
         this.http = http;
         this.tokens = tokens;
         this.identity = identity;
         this.pacer = pacer;
-        this.delays = delays;
+        this.backoff = backoff;
         this.attempts = attempts;
         this.sleeper = sleeper;
-        this.clock = clock;
+    }
+
+    /**
+     * The connector's backoff: equal jitter from {@code first}, doubling per retry, and a Retry-After waited at least
+     * (seconds, fractions included, or an HTTP date); a Retry-After longer than {@code cap} is waited as the cap.
+     */
+    static Backoff backoff(Duration first, Duration cap, Clock clock) {
+        return new Backoff(first, cap, Jitter.EQUAL, ServerAsk.AT_LEAST, clock);
     }
 
     /** Answers an activity in its conversation; returns the id of the new activity. */
@@ -108,7 +116,7 @@ class BotConnector {
                         outcome.status(),
                         outcome.failure());
             }
-            Duration wait = delays.before(attempt, outcome.retryAfter(), clock.instant());
+            Duration wait = backoff.pauseBefore(attempt, outcome.retryAfter()).orWaitTheCap();
             log.info(
                     "Connector {} {} answered {}; retrying in {} ms",
                     method,

@@ -36,10 +36,10 @@ class TeamsConfiguration {
                 tokens,
                 identity,
                 new SendPacer(properties.sendsPerSecond(), properties.sendsPerThirtySeconds()),
-                new RetryDelays(properties.sendBackoff(), properties.maxSendBackoff()),
+                BotConnector.backoff(
+                        properties.sendBackoff(), properties.maxSendBackoff(), clock.getIfAvailable(Clock::systemUTC)),
                 properties.sendAttempts(),
-                duration -> Thread.sleep(duration.toMillis()),
-                clock.getIfAvailable(Clock::systemUTC));
+                duration -> Thread.sleep(duration.toMillis()));
     }
 
     /** A pooled, blocking HTTP client: turns run on their own threads, so blocking sends cost no hand-offs. */

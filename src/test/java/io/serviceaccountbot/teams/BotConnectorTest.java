@@ -39,10 +39,9 @@ class BotConnectorTest {
                 scope -> "token-for-" + scope,
                 new BotIdentity(mode, "tenant", "bot-app-id"),
                 new SendPacer(7, 60),
-                new RetryDelays(Duration.ofMillis(100), Duration.ofSeconds(30)),
+                BotConnector.backoff(Duration.ofMillis(100), Duration.ofSeconds(30), Clock.systemUTC()),
                 4,
-                waits::add,
-                Clock.systemUTC());
+                waits::add);
     }
 
     private ConversationReference personalChat() {
@@ -111,6 +110,36 @@ class BotConnectorTest {
         assertThat(waits).hasSize(3);
         assertThat(waits.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(waits.get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+    }
+
+    @Test
+    void understandsAFractionalRetryAfter() {
+        connector.thenAnswer(429, "{\"error\":{\"code\":\"Throttled\"}}", "Retry-After", "2.128");
+
+        client(RuntimeMode.SANDBOX).reply(personalChat(), "a1", BotMessage.text("x"));
+
+        assertThat(waits).containsExactly(Duration.ofMillis(2128));
+    }
+
+    @Test
+    void waitsTheCapWhenRetryAfterAsksForLonger() {
+        connector.thenAnswer(429, "{\"error\":{\"code\":\"Throttled\"}}", "Retry-After", "3600");
+
+        String id = client(RuntimeMode.SANDBOX).reply(personalChat(), "a1", BotMessage.text("x"));
+
+        assertThat(id).isNotBlank();
+        assertThat(waits).containsExactly(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anUnreadableRetryAfterMeansTheBackoff() {
+        connector.thenAnswer(503, "{}", "Retry-After", "soon");
+
+        client(RuntimeMode.SANDBOX).reply(personalChat(), "a1", BotMessage.text("x"));
+
+        assertThat(waits)
+                .singleElement()
+                .satisfies(wait -> assertThat(wait).isBetween(Duration.ofMillis(50), Duration.ofMillis(100)));
     }
 
     @Test

@@ -87,9 +87,7 @@ class GraphClientConfiguration {
                 .writeTimeout(settings.timeout())
                 .callTimeout(settings.callTimeout());
         List<Interceptor> interceptors = http.interceptors();
-        ThrottlingRetry retry = new ThrottlingRetry(
-                settings.maxRetries(),
-                new RetryAfter(settings.firstBackoff(), settings.maxRetryWait(), Clock.systemUTC()));
+        ThrottlingRetry retry = new ThrottlingRetry(settings.maxRetries(), settings.backoff(Clock.systemUTC()));
         int sdkRetry = indexOf(interceptors, RetryHandler.class);
         if (sdkRetry >= 0) {
             interceptors.set(sdkRetry, retry);

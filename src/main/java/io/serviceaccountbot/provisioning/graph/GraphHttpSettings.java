@@ -1,6 +1,10 @@
 package io.serviceaccountbot.provisioning.graph;
 
 import io.serviceaccountbot.provisioning.ProvisioningProperties;
+import io.serviceaccountbot.retry.Backoff;
+import io.serviceaccountbot.retry.Backoff.Jitter;
+import io.serviceaccountbot.retry.Backoff.ServerAsk;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -17,6 +21,15 @@ record GraphHttpSettings(Duration timeout, int maxRetries, Duration maxRetryWait
         Duration firstBackoff = min(Duration.ofSeconds(1), properties.graphMaxRetryWait());
         return new GraphHttpSettings(
                 properties.graphTimeout(), properties.graphMaxRetries(), properties.graphMaxRetryWait(), firstBackoff);
+    }
+
+    /**
+     * The wait before a retry: exactly what Graph asks in Retry-After (seconds, fractions included, or an HTTP date);
+     * without one, {@code firstBackoff} doubled per retry plus up to a fifth more, at most {@code maxRetryWait}. When
+     * Graph asks for more than {@code maxRetryWait}, the pause says so and the request is not retried.
+     */
+    Backoff backoff(Clock clock) {
+        return new Backoff(firstBackoff, maxRetryWait, Jitter.UP_TO_A_FIFTH_MORE, ServerAsk.EXACTLY, clock);
     }
 
     /** The whole call, every retry and wait included, so that no call can hang. */

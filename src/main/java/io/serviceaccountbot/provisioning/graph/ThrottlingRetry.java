@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning.graph;
 
+import io.serviceaccountbot.retry.Backoff;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -12,18 +13,18 @@ import okio.Buffer;
 
 /**
  * Tries a Graph request again when Graph throttles it (429) or cannot serve it (503, 504), at most {@code maxRetries}
- * times, waiting as {@link RetryAfter} says. It replaces the SDK's own retry handler, which waits up to 180 s, fails
- * on a fractional Retry-After, and re-sends a POST body it has already consumed. Here the body is buffered once, so
- * every attempt sends the same bytes.
+ * times, waiting as its {@link Backoff} says (see {@link GraphHttpSettings#backoff}). It replaces the SDK's own retry
+ * handler, which waits up to 180 s, fails on a fractional Retry-After, and re-sends a POST body it has already
+ * consumed. Here the body is buffered once, so every attempt sends the same bytes.
  */
 final class ThrottlingRetry implements Interceptor {
 
     private final int maxRetries;
-    private final RetryAfter retryAfter;
+    private final Backoff backoff;
 
-    ThrottlingRetry(int maxRetries, RetryAfter retryAfter) {
+    ThrottlingRetry(int maxRetries, Backoff backoff) {
         this.maxRetries = maxRetries;
-        this.retryAfter = retryAfter;
+        this.backoff = backoff;
     }
 
     static boolean retryable(int status) {
@@ -35,7 +36,8 @@ final class ThrottlingRetry implements Interceptor {
         Request request = buffered(chain.request());
         Response response = chain.proceed(request);
         for (int attempt = 1; attempt <= maxRetries && retryable(response.code()); attempt++) {
-            Optional<Duration> wait = retryAfter.before(attempt, response.header("Retry-After"));
+            Optional<Duration> wait =
+                    backoff.pauseBefore(attempt, response.header("Retry-After")).orGiveUp();
             if (wait.isEmpty()) {
                 break;
             }
