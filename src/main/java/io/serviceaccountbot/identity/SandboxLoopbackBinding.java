@@ -16,9 +16,7 @@ class SandboxLoopbackBinding implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String tenantId = environment.getProperty("bot.identity.tenant-id");
-        boolean sandbox = tenantId == null || tenantId.isBlank();
-        if (sandbox && !environment.containsProperty("server.address")) {
+        if (RuntimeMode.of(environment).isSandbox() && !environment.containsProperty("server.address")) {
             environment
                     .getPropertySources()
                     .addLast(new MapPropertySource("sandboxLoopbackBinding", Map.of("server.address", LOOPBACK)));

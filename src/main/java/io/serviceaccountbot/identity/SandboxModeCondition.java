@@ -9,7 +9,6 @@ class SandboxModeCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String tenantId = context.getEnvironment().getProperty("bot.identity.tenant-id");
-        return tenantId == null || tenantId.isBlank();
+        return RuntimeMode.of(context.getEnvironment()).isSandbox();
     }
 }

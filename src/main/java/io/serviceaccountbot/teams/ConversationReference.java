@@ -44,6 +44,28 @@ record ConversationReference(
         return "personal".equals(conversationType);
     }
 
+    /**
+     * This reference, newer, over what was known of the same conversation. A newer activity may lack a field an older
+     * one had (Teams omits the name on updates): what is known is kept. A personal chat keeps the user it was opened
+     * with.
+     */
+    ConversationReference over(ConversationReference known) {
+        return new ConversationReference(
+                serviceUrl,
+                conversationId,
+                conversationType,
+                firstNonNull(tenantId, known.tenantId()),
+                firstNonNull(botId, known.botId()),
+                firstNonNull(botName, known.botName()),
+                known.isPersonal() ? firstNonNull(known.userId(), userId) : userId,
+                known.isPersonal() ? firstNonNull(userName, known.userName()) : userName,
+                known.isPersonal() ? firstNonNull(known.userAadObjectId(), userAadObjectId) : userAadObjectId);
+    }
+
+    private static String firstNonNull(String first, String second) {
+        return first != null ? first : second;
+    }
+
     /** The key under which the reference is unique: conversation ids collide across connectors. */
     Key key() {
         return new Key(serviceUrl, conversationId);

@@ -14,4 +14,10 @@ interface ConversationReferences {
 
     /** The personal chats the bot has with a user, one per service URL (each Teams world has its own). */
     List<ConversationReference> personalChatsOf(String aadObjectId);
+
+    /**
+     * The references to a channel by its conversation id, one per service URL, including those seen in one of its
+     * threads ({@code <id>;messageid=…}); channel ids are only unique together with the service URL.
+     */
+    List<ConversationReference> channel(String conversationId);
 }

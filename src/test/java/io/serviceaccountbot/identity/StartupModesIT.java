@@ -20,14 +20,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class StartupModesIT {
 
+    /** An argument, because application.yaml's port would win over a default property. */
+    private static final String RANDOM_PORT = "--server.port=0";
+
     private static SpringApplicationBuilder bot(String... properties) {
         return new SpringApplicationBuilder(ServiceAccountBotApplication.class).properties(properties);
     }
 
     @Test
     void productionWithOnlyATenantRefusesToStartAndNamesEveryMissingSetting(CapturedOutput output) {
-        assertThatThrownBy(() -> bot("bot.identity.tenant-id=7d2f0c55-1234-4abc-9def-0123456789ab", "server.port=0")
-                        .run())
+        assertThatThrownBy(() -> bot("bot.identity.tenant-id=7d2f0c55-1234-4abc-9def-0123456789ab")
+                        .run(RANDOM_PORT, "--spring.datasource.url="))
                 .hasRootCauseInstanceOf(IncompleteConfigurationException.class);
 
         assertThat(output.getOut() + output.getErr())
@@ -36,12 +39,13 @@ class StartupModesIT {
                 .contains("bot.identity.client-secret, bot.identity.certificate-path or bot.identity.managed-identity")
                 .contains("bot.access.admins-group-id")
                 .contains("bot.access.approvers-group-id")
-                .contains("bot.secrets.key-vault-uri");
+                .contains("bot.secrets.key-vault-uri")
+                .contains("spring.datasource.url (the PostgreSQL database");
     }
 
     @Test
     void sandboxListensOnLoopbackOnlyAndSaysSoLoudly(CapturedOutput output) throws Exception {
-        try (ConfigurableApplicationContext context = bot("server.port=0").run()) {
+        try (ConfigurableApplicationContext context = bot().run(RANDOM_PORT)) {
             assertThat(context.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             try (Socket loopback = new Socket("127.0.0.1", port)) {
@@ -60,7 +64,7 @@ class StartupModesIT {
     @Test
     void anExplicitServerAddressIsRespectedInSandbox() {
         try (ConfigurableApplicationContext context =
-                bot("server.port=0", "server.address=0.0.0.0").run()) {
+                bot("server.address=0.0.0.0").run(RANDOM_PORT)) {
             assertThat(context.getEnvironment().getProperty("server.address")).isEqualTo("0.0.0.0");
         }
     }

@@ -1,0 +1,30 @@
+package io.serviceaccountbot.storage;
+
+import io.serviceaccountbot.identity.RuntimeMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Names the database in the log, and takes part in the production start-up check. */
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+    @Bean
+    DatabaseSetting databaseSetting(Environment environment) {
+        DatabaseSetting setting = new DatabaseSetting(environment.getProperty(SandboxDatabase.URL));
+        if (setting.url() == null || setting.url().isBlank()) {
+            return setting;
+        }
+        if (setting.url().startsWith("jdbc:h2:file:")) {
+            log.info("State is kept in the embedded database {}", setting.url().split(";", 2)[0]);
+        } else if (RuntimeMode.of(environment) == RuntimeMode.PRODUCTION && !setting.isPostgreSql()) {
+            log.warn("spring.datasource.url is not a PostgreSQL database; production is built and tested for"
+                    + " PostgreSQL 15+, and several replicas need one shared PostgreSQL");
+        }
+        return setting;
+    }
+}
