@@ -1,5 +1,6 @@
 package io.serviceaccountbot.access;
 
+import io.serviceaccountbot.approval.ApproverDirectory;
 import io.serviceaccountbot.identity.BotIdentity;
 import io.serviceaccountbot.provisioning.Directory;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,17 @@ class AccessConfiguration {
 
     @Bean
     AccessControl accessControl(Directory directory, AccessProperties properties, BotIdentity identity) {
-        return new AccessControl(
-                directory, identity.mode().isSandbox() ? properties.withSandboxDefaults() : properties);
+        return new AccessControl(directory, effective(properties, identity));
+    }
+
+    @Bean
+    ApproverDirectory approverDirectory(
+            Directory directory, AccessControl access, AccessProperties properties, BotIdentity identity) {
+        return new EntraApproverDirectory(
+                directory, access, effective(properties, identity).approversGroupId());
+    }
+
+    private static AccessProperties effective(AccessProperties properties, BotIdentity identity) {
+        return identity.mode().isSandbox() ? properties.withSandboxDefaults() : properties;
     }
 }

@@ -13,6 +13,9 @@ final class ActivityCheck {
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+");
 
+    /** The longest service URL, conversation id, other id and conversation type the bot stores (its schema's limits). */
+    static final int MAX_SERVICE_URL = 500, MAX_CONVERSATION_ID = 1000, MAX_ID = 256, MAX_CONVERSATION_TYPE = 64;
+
     private ActivityCheck() {}
 
     /** The reason the activity cannot be handled, in words for the caller; empty when it is acceptable. */
@@ -43,6 +46,10 @@ final class ActivityCheck {
         }
         if (activity.conversation() == null || isBlank(activity.conversation().id())) {
             return Optional.of("The activity has no conversation id.");
+        }
+        if (tooLong(activity)) {
+            return Optional.of("An id in the activity is too long: the serviceUrl may have " + MAX_SERVICE_URL
+                    + " characters, the conversation id " + MAX_CONVERSATION_ID + ", other ids " + MAX_ID + ".");
         }
         if (ActivityTypes.MESSAGE.equals(activity.type()) || ActivityTypes.INVOKE.equals(activity.type())) {
             if (activity.from() == null || isBlank(activity.from().id())) {
@@ -78,6 +85,22 @@ final class ActivityCheck {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    private static boolean tooLong(Activity activity) {
+        return longer(activity.serviceUrl(), MAX_SERVICE_URL)
+                || longer(activity.conversation().id(), MAX_CONVERSATION_ID)
+                || longer(activity.conversation().conversationType(), MAX_CONVERSATION_TYPE)
+                || longer(activity.id(), MAX_ID)
+                || longer(activity.tenantId(), MAX_ID)
+                || activity.from() != null
+                        && (longer(activity.from().id(), MAX_ID)
+                                || longer(activity.from().aadObjectId(), MAX_ID))
+                || activity.recipient() != null && longer(activity.recipient().id(), MAX_ID);
+    }
+
+    private static boolean longer(String value, int limit) {
+        return value != null && value.length() > limit;
     }
 
     private static boolean isBlank(String value) {

@@ -11,30 +11,35 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a checked activity where it belongs: messages to the turn queue, card actions to an immediate answer,
  * installation and conversation updates to the conversation store. Activities from another tenant get a polite
- * refusal and nothing else.
+ * refusal and nothing else. A message Teams delivers again (same activity id in the same conversation) is acknowledged
+ * and not answered twice.
  */
 @Component
 class ActivityRouter {
 
     private static final Logger audit = LoggerFactory.getLogger("audit");
+    private static final Logger log = LoggerFactory.getLogger(ActivityRouter.class);
 
     private final BotIdentity identity;
     private final ConversationReferences references;
     private final TurnQueue turns;
     private final MessageTurn messages;
     private final CardActionTurn cardActions;
+    private final RedeliveryWindow redeliveries;
 
     ActivityRouter(
             BotIdentity identity,
             ConversationReferences references,
             TurnQueue turns,
             MessageTurn messages,
-            CardActionTurn cardActions) {
+            CardActionTurn cardActions,
+            RedeliveryWindow redeliveries) {
         this.identity = identity;
         this.references = references;
         this.turns = turns;
         this.messages = messages;
         this.cardActions = cardActions;
+        this.redeliveries = redeliveries;
     }
 
     ResponseEntity<?> route(Activity activity) {
@@ -49,7 +54,7 @@ class ActivityRouter {
         return switch (type) {
             case ActivityTypes.MESSAGE -> {
                 references.save(reference);
-                yield queue(reference, () -> messages.answer(activity, reference));
+                yield answerOnce(activity, reference);
             }
             case ActivityTypes.INVOKE -> cardActions.answer(activity);
             case ActivityTypes.CONVERSATION_UPDATE -> {
@@ -63,6 +68,26 @@ class ActivityRouter {
                 yield ResponseEntity.ok().build();
             }
         };
+    }
+
+    /**
+     * Queues the answer unless the message was taken on already (a redelivery). When it cannot be queued, the claim is
+     * released, so that Teams' next delivery is answered.
+     */
+    private ResponseEntity<?> answerOnce(Activity activity, ConversationReference reference) {
+        if (!redeliveries.takeOn(reference.key(), activity.id())) {
+            log.info("Ignored a redelivered message {}", LogSafe.of(activity.id()));
+            return ResponseEntity.ok().build();
+        }
+        ResponseEntity<?> queued = null;
+        try {
+            queued = queue(reference, () -> messages.answer(activity, reference));
+            return queued;
+        } finally {
+            if (queued == null || !queued.getStatusCode().is2xxSuccessful()) {
+                redeliveries.release(reference.key(), activity.id());
+            }
+        }
     }
 
     private ResponseEntity<?> queue(ConversationReference reference, Runnable turn) {

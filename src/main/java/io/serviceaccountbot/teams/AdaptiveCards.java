@@ -1,5 +1,6 @@
 package io.serviceaccountbot.teams;
 
+import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -70,5 +71,54 @@ final class AdaptiveCards {
             array.add(item);
         }
         return container;
+    }
+
+    /** An empty object, e.g. for the data of an action. */
+    static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    /**
+     * An {@code Action.Execute} (Universal Actions, 1.4 and later): Teams sends it to the bot as an {@code
+     * adaptiveCard/action} invoke with the verb, the data and the values of the card's inputs.
+     */
+    static ObjectNode execute(String title, String verb, ObjectNode data) {
+        ObjectNode action = NODES.objectNode();
+        action.put("type", "Action.Execute");
+        action.put("title", title);
+        action.put("verb", verb);
+        action.set("data", data);
+        return action;
+    }
+
+    /** A text input; its value arrives in the action's data under {@code id}. */
+    static ObjectNode textInput(String id, String label, String placeholder, int maxLength) {
+        ObjectNode input = NODES.objectNode();
+        input.put("type", "Input.Text");
+        input.put("id", id);
+        input.put("label", label);
+        input.put("placeholder", placeholder);
+        input.put("maxLength", maxLength);
+        input.put("isMultiline", true);
+        return input;
+    }
+
+    /** Sets the card's buttons. */
+    static void actions(ObjectNode card, ObjectNode... actions) {
+        ArrayNode array = card.putArray("actions");
+        for (ObjectNode action : actions) {
+            array.add(action);
+        }
+    }
+
+    /**
+     * Asks Teams to fetch a personal view of the card with {@code action} whenever one of {@code userIds} (Teams user
+     * ids, at most 60) looks at it; everyone else sees the card as posted.
+     */
+    static void refresh(ObjectNode card, ObjectNode action, List<String> userIds) {
+        ObjectNode refresh = card.putObject("refresh");
+        refresh.set("action", action);
+        ArrayNode ids = refresh.putArray("userIds");
+        userIds.forEach(ids::add);
     }
 }

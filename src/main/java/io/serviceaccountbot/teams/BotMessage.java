@@ -15,19 +15,31 @@ final class BotMessage {
 
     private final String text;
     private final ObjectNode card;
+    private final AfterDelivery afterDelivery;
     private volatile JsonNode serializedCard;
 
-    private BotMessage(String text, ObjectNode card) {
+    private BotMessage(String text, ObjectNode card, AfterDelivery afterDelivery) {
         this.text = Objects.requireNonNull(text, "text");
         this.card = card;
+        this.afterDelivery = afterDelivery;
     }
 
     static BotMessage text(String text) {
-        return new BotMessage(text, null);
+        return new BotMessage(text, null, null);
     }
 
     static BotMessage card(String summary, ObjectNode card) {
-        return new BotMessage(summary, Objects.requireNonNull(card, "card"));
+        return new BotMessage(summary, Objects.requireNonNull(card, "card"), null);
+    }
+
+    /** The same message, with something to do once it has been sent (e.g. record where a card was posted). */
+    BotMessage afterDelivery(AfterDelivery then) {
+        return new BotMessage(text, card, Objects.requireNonNull(then, "then"));
+    }
+
+    /** What to do once the message has been sent, or null. */
+    AfterDelivery afterDelivery() {
+        return afterDelivery;
     }
 
     /** Markdown text, or the card's summary. */
@@ -48,6 +60,17 @@ final class BotMessage {
             serializedCard = content;
         }
         return content;
+    }
+
+    /** Follow-up work once a message is in the conversation. */
+    @FunctionalInterface
+    interface AfterDelivery {
+
+        /**
+         * Called with where the message went and the activity id the connector gave it: empty when it gave none, null
+         * when the message could not be delivered.
+         */
+        void delivered(ConversationReference where, String activityId);
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * From typed text to the bot's answer: parse, check that the caller holds a role the command allows (asking the
- * directory afresh, deny by default), then answer with the capability that owns the command.
+ * directory afresh, deny by default), then answer with the capability that owns the command: the answer for the
+ * command's type, or else one for a type it belongs to (e.g. every privileged command).
  */
 @Component
 class CommandConversation {
@@ -42,7 +43,8 @@ class CommandConversation {
         return answer(((ParseResult.Parsed) result).command(), caller);
     }
 
-    private BotMessage answer(Command command, Caller caller) {
+    /** Answers a command that has been parsed already, checking the caller's roles afresh like for typed text. */
+    BotMessage answer(Command command, Caller caller) {
         CommandSpec spec = catalog.specFor(command);
         if (!spec.roles().isEmpty()) {
             Set<Role> roles;
@@ -74,6 +76,13 @@ class CommandConversation {
     @SuppressWarnings("unchecked")
     private <C extends Command> BotMessage dispatch(C command, Caller caller, CommandSpec spec) {
         CommandAnswer<C> answer = (CommandAnswer<C>) answers.get(command.getClass());
+        if (answer == null) {
+            answer = (CommandAnswer<C>) answers.entrySet().stream()
+                    .filter(entry -> entry.getKey().isInstance(command))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
+        }
         if (answer == null) {
             return BotMessage.text("**" + spec.keyword() + "** is not available yet: it arrives in a coming release"
                     + " of this bot. Nothing was changed.");

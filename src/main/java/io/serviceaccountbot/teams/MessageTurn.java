@@ -1,5 +1,6 @@
 package io.serviceaccountbot.teams;
 
+import io.serviceaccountbot.command.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,11 @@ class MessageTurn {
         deliver(reference, activity.id(), reply);
     }
 
+    /** Answers a command that arrived some other way than typed text (a card's button), like a typed one. */
+    void answer(Command command, Caller caller, ConversationReference reference, String replyToId) {
+        deliver(reference, replyToId, conversation.answer(command, caller));
+    }
+
     void welcome(ConversationReference reference) {
         deliver(
                 reference,
@@ -56,16 +62,24 @@ class MessageTurn {
     }
 
     private void deliver(ConversationReference reference, String replyToId, BotMessage message) {
+        String activityId;
         try {
-            if (replyToId == null) {
-                connector.post(reference, message);
-            } else {
-                connector.reply(reference, replyToId, message);
-            }
+            activityId = replyToId == null
+                    ? connector.post(reference, message)
+                    : connector.reply(reference, replyToId, message);
         } catch (ConnectorException e) {
             log.warn("Could not deliver an answer: {}", e.getMessage());
+            activityId = null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        if (message.afterDelivery() != null) {
+            try {
+                message.afterDelivery().delivered(reference, activityId);
+            } catch (RuntimeException e) {
+                log.error("Work after delivering an answer failed", e);
+            }
         }
     }
 }

@@ -22,6 +22,12 @@ import org.springframework.util.unit.DataSize;
  * @param sendsPerThirtySeconds bot-initiated sends per conversation per 30 seconds
  * @param connectTimeout connecting to the connector
  * @param readTimeout waiting for the connector's answer
+ * @param redeliveryWindow how long the ids of handled messages are remembered, so that a message Teams delivers again
+ *     does not run its command twice
+ * @param redeliveryCleanup how often remembered message ids older than the redelivery window are deleted
+ * @param approvalsChannel the conversation id of a Teams channel (e.g. {@code 19:…@thread.tacv2}) that gets a copy of
+ *     every approval card, besides the approvers' personal chats; empty for none. The bot must be in that team and
+ *     must have seen the channel (installed there, or mentioned in it) to know where to post
  */
 @ConfigurationProperties("bot.teams")
 public record TeamsProperties(
@@ -39,4 +45,13 @@ public record TeamsProperties(
         @DefaultValue("7") int sendsPerSecond,
         @DefaultValue("60") int sendsPerThirtySeconds,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("20s") Duration readTimeout) {}
+        @DefaultValue("20s") Duration readTimeout,
+        @DefaultValue("24h") Duration redeliveryWindow,
+        @DefaultValue("1h") Duration redeliveryCleanup,
+        String approvalsChannel) {
+
+    /** Whether an approvals channel is configured. */
+    boolean hasApprovalsChannel() {
+        return approvalsChannel != null && !approvalsChannel.isBlank();
+    }
+}

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers messages after their HTTP request has been acknowledged, on a fixed set of workers, one turn at a time per
  * conversation so that answers keep the order of the questions. At most {@code maxPending} turns wait; beyond that
- * {@link #offer} refuses, and the caller tells Teams to come back later instead of queueing without bound.
+ * {@link #offer} refuses, and the caller tells Teams to come back later instead of queueing without bound. The same
+ * queue, keyed by request number, keeps the card updates of one approval request in order.
  */
 class TurnQueue implements AutoCloseable {
 
@@ -23,20 +24,27 @@ class TurnQueue implements AutoCloseable {
 
     private final ExecutorService workers;
     private final Semaphore pending;
-    private final ConcurrentHashMap<ConversationReference.Key, Mailbox> mailboxes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Mailbox> mailboxes = new ConcurrentHashMap<>();
 
     TurnQueue(int workers, int maxPending) {
+        this("turn", workers, maxPending);
+    }
+
+    TurnQueue(String threadName, int workers, int maxPending) {
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workers, runnable -> {
-            Thread thread = new Thread(runnable, "turn-" + threadNumber.incrementAndGet());
+            Thread thread = new Thread(runnable, threadName + "-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
         this.pending = new Semaphore(maxPending);
     }
 
-    /** Queues a turn behind the earlier turns of the same conversation; false when too many turns are waiting. */
-    boolean offer(ConversationReference.Key conversation, Runnable turn) {
+    /**
+     * Queues a turn behind the earlier turns with the same key (a conversation); false when too many turns are
+     * waiting.
+     */
+    boolean offer(Object conversation, Runnable turn) {
         if (!pending.tryAcquire()) {
             return false;
         }
@@ -61,11 +69,11 @@ class TurnQueue implements AutoCloseable {
     }
 
     private final class Mailbox {
-        private final ConversationReference.Key key;
+        private final Object key;
         private final Queue<Runnable> turns = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
 
-        private Mailbox(ConversationReference.Key key) {
+        private Mailbox(Object key) {
             this.key = key;
         }
 

@@ -42,4 +42,37 @@ class ActivityCheckTest {
         assertThat(ActivityCheck.problemWith(message("file:///etc/passwd"), true))
                 .isPresent();
     }
+
+    @Test
+    void idsLongerThanTheBotStoresAreRefusedWithTheLimits() {
+        String longUrl = "http://localhost:56150/" + "x".repeat(ActivityCheck.MAX_SERVICE_URL);
+        assertThat(ActivityCheck.problemWith(message(longUrl), true))
+                .hasValueSatisfying(
+                        problem -> assertThat(problem).contains("too long").contains("500"));
+
+        assertThat(ActivityCheck.problemWith(withId("1".repeat(ActivityCheck.MAX_ID + 1)), true))
+                .isPresent();
+        assertThat(ActivityCheck.problemWith(withId("1".repeat(ActivityCheck.MAX_ID)), true))
+                .isEmpty();
+    }
+
+    private static Activity withId(String id) {
+        Activity message = message("http://localhost:56150/_connector");
+        return new Activity(
+                message.type(),
+                id,
+                message.serviceUrl(),
+                message.channelId(),
+                message.from(),
+                message.conversation(),
+                message.recipient(),
+                message.text(),
+                message.entities(),
+                message.channelData(),
+                message.replyToId(),
+                message.name(),
+                message.value(),
+                message.action(),
+                message.membersAdded());
+    }
 }

@@ -66,6 +66,38 @@ class ActivityEndpointIT {
     }
 
     @Test
+    void aMessageTeamsDeliversAgainIsAnsweredOnce() throws Exception {
+        ObjectNode message = Activities.message(connector.serviceUrl(), "whoami");
+
+        assertThat(post(message).statusCode()).isEqualTo(200);
+        connector.awaitReplyTo(message.get("id").asString());
+        assertThat(post(message).statusCode()).isEqualTo(200);
+        assertThat(post(message).statusCode()).isEqualTo(200);
+
+        ObjectNode sameIdElsewhere = Activities.message(connector.serviceUrl(), "whoami");
+        sameIdElsewhere.put("id", message.get("id").asString());
+        sameIdElsewhere
+                .withObjectProperty("conversation")
+                .put("id", "another-" + message.get("id").asString());
+        assertThat(post(sameIdElsewhere).statusCode()).isEqualTo(200);
+        connector.await(
+                call -> call.path().contains("another-")
+                        && call.body()
+                                .path("replyToId")
+                                .asString("")
+                                .equals(message.get("id").asString()),
+                Duration.ofSeconds(10));
+
+        Thread.sleep(300);
+        assertThat(connector.calls())
+                .filteredOn(call -> message.get("id")
+                        .asString()
+                        .equals(call.body().path("replyToId").asString(null)))
+                .as("one answer in each conversation")
+                .hasSize(2);
+    }
+
+    @Test
     void aChannelMentionIsStrippedBeforeTheCommandIsRead() throws Exception {
         ObjectNode message = Activities.sample("message-channel-mention", connector.serviceUrl());
 

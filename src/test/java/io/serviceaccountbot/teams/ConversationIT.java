@@ -99,8 +99,8 @@ class ConversationIT {
                         .text())
                 .contains("only for provisioning admins");
         assertThat(says(Activities.MEGAN, "Megan Bowen", "approve R-7K2Q").text())
-                .contains("not available yet")
-                .contains("Nothing was changed");
+                .contains("There is no request R-7K2Q")
+                .doesNotContain("only for");
     }
 
     @Test
@@ -110,11 +110,7 @@ class ConversationIT {
 
     @Test
     void commandsOfLaterReleasesSayHonestlyTheyAreNotAvailableYet() throws Exception {
-        for (String command : new String[] {
-            "grant impersonation to svc-sync because Salesforce Exchange Sync",
-            "setup exchange sync for svc-sync",
-            "audit verify"
-        }) {
+        for (String command : new String[] {"audit verify", "audit svc-sync"}) {
             assertThat(alexSays(command).text())
                     .as(command)
                     .contains("not available yet")

@@ -84,16 +84,21 @@ final class FakeConnector implements AutoCloseable {
         }
         JsonNode body = request.length == 0 ? JSON.nullNode() : JSON.readTree(request);
         String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+        Scripted next;
+        synchronized (this) {
+            next = script.poll();
+        }
+        boolean post = "POST".equals(exchange.getRequestMethod());
+        String id = next != null
+                ? null
+                : post ? String.valueOf(ids.incrementAndGet()) : path.substring(path.lastIndexOf('/') + 1);
         calls.add(new Call(
                 exchange.getRequestMethod(),
                 path,
                 exchange.getRequestURI().getRawPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                body));
-        Scripted next;
-        synchronized (this) {
-            next = script.poll();
-        }
+                body,
+                id));
         if (next != null) {
             for (int i = 0; i + 1 < next.headers().length; i += 2) {
                 exchange.getResponseHeaders().add(next.headers()[i], next.headers()[i + 1]);
@@ -101,8 +106,6 @@ final class FakeConnector implements AutoCloseable {
             respond(exchange, next.status(), next.body());
             return;
         }
-        boolean post = "POST".equals(exchange.getRequestMethod());
-        String id = post ? String.valueOf(ids.incrementAndGet()) : path.substring(path.lastIndexOf('/') + 1);
         respond(exchange, post ? 201 : 200, "{\"id\":\"" + id + "\"}");
     }
 
@@ -119,8 +122,16 @@ final class FakeConnector implements AutoCloseable {
         server.stop(0);
     }
 
-    /** A request the bot made. */
-    record Call(String method, String path, String rawPath, String authorization, JsonNode body) {
+    /**
+     * A request the bot made, and the activity id this connector answered with (null when it answered a scripted
+     * failure).
+     */
+    record Call(String method, String path, String rawPath, String authorization, JsonNode body, String activityId) {
+
+        /** Where an update of the activity this call created goes. */
+        String updatePath() {
+            return path.substring(0, path.indexOf("/activities")) + "/activities/" + activityId;
+        }
 
         String text() {
             return body.path("text").asString("");

@@ -1,0 +1,378 @@
+package io.serviceaccountbot.approval;
+
+import io.serviceaccountbot.approval.ApprovalRule.RuleResult;
+import io.serviceaccountbot.command.RequestId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A request to run a privileged command, and everything decided about it. Transitions are methods that check the
+ * current state, refuse an illegal move, and register an event; a card shows {@link #cardVersion()}, which changes
+ * with every transition, so a click on an old copy of the card is recognised.
+ */
+public final class ApprovalRequest {
+
+    private final ApprovalRequestId id;
+    private final RequestId number;
+    private final Draft draft;
+    private final Instant createdAt;
+    private final Instant expiresAt;
+    private final int quorum;
+    private final Set<String> eligibleApprovers;
+    private final List<Decision> decisions;
+    private RequestStatus status;
+    private String outcome;
+    private int cardVersion;
+    private final long version;
+    private final List<Object> events = new ArrayList<>();
+
+    private ApprovalRequest(
+            ApprovalRequestId id,
+            RequestId number,
+            Draft draft,
+            Instant createdAt,
+            Instant expiresAt,
+            int quorum,
+            Set<String> eligibleApprovers,
+            List<Decision> decisions,
+            RequestStatus status,
+            String outcome,
+            int cardVersion,
+            long version) {
+        this.id = id;
+        this.number = number;
+        this.draft = draft;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.quorum = quorum;
+        this.eligibleApprovers = lowerCase(eligibleApprovers);
+        this.decisions = new ArrayList<>(decisions);
+        this.status = status;
+        this.outcome = outcome;
+        this.cardVersion = cardVersion;
+        this.version = version;
+    }
+
+    /** Opens a request, waiting for {@code quorum} of the eligible approvers until {@code now + expiry}. */
+    static ApprovalRequest open(Draft draft, Instant now, Duration expiry, int quorum, Set<String> eligibleApprovers) {
+        ApprovalRequest request = new ApprovalRequest(
+                ApprovalRequestId.random(),
+                RequestNumbers.next(),
+                draft,
+                now,
+                now.plus(expiry),
+                Math.max(1, quorum),
+                eligibleApprovers,
+                List.of(),
+                RequestStatus.PENDING,
+                null,
+                1,
+                0);
+        request.events.add(new Requested(request.id, request.number));
+        return request;
+    }
+
+    /** A request as stored; for the repository. */
+    static ApprovalRequest restore(
+            ApprovalRequestId id,
+            RequestId number,
+            Draft draft,
+            Instant createdAt,
+            Instant expiresAt,
+            int quorum,
+            Set<String> eligibleApprovers,
+            List<Decision> decisions,
+            RequestStatus status,
+            String outcome,
+            int cardVersion,
+            long version) {
+        return new ApprovalRequest(
+                id,
+                number,
+                draft,
+                createdAt,
+                expiresAt,
+                quorum,
+                eligibleApprovers,
+                decisions,
+                status,
+                outcome,
+                cardVersion,
+                version);
+    }
+
+    /**
+     * Records an approver's verdict if the policy allows it. A second click by someone who decided already changes
+     * nothing and says so.
+     */
+    public DecisionOutcome decide(
+            Person decider, Decision.Verdict verdict, String comment, Instant now, ApprovalPolicy policy) {
+        Optional<Decision> earlier = decisionOf(decider);
+        if (earlier.isPresent()) {
+            return new DecisionOutcome.AlreadyDecided(earlier.get());
+        }
+        expireIfDue(now);
+        RuleResult allowed = policy.check(this, decider, now);
+        if (allowed instanceof RuleResult.Refused refused) {
+            return new DecisionOutcome.Refused(refused.reason());
+        }
+        Decision decision = new Decision(decider, verdict, blankToNull(comment), now);
+        decisions.add(decision);
+        cardVersion++;
+        if (verdict == Decision.Verdict.REJECT) {
+            status = RequestStatus.REJECTED;
+            events.add(new Rejected(id, number, decider, decision.comment()));
+        } else if (approvals() >= quorum) {
+            status = RequestStatus.APPROVED;
+            events.add(new Approved(id, number));
+        } else {
+            events.add(new ApprovalGiven(id, number, decider, approvals(), quorum));
+        }
+        return new DecisionOutcome.Recorded(decision, status);
+    }
+
+    /** Withdraws a pending request; only its requester may. */
+    public void cancel(Person by) {
+        if (status != RequestStatus.PENDING) {
+            throw new IllegalRequestMove(this, "be cancelled");
+        }
+        if (!draft.requester().is(by.aadObjectId())) {
+            throw new NotTheRequester(this);
+        }
+        status = RequestStatus.CANCELLED;
+        cardVersion++;
+        events.add(new Cancelled(id, number, by));
+    }
+
+    /** Expires a pending request whose time is up; true when it did. */
+    public boolean expireIfDue(Instant now) {
+        if (status != RequestStatus.PENDING || now.isBefore(expiresAt)) {
+            return false;
+        }
+        status = RequestStatus.EXPIRED;
+        cardVersion++;
+        events.add(new Expired(id, number));
+        return true;
+    }
+
+    /**
+     * Takes back an approval whose approver is no longer allowed to approve (checked against the directory before
+     * anything runs): the request waits for approval again.
+     */
+    public void withdrawApproval(Person approver, String reason) {
+        if (status != RequestStatus.APPROVED && status != RequestStatus.PENDING) {
+            throw new IllegalRequestMove(this, "have an approval withdrawn");
+        }
+        if (decisions.removeIf(decision -> decision.approver().is(approver.aadObjectId()))) {
+            status = RequestStatus.PENDING;
+            cardVersion++;
+            events.add(new ApprovalWithdrawn(id, number, approver, reason));
+        }
+    }
+
+    /** The approved plan starts to run. */
+    public void startExecution() {
+        if (status != RequestStatus.APPROVED) {
+            throw new IllegalRequestMove(this, "start executing");
+        }
+        status = RequestStatus.EXECUTING;
+        cardVersion++;
+        events.add(new ExecutionStarted(id, number));
+    }
+
+    /** The plan ran to its end, or stopped. */
+    public void finishExecution(boolean succeeded, String summary) {
+        if (status != RequestStatus.EXECUTING) {
+            throw new IllegalRequestMove(this, "finish executing");
+        }
+        status = succeeded ? RequestStatus.DONE : RequestStatus.FAILED;
+        outcome = summary;
+        cardVersion++;
+        events.add(new ExecutionFinished(id, number, succeeded, summary));
+    }
+
+    /** The events raised since the request was loaded, in order; the repository publishes them after saving. */
+    List<Object> pullEvents() {
+        List<Object> raised = List.copyOf(events);
+        events.clear();
+        return raised;
+    }
+
+    /** Whether a transition happened since the request was loaded (e.g. it expired while being decided). */
+    boolean hasUnsavedEvents() {
+        return !events.isEmpty();
+    }
+
+    boolean isEligibleApprover(String aadObjectId) {
+        return aadObjectId != null && eligibleApprovers.contains(aadObjectId.toLowerCase(Locale.ROOT));
+    }
+
+    public long approvals() {
+        return decisions.stream()
+                .filter(decision -> decision.verdict() == Decision.Verdict.APPROVE)
+                .count();
+    }
+
+    public Optional<Decision> decisionOf(Person person) {
+        return decisions.stream()
+                .filter(decision -> decision.approver().is(person.aadObjectId()))
+                .findFirst();
+    }
+
+    public ApprovalRequestId id() {
+        return id;
+    }
+
+    public RequestId number() {
+        return number;
+    }
+
+    public String command() {
+        return draft.command();
+    }
+
+    public List<String> plan() {
+        return draft.plan();
+    }
+
+    public Person requester() {
+        return draft.requester();
+    }
+
+    public String target() {
+        return draft.target();
+    }
+
+    public String targetObjectId() {
+        return draft.targetObjectId();
+    }
+
+    public String justification() {
+        return draft.justification();
+    }
+
+    public Draft draft() {
+        return draft;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public int quorum() {
+        return quorum;
+    }
+
+    public Set<String> eligibleApprovers() {
+        return eligibleApprovers;
+    }
+
+    public List<Decision> decisions() {
+        return List.copyOf(decisions);
+    }
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    /** What the execution did, once it ended; otherwise null. */
+    public String outcome() {
+        return outcome;
+    }
+
+    public int cardVersion() {
+        return cardVersion;
+    }
+
+    /** The stored version, for optimistic concurrency: a save fails when someone else saved in between. */
+    public long version() {
+        return version;
+    }
+
+    private static Set<String> lowerCase(Set<String> ids) {
+        return ids.stream()
+                .map(id -> id.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /**
+     * What is asked for, before anyone decided.
+     *
+     * @param command the privileged command, as canonical text that parses back to it
+     * @param plan every step the command would take, in words
+     * @param requester who asked
+     * @param target the account (or app) that would gain or lose access
+     * @param targetObjectId the target's Entra object id when known, so it cannot approve for itself; otherwise null
+     * @param justification why, in the requester's words
+     */
+    public record Draft(
+            String command,
+            List<String> plan,
+            Person requester,
+            String target,
+            String targetObjectId,
+            String justification) {
+
+        public Draft {
+            Objects.requireNonNull(command, "command");
+            plan = List.copyOf(plan);
+            Objects.requireNonNull(requester, "requester");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(justification, "justification");
+        }
+    }
+
+    /** What became of a decision. */
+    public sealed interface DecisionOutcome {
+
+        /** The decision counts; the request is now in {@code status}. */
+        record Recorded(Decision decision, RequestStatus status) implements DecisionOutcome {}
+
+        /** A rule refused it; nothing changed. */
+        record Refused(String reason) implements DecisionOutcome {}
+
+        /** This person decided already (a repeated click); nothing changed. */
+        record AlreadyDecided(Decision earlier) implements DecisionOutcome {}
+    }
+
+    /** A request was opened and waits for approvers. */
+    public record Requested(ApprovalRequestId id, RequestId number) {}
+
+    /** An approver approved, and more approvals are needed. */
+    public record ApprovalGiven(ApprovalRequestId id, RequestId number, Person approver, long approvals, int quorum) {}
+
+    /** Enough approvers approved: the plan may run. */
+    public record Approved(ApprovalRequestId id, RequestId number) {}
+
+    /** An approver rejected the request. */
+    public record Rejected(ApprovalRequestId id, RequestId number, Person approver, String reason) {}
+
+    /** Nobody decided in time. */
+    public record Expired(ApprovalRequestId id, RequestId number) {}
+
+    /** The requester withdrew the request. */
+    public record Cancelled(ApprovalRequestId id, RequestId number, Person by) {}
+
+    /** An approval was taken back because its approver may no longer approve. */
+    public record ApprovalWithdrawn(ApprovalRequestId id, RequestId number, Person approver, String reason) {}
+
+    /** The plan started to run. */
+    public record ExecutionStarted(ApprovalRequestId id, RequestId number) {}
+
+    /** The plan ran to its end, or stopped. */
+    public record ExecutionFinished(ApprovalRequestId id, RequestId number, boolean succeeded, String summary) {}
+}

@@ -1,0 +1,197 @@
+package io.serviceaccountbot.approval;
+
+import io.serviceaccountbot.command.RequestFilter;
+import io.serviceaccountbot.command.RequestId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Opens, decides, cancels, expires and executes approval requests, and publishes every transition as an event once
+ * it is saved. Decisions are safe under concurrency: a save that loses a race reloads the request and decides again,
+ * so a click delivered ten times, to two replicas at once, records one decision.
+ */
+public class Approvals {
+
+    private static final int ATTEMPTS = 5;
+
+    private final ApprovalRequests requests;
+    private final ApproverDirectory approvers;
+    private final ApprovalProperties properties;
+    private final ApprovalPolicy policy;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    public Approvals(
+            ApprovalRequests requests,
+            ApproverDirectory approvers,
+            ApprovalProperties properties,
+            ApprovalPolicy policy,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.requests = requests;
+        this.approvers = approvers;
+        this.properties = properties;
+        this.policy = policy;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Opens a request; the people who may approve it are the approvers the directory names now. */
+    public ApprovalRequest open(ApprovalRequest.Draft draft) {
+        ApprovalRequest request = ApprovalRequest.open(
+                draft, clock.instant(), properties.expiry(), properties.quorum(), approvers.approvers());
+        return saveAndPublish(request);
+    }
+
+    /**
+     * Records an approval or rejection. {@code cardVersion} is the version on the clicked card, or null for a command
+     * typed in chat; a click on an old card changes nothing.
+     */
+    public DecisionResult decide(
+            RequestId number, Person decider, Decision.Verdict verdict, String comment, Integer cardVersion) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<ApprovalRequest> found = requests.byNumber(number);
+            if (found.isEmpty()) {
+                return new DecisionResult(DecisionResult.Kind.NOT_FOUND, null, "There is no request " + number + ".");
+            }
+            ApprovalRequest request = found.get();
+            if (cardVersion != null && cardVersion != request.cardVersion()) {
+                return new DecisionResult(
+                        DecisionResult.Kind.STALE_CARD,
+                        request,
+                        "That card was out of date; here is request " + number + " as it stands now.");
+            }
+            ApprovalRequest.DecisionOutcome outcome =
+                    request.decide(decider, verdict, comment, clock.instant(), policy);
+            try {
+                return answer(request, outcome);
+            } catch (RequestChangedConcurrently lostRace) {
+                if (attempt >= ATTEMPTS) {
+                    throw lostRace;
+                }
+            }
+        }
+    }
+
+    private DecisionResult answer(ApprovalRequest request, ApprovalRequest.DecisionOutcome outcome) {
+        if (outcome instanceof ApprovalRequest.DecisionOutcome.Recorded recorded) {
+            ApprovalRequest saved = saveAndPublish(request);
+            String message = switch (recorded.status()) {
+                case APPROVED -> "You approved request " + saved.number() + ". It will now be carried out.";
+                case REJECTED -> "You rejected request " + saved.number() + ".";
+                default ->
+                    "You approved request " + saved.number() + "; it needs " + (saved.quorum() - saved.approvals())
+                            + " more approval(s).";
+            };
+            return new DecisionResult(DecisionResult.Kind.RECORDED, saved, message);
+        }
+        if (request.hasUnsavedEvents()) {
+            request = saveAndPublish(request);
+        }
+        if (outcome instanceof ApprovalRequest.DecisionOutcome.AlreadyDecided already) {
+            return new DecisionResult(
+                    DecisionResult.Kind.ALREADY_DECIDED,
+                    request,
+                    "You " + (already.earlier().verdict() == Decision.Verdict.APPROVE ? "approved" : "rejected")
+                            + " request " + request.number() + " already.");
+        }
+        return new DecisionResult(
+                DecisionResult.Kind.REFUSED, request, ((ApprovalRequest.DecisionOutcome.Refused) outcome).reason());
+    }
+
+    /** Withdraws a pending request; only its requester may. */
+    public ApprovalRequest cancel(RequestId number, Person by) {
+        return change(number, request -> {
+            request.cancel(by);
+            return request;
+        });
+    }
+
+    public Optional<ApprovalRequest> find(RequestId number) {
+        return requests.byNumber(number);
+    }
+
+    public Optional<ApprovalRequest> find(ApprovalRequestId id) {
+        return requests.byId(id);
+    }
+
+    /** Requests for {@code requests [mine|pending|all]}, newest first. */
+    public List<ApprovalRequest> list(RequestFilter filter, Person viewer, int limit) {
+        return requests.list(filter, viewer.aadObjectId(), limit);
+    }
+
+    /** Expires every pending request whose time is up; returns how many. */
+    public int expireDue() {
+        int expired = 0;
+        for (ApprovalRequest request : requests.pendingExpiredBy(clock.instant())) {
+            try {
+                if (request.expireIfDue(clock.instant())) {
+                    saveAndPublish(request);
+                    expired++;
+                }
+            } catch (RequestChangedConcurrently decidedMeanwhile) {
+                // someone decided it, or another replica expired it first
+            }
+        }
+        return expired;
+    }
+
+    /**
+     * Starts executing an approved request, after checking with the directory that each approver may still approve;
+     * an approval whose approver left the approvers group is withdrawn and the request waits again. Empty when the
+     * request must not run (any longer).
+     */
+    public Optional<ApprovalRequest> beginExecution(ApprovalRequestId id) {
+        ApprovalRequest request = requests.byId(id).orElse(null);
+        if (request == null || request.status() != RequestStatus.APPROVED) {
+            return Optional.empty();
+        }
+        for (Decision decision : request.decisions()) {
+            if (decision.verdict() == Decision.Verdict.APPROVE
+                    && !approvers.isApprover(decision.approver().aadObjectId())) {
+                request.withdrawApproval(
+                        decision.approver(), decision.approver().name() + " is no longer in the approvers group");
+            }
+        }
+        if (request.status() != RequestStatus.APPROVED) {
+            saveAndPublish(request);
+            return Optional.empty();
+        }
+        request.startExecution();
+        try {
+            return Optional.of(saveAndPublish(request));
+        } catch (RequestChangedConcurrently startedElsewhere) {
+            return Optional.empty();
+        }
+    }
+
+    /** Records how the execution ended. */
+    public ApprovalRequest finishExecution(ApprovalRequestId id, boolean succeeded, String summary) {
+        ApprovalRequest request = requests.byId(id).orElseThrow(() -> new IllegalArgumentException("no request " + id));
+        request.finishExecution(succeeded, summary);
+        return saveAndPublish(request);
+    }
+
+    private ApprovalRequest change(RequestId number, Function<ApprovalRequest, ApprovalRequest> change) {
+        for (int attempt = 1; ; attempt++) {
+            ApprovalRequest request = requests.byNumber(number).orElseThrow(() -> new UnknownRequest(number));
+            try {
+                return saveAndPublish(change.apply(request));
+            } catch (RequestChangedConcurrently lostRace) {
+                if (attempt >= ATTEMPTS) {
+                    throw lostRace;
+                }
+            }
+        }
+    }
+
+    private ApprovalRequest saveAndPublish(ApprovalRequest request) {
+        List<Object> raised = request.pullEvents();
+        ApprovalRequest saved = requests.save(request);
+        raised.forEach(events::publishEvent);
+        return saved;
+    }
+}

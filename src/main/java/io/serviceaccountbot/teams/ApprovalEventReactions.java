@@ -1,0 +1,81 @@
+package io.serviceaccountbot.teams;
+
+import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.command.RequestId;
+import io.serviceaccountbot.provisioning.PlanExecuted;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * What Teams shows when an approval request changes: every copy of its card is updated to the new state, and the
+ * requester is told in the conversation where they asked (approved and being carried out, rejected with the reason,
+ * expired, cancelled, and at the end the provisioning report). Reacts once the change is committed (at once when
+ * there is no transaction) and only queues the work, so the thread that recorded a decision answers without waiting
+ * for Teams.
+ */
+@Component
+class ApprovalEventReactions {
+
+    private final Approvals approvals;
+    private final ApprovalCardUpdates updates;
+
+    ApprovalEventReactions(Approvals approvals, ApprovalCardUpdates updates) {
+        this.approvals = approvals;
+        this.updates = updates;
+    }
+
+    @TransactionalEventListener(
+            fallbackExecution = true,
+            classes = {
+                ApprovalRequest.ApprovalGiven.class,
+                ApprovalRequest.Approved.class,
+                ApprovalRequest.Rejected.class,
+                ApprovalRequest.Expired.class,
+                ApprovalRequest.Cancelled.class,
+                ApprovalRequest.ApprovalWithdrawn.class,
+                ApprovalRequest.ExecutionStarted.class,
+                ApprovalRequest.ExecutionFinished.class
+            })
+    void requestChanged(Object event) {
+        RequestId number = numberOf(event);
+        updates.enqueue(number.value(), () -> {
+            updates.updateCopies(number.value());
+            approvals
+                    .find(number)
+                    .ifPresent(request -> RequesterNotices.about(event, request)
+                            .ifPresent(notice -> updates.tellRequester(request, BotMessage.text(notice))));
+        });
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void planExecuted(PlanExecuted executed) {
+        updates.enqueue(executed.requestNumber(), () -> {
+            approvals
+                    .find(RequestId.of(executed.requestNumber()))
+                    .ifPresent(request -> updates.tellRequester(request, ReportCards.provisioning(executed.report())));
+            updates.updateCopies(executed.requestNumber());
+        });
+    }
+
+    private static RequestId numberOf(Object event) {
+        if (event instanceof ApprovalRequest.ApprovalGiven given) {
+            return given.number();
+        } else if (event instanceof ApprovalRequest.Approved approved) {
+            return approved.number();
+        } else if (event instanceof ApprovalRequest.Rejected rejected) {
+            return rejected.number();
+        } else if (event instanceof ApprovalRequest.Expired expired) {
+            return expired.number();
+        } else if (event instanceof ApprovalRequest.Cancelled cancelled) {
+            return cancelled.number();
+        } else if (event instanceof ApprovalRequest.ApprovalWithdrawn withdrawn) {
+            return withdrawn.number();
+        } else if (event instanceof ApprovalRequest.ExecutionStarted started) {
+            return started.number();
+        } else if (event instanceof ApprovalRequest.ExecutionFinished finished) {
+            return finished.number();
+        }
+        throw new IllegalArgumentException("not an approval request event: " + event.getClass());
+    }
+}

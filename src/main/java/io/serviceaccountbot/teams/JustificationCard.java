@@ -1,0 +1,75 @@
+package io.serviceaccountbot.teams;
+
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandText;
+import io.serviceaccountbot.provisioning.PlanPreview;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Asks for the justification a privileged command lacks. The button sends the command's canonical text and the typed
+ * justification; the server parses that text again and checks the clicker's roles again, so the card is trusted no
+ * more than a typed command.
+ */
+final class JustificationCard {
+
+    static final String VERB = "requestApproval";
+    static final String COMMAND = "command";
+    static final String JUSTIFICATION = "justification";
+    static final int MAX_JUSTIFICATION = 500;
+
+    private JustificationCard() {}
+
+    static BotMessage ask(Command.Privileged command, PlanPreview.Ready plan) {
+        String text = CommandText.of(command);
+        ArrayNode body = AdaptiveCards.body();
+        body.add(AdaptiveCards.heading("Why do you need this?"));
+        body.add(AdaptiveCards.text("**" + plan.title() + "** needs an approver's agreement, and approvers want to"
+                + " know why. Say why, and I'll ask them."));
+        body.add(AdaptiveCards.text("What will happen").put("weight", "Bolder").put("spacing", "Medium"));
+        List<String> steps = plan.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            body.add(AdaptiveCards.text((i + 1) + ". " + steps.get(i)).put("spacing", "Small"));
+        }
+        body.add(AdaptiveCards.textInput(
+                        JUSTIFICATION,
+                        "Justification",
+                        "e.g. Salesforce Exchange Sync for the sales team",
+                        MAX_JUSTIFICATION)
+                .put("isRequired", true)
+                .put("errorMessage", "Say why you need it")
+                .put("spacing", "Medium"));
+        body.add(AdaptiveCards.subtle("Or type it: " + text + " because ‹why›").put("spacing", "Small"));
+        ObjectNode data = AdaptiveCards.object();
+        data.put(COMMAND, text);
+        ObjectNode card = AdaptiveCards.card(body);
+        AdaptiveCards.actions(card, AdaptiveCards.execute("Request approval", VERB, data));
+        return BotMessage.card("Why do you need this? " + plan.title(), card);
+    }
+
+    /** What replaces the card once its button was clicked, so that it is not sent twice. */
+    static ObjectNode sent(Command.Privileged command) {
+        ArrayNode body = AdaptiveCards.body();
+        body.add(AdaptiveCards.heading("Asking for approval"));
+        body.add(AdaptiveCards.monospace(CommandText.of(command)));
+        body.add(AdaptiveCards.subtle("My answer follows in this chat."));
+        return AdaptiveCards.card(body);
+    }
+
+    /** The same command with this justification. */
+    static Command.Privileged withJustification(Command.Privileged command, String justification) {
+        Optional<String> why = Optional.of(justification);
+        if (command instanceof Command.GrantImpersonation grant) {
+            return new Command.GrantImpersonation(grant.account(), grant.group(), grant.roleGroup(), why);
+        } else if (command instanceof Command.RevokeImpersonation revoke) {
+            return new Command.RevokeImpersonation(revoke.account(), why);
+        } else if (command instanceof Command.SetupExchangeSync setup) {
+            return new Command.SetupExchangeSync(setup.alias(), why);
+        } else if (command instanceof Command.GrantAppAccess app) {
+            return new Command.GrantAppAccess(app.appId(), app.group(), app.roles(), why);
+        }
+        throw new IllegalArgumentException("not a privileged command: " + command.getClass());
+    }
+}

@@ -1,0 +1,49 @@
+package io.serviceaccountbot.teams;
+
+import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.Decision;
+import java.util.Optional;
+
+/**
+ * What the requester is told when their request changes, in the conversation where they asked. The card shows the
+ * rest; a cancellation is answered by the {@code cancel} command itself (only the requester can cancel), and the end of
+ * the execution by the provisioning report.
+ */
+final class RequesterNotices {
+
+    private RequesterNotices() {}
+
+    static Optional<String> about(Object event, ApprovalRequest request) {
+        String what = "**" + request.number() + "** (" + ApprovalCards.asked(request) + ")";
+        if (event instanceof ApprovalRequest.Approved) {
+            return Optional.of("✅ Your request " + what + " was approved by " + approvers(request)
+                    + " and is now being carried out. I'll post the report here when it is done.");
+        }
+        if (event instanceof ApprovalRequest.Rejected rejected) {
+            return Optional.of("❌ Your request " + what + " was rejected by "
+                    + rejected.approver().name() + ": "
+                    + (rejected.reason() == null ? "no reason given" : rejected.reason()) + ". Nothing was changed.");
+        }
+        if (event instanceof ApprovalRequest.Expired) {
+            return Optional.of("⌛ Your request " + what + " expired on " + ApprovalCards.when(request.expiresAt())
+                    + " before enough approvers agreed, so nothing was changed. If you still need it, ask again: "
+                    + request.command());
+        }
+        if (event instanceof ApprovalRequest.ApprovalGiven given) {
+            return Optional.of("👍 " + given.approver().name() + " approved your request " + what + " ("
+                    + given.approvals() + " of " + given.quorum() + " approvals).");
+        }
+        if (event instanceof ApprovalRequest.ApprovalWithdrawn withdrawn) {
+            return Optional.of("↩️ " + withdrawn.approver().name() + "'s approval of your request " + what
+                    + " no longer counts (" + withdrawn.reason() + "), so it waits for approval again.");
+        }
+        return Optional.empty();
+    }
+
+    private static String approvers(ApprovalRequest request) {
+        return PeopleNames.join(request.decisions().stream()
+                .filter(decision -> decision.verdict() == Decision.Verdict.APPROVE)
+                .map(decision -> decision.approver().name())
+                .toList());
+    }
+}

@@ -1,0 +1,84 @@
+package io.serviceaccountbot.teams;
+
+import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.approval.Decision;
+import io.serviceaccountbot.approval.DecisionResult;
+import io.serviceaccountbot.approval.Person;
+import io.serviceaccountbot.approval.RequestChangedConcurrently;
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.RequestId;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code approve R-…} and {@code reject R-… <reason>} typed in chat: the same rules as the buttons on the card (the
+ * typed command carries no card version, so it always decides the request as it stands).
+ */
+final class TypedDecisions {
+
+    private TypedDecisions() {}
+
+    static BotMessage decide(
+            Approvals approvals, RequestId number, Caller caller, Decision.Verdict verdict, String comment) {
+        DecisionResult result;
+        try {
+            result = approvals.decide(number, new Person(caller.aadObjectId(), caller.name()), verdict, comment, null);
+        } catch (RequestChangedConcurrently e) {
+            return BotMessage.text("Request " + number + " was being changed by someone else at the same moment, so"
+                    + " your decision was not recorded. Please try again.");
+        }
+        return BotMessage.text(
+                switch (result.kind()) {
+                    case RECORDED -> result.message();
+                    case NOT_FOUND ->
+                        result.message() + " Type **requests pending** to see the requests waiting for a decision.";
+                    case REFUSED, ALREADY_DECIDED, STALE_CARD -> result.message() + " Nothing was changed.";
+                });
+    }
+
+    /** {@code approve <request id> [comment]}. */
+    @Component
+    static class ApproveAnswer implements CommandAnswer<Command.Approve> {
+
+        private final Approvals approvals;
+
+        ApproveAnswer(Approvals approvals) {
+            this.approvals = approvals;
+        }
+
+        @Override
+        public Class<Command.Approve> commandType() {
+            return Command.Approve.class;
+        }
+
+        @Override
+        public BotMessage answer(Command.Approve command, Caller caller) {
+            return decide(
+                    approvals,
+                    command.id(),
+                    caller,
+                    Decision.Verdict.APPROVE,
+                    command.comment().orElse(null));
+        }
+    }
+
+    /** {@code reject <request id> <reason>}. */
+    @Component
+    static class RejectAnswer implements CommandAnswer<Command.Reject> {
+
+        private final Approvals approvals;
+
+        RejectAnswer(Approvals approvals) {
+            this.approvals = approvals;
+        }
+
+        @Override
+        public Class<Command.Reject> commandType() {
+            return Command.Reject.class;
+        }
+
+        @Override
+        public BotMessage answer(Command.Reject command, Caller caller) {
+            return decide(approvals, command.id(), caller, Decision.Verdict.REJECT, command.reason());
+        }
+    }
+}

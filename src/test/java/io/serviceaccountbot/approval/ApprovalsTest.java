@@ -1,0 +1,210 @@
+package io.serviceaccountbot.approval;
+
+import static io.serviceaccountbot.approval.Requests.ADELE;
+import static io.serviceaccountbot.approval.Requests.ALEX;
+import static io.serviceaccountbot.approval.Requests.MEGAN;
+import static io.serviceaccountbot.approval.Requests.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serviceaccountbot.approval.Decision.Verdict;
+import io.serviceaccountbot.command.RequestFilter;
+import io.serviceaccountbot.command.RequestId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The approval service: decisions, replays, stale cards, expiry and the last check before execution. */
+class ApprovalsTest {
+
+    private final InMemoryApprovalRequests store = new InMemoryApprovalRequests();
+    private final List<Object> published = new CopyOnWriteArrayList<>();
+    private final Set<String> approversNow = new HashSet<>(Set.of(MEGAN.aadObjectId(), ADELE.aadObjectId()));
+    private Instant now = NOW;
+
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    private final ApproverDirectory directory = new ApproverDirectory() {
+        @Override
+        public Set<String> approvers() {
+            return Set.copyOf(approversNow);
+        }
+
+        @Override
+        public boolean isApprover(String aadObjectId) {
+            return approversNow.contains(aadObjectId);
+        }
+    };
+
+    private Approvals approvals(int quorum) {
+        return new Approvals(
+                store,
+                directory,
+                new ApprovalProperties(quorum, Duration.ofHours(24), Duration.ofMinutes(1)),
+                ApprovalPolicy.standard(),
+                clock,
+                published::add);
+    }
+
+    @Test
+    void aRequestIsOpenedForTheApproversTheDirectoryNamesNow() {
+        ApprovalRequest request = approvals(1).open(Requests.grantToSvcSync());
+
+        assertThat(request.eligibleApprovers()).containsExactlyInAnyOrder("aad-megan", "aad-adele");
+        assertThat(published).singleElement().isInstanceOf(ApprovalRequest.Requested.class);
+        assertThat(store.byNumber(request.number())).isPresent();
+    }
+
+    @Test
+    void theSameClickDeliveredTenTimesAtOnceRecordsOneDecision() throws Exception {
+        Approvals approvals = approvals(1);
+        ApprovalRequest request = approvals.open(Requests.grantToSvcSync());
+        ExecutorService clicks = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<DecisionResult>> results = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            results.add(clicks.submit(() -> {
+                start.await();
+                return approvals.decide(request.number(), MEGAN, Verdict.APPROVE, null, request.cardVersion());
+            }));
+        }
+        start.countDown();
+        List<DecisionResult.Kind> kinds = new ArrayList<>();
+        for (Future<DecisionResult> result : results) {
+            kinds.add(result.get().kind());
+        }
+        clicks.shutdown();
+
+        assertThat(kinds).containsOnlyOnce(DecisionResult.Kind.RECORDED);
+        assertThat(store.byNumber(request.number()).orElseThrow().decisions()).hasSize(1);
+        assertThat(published.stream().filter(ApprovalRequest.Approved.class::isInstance))
+                .hasSize(1);
+    }
+
+    @Test
+    void aClickOnAnOldCardChangesNothing() {
+        Approvals approvals = approvals(2);
+        ApprovalRequest request = approvals.open(Requests.grantToSvcSync());
+        int firstCard = request.cardVersion();
+        approvals.decide(request.number(), MEGAN, Verdict.APPROVE, null, firstCard);
+
+        DecisionResult stale = approvals.decide(request.number(), ADELE, Verdict.REJECT, "no", firstCard);
+
+        assertThat(stale.kind()).isEqualTo(DecisionResult.Kind.STALE_CARD);
+        assertThat(stale.request().status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(stale.request().decisions()).hasSize(1);
+    }
+
+    @Test
+    void aTypedDecisionFollowsTheSameRules() {
+        Approvals approvals = approvals(1);
+        ApprovalRequest request = approvals.open(Requests.grantToSvcSync());
+
+        DecisionResult own = approvals.decide(request.number(), ALEX, Verdict.APPROVE, null, null);
+
+        assertThat(own.kind()).isEqualTo(DecisionResult.Kind.REFUSED);
+        assertThat(own.message()).contains("You asked for this yourself");
+    }
+
+    @Test
+    void anUnknownRequestIsSaidToBeUnknown() {
+        DecisionResult result = approvals(1).decide(RequestId.of("R-ZZZZZZ"), MEGAN, Verdict.APPROVE, null, null);
+
+        assertThat(result.kind()).isEqualTo(DecisionResult.Kind.NOT_FOUND);
+        assertThat(result.message()).contains("There is no request R-ZZZZZZ");
+    }
+
+    @Test
+    void anExpiredRequestCannotBeApprovedAndItsExpiryIsPublishedForTheRequester() {
+        Approvals approvals = approvals(1);
+        ApprovalRequest request = approvals.open(Requests.grantToSvcSync());
+        now = NOW.plus(Duration.ofHours(25));
+
+        DecisionResult late = approvals.decide(request.number(), MEGAN, Verdict.APPROVE, null, null);
+
+        assertThat(late.kind()).isEqualTo(DecisionResult.Kind.REFUSED);
+        assertThat(store.byNumber(request.number()).orElseThrow().status()).isEqualTo(RequestStatus.EXPIRED);
+        assertThat(published).anyMatch(ApprovalRequest.Expired.class::isInstance);
+    }
+
+    @Test
+    void theExpiryCheckExpiresWhatIsDueAndNothingElse() {
+        Approvals approvals = approvals(1);
+        ApprovalRequest old = approvals.open(Requests.grantToSvcSync());
+        now = NOW.plus(Duration.ofHours(23));
+        ApprovalRequest recent = approvals.open(Requests.grantToSvcSync());
+        now = NOW.plus(Duration.ofHours(24));
+
+        assertThat(approvals.expireDue()).isEqualTo(1);
+        assertThat(store.byNumber(old.number()).orElseThrow().status()).isEqualTo(RequestStatus.EXPIRED);
+        assertThat(store.byNumber(recent.number()).orElseThrow().status()).isEqualTo(RequestStatus.PENDING);
+    }
+
+    @Test
+    void executionStartsOnlyAfterTheApproverIsCheckedAgainstTheDirectory() {
+        Approvals approvals = approvals(1);
+        ApprovalRequest request = approvals.open(Requests.grantToSvcSync());
+        approvals.decide(request.number(), MEGAN, Verdict.APPROVE, null, null);
+        approversNow.remove(MEGAN.aadObjectId());
+
+        assertThat(approvals.beginExecution(request.id())).isEmpty();
+
+        ApprovalRequest after = store.byNumber(request.number()).orElseThrow();
+        assertThat(after.status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(published).anyMatch(ApprovalRequest.ApprovalWithdrawn.class::isInstance);
+    }
+
+    @Test
+    void anApprovedRequestStartsExecutingOnceEvenIfAskedTwice() {
+        Approvals approvals = approvals(1);
+        ApprovalRequest request = approvals.open(Requests.grantToSvcSync());
+        approvals.decide(request.number(), MEGAN, Verdict.APPROVE, null, null);
+
+        assertThat(approvals.beginExecution(request.id())).isPresent();
+        assertThat(approvals.beginExecution(request.id())).isEmpty();
+
+        approvals.finishExecution(request.id(), true, "done");
+        assertThat(store.byNumber(request.number()).orElseThrow().status()).isEqualTo(RequestStatus.DONE);
+    }
+
+    @Test
+    void theRequesterSeesTheirOwnRequestsAndApproversSeeWhatIsPending() {
+        Approvals approvals = approvals(1);
+        ApprovalRequest mine = approvals.open(Requests.grantToSvcSync());
+        approvals.cancel(mine.number(), ALEX);
+        now = NOW.plus(Duration.ofMinutes(1));
+        ApprovalRequest waiting = approvals.open(Requests.grantToSvcSync());
+
+        assertThat(approvals.list(RequestFilter.MINE, ALEX, 50))
+                .extracting(ApprovalRequest::number)
+                .containsExactly(waiting.number(), mine.number());
+        assertThat(approvals.list(RequestFilter.PENDING, MEGAN, 50))
+                .extracting(ApprovalRequest::number)
+                .containsExactly(waiting.number());
+    }
+}
