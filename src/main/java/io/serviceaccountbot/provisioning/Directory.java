@@ -54,6 +54,15 @@ public interface Directory {
     /** Which of the given groups the user or group belongs to, directly or through nested groups. */
     Set<String> memberGroups(String objectId, Collection<String> groupIds);
 
+    /** The object ids of the users in a group, directly or through nested groups. */
+    Set<String> transitiveUserMembers(String groupId);
+
+    /**
+     * The service principal (enterprise application) of the app with this application (client) id, if the app is
+     * registered or consented to in this organisation.
+     */
+    Optional<ServicePrincipal> findServicePrincipal(String appId);
+
     /** The organisation's verified domains, the default first; they rarely change, so adapters may keep them a while. */
     List<VerifiedDomain> verifiedDomains();
 }

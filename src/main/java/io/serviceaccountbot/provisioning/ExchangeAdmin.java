@@ -88,9 +88,12 @@ public interface ExchangeAdmin {
      * @param name its name
      * @param alias its alias
      * @param primarySmtpAddress its address
+     * @param distinguishedName its distinguished name in Exchange's directory, which recipient filters such as {@code
+     *     MemberOfGroup -eq '…'} compare with; null when Exchange did not say
      * @param members the members' names
      */
-    record MailEnabledGroup(String name, String alias, String primarySmtpAddress, List<String> members) {}
+    record MailEnabledGroup(
+            String name, String alias, String primarySmtpAddress, String distinguishedName, List<String> members) {}
 
     /**
      * A role group.

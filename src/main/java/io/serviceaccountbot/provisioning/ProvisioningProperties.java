@@ -24,6 +24,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exchangeOrganization the organisation's initial domain (e.g. {@code contoso.onmicrosoft.com}), used in the
  *     {@code X-AnchorMailbox} routing hint of Exchange calls; empty means the tenant id
  * @param exchangeTimeout how long one Exchange call may take before it is abandoned (and retried, up to four attempts)
+ * @param roleGroup the Exchange role group that holds ApplicationImpersonation, the knowledge article's example name
+ *     unless configured; {@code grant impersonation … in role group "…"} names another
+ * @param securityGroup the mail-enabled security group that contains the service accounts, and that becomes the role
+ *     group's member; {@code grant impersonation … via group "…"} names another
+ * @param membership how a service account joins the role group: {@code group} (through the security group, as the
+ *     article prefers) or {@code direct} (the account itself becomes a member of the role group)
+ * @param mailboxWait how long an approved plan waits for Exchange to create a new account's mailbox before it stops
+ *     and says so; Exchange Online usually needs a few minutes, sometimes much longer
+ * @param stepAttempts how many times a step of an approved plan is tried when the tenant is busy or unavailable (after
+ *     the Graph and Exchange clients' own retries); 1 means no retry
+ * @param stepBackoff how long to wait before trying a step again the first time; the wait doubles with each attempt
  */
 @ConfigurationProperties("bot.provisioning")
 public record ProvisioningProperties(
@@ -35,7 +46,21 @@ public record ProvisioningProperties(
         @DefaultValue("30s") Duration graphMaxRetryWait,
         String exchangeBaseUrl,
         String exchangeOrganization,
-        @DefaultValue("60s") Duration exchangeTimeout) {
+        @DefaultValue("60s") Duration exchangeTimeout,
+        @DefaultValue("Exchange sync role group") String roleGroup,
+        @DefaultValue("Exchange Sync Accounts") String securityGroup,
+        @DefaultValue("group") Membership membership,
+        @DefaultValue("30m") Duration mailboxWait,
+        @DefaultValue("3") int stepAttempts,
+        @DefaultValue("10s") Duration stepBackoff) {
+
+    /** How a service account holds the role group's roles. */
+    public enum Membership {
+        /** Through the mail-enabled security group, which is the role group's member (the article's preference). */
+        GROUP,
+        /** As a member of the role group itself. */
+        DIRECT
+    }
 
     public ProvisioningProperties {
         if (graphTimeout == null || graphTimeout.isNegative() || graphTimeout.isZero()) {
@@ -46,6 +71,21 @@ public record ProvisioningProperties(
         }
         if (graphMaxRetryWait == null || graphMaxRetryWait.isNegative()) {
             throw new IllegalArgumentException("bot.provisioning.graph-max-retry-wait must not be negative, e.g. 30s");
+        }
+        if (roleGroup == null || roleGroup.isBlank() || roleGroup.length() > 64) {
+            throw new IllegalArgumentException("bot.provisioning.role-group must be a name of 1 to 64 characters");
+        }
+        if (securityGroup == null || securityGroup.isBlank() || securityGroup.length() > 64) {
+            throw new IllegalArgumentException("bot.provisioning.security-group must be a name of 1 to 64 characters");
+        }
+        if (mailboxWait == null || mailboxWait.isNegative()) {
+            throw new IllegalArgumentException("bot.provisioning.mailbox-wait must not be negative, e.g. 30m");
+        }
+        if (stepAttempts < 1 || stepAttempts > 10) {
+            throw new IllegalArgumentException("bot.provisioning.step-attempts must be between 1 and 10");
+        }
+        if (stepBackoff == null || stepBackoff.isNegative()) {
+            throw new IllegalArgumentException("bot.provisioning.step-backoff must not be negative, e.g. 10s");
         }
     }
 }

@@ -7,12 +7,22 @@ import java.util.function.Supplier;
 /**
  * Runs the steps of an operation in order and records what each did. The first failure stops the operation: later
  * steps are reported as skipped, so the admin sees exactly what happened and what did not, and running the same
- * command again continues where it stopped, because every step only does what is still missing.
+ * command again continues where it stopped, because every step only does what is still missing. A step the tenant
+ * could not serve for the moment (throttled, unavailable) is tried again as the {@link StepRetry} allows.
  */
 final class StepRunner {
 
     private final List<StepOutcome> outcomes = new ArrayList<>();
+    private final StepRetry retry;
     private boolean stopped;
+
+    StepRunner() {
+        this(StepRetry.NONE);
+    }
+
+    StepRunner(StepRetry retry) {
+        this.retry = retry;
+    }
 
     /**
      * Runs a step unless an earlier one failed; a tenant failure becomes a failed step with its fix. A step that
@@ -23,13 +33,29 @@ final class StepRunner {
             outcomes.add(StepOutcome.skipped(whatItDoes));
             return;
         }
-        try {
-            StepOutcome outcome = step.get();
-            if (outcome != null) {
-                record(outcome);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                StepOutcome outcome = step.get();
+                if (outcome != null) {
+                    record(outcome);
+                }
+                return;
+            } catch (TenantException e) {
+                if (!e.isTransient() || attempt >= retry.attempts()) {
+                    String tries = attempt > 1 ? " (tried " + attempt + " times)" : "";
+                    record(StepOutcome.failed(whatItDoes + ": " + e.getMessage() + tries, TenantFixes.of(e)));
+                    return;
+                }
             }
-        } catch (TenantException e) {
-            record(StepOutcome.failed(whatItDoes + ": " + e.getMessage(), TenantFixes.of(e)));
+            try {
+                retry.sleeper().sleep(retry.backoff().pauseBefore(attempt, null).orWaitTheCap());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                record(StepOutcome.failed(
+                        whatItDoes + ": the bot was stopped while waiting to try again",
+                        "Ask again once the bot is running; every step only does what is still missing."));
+                return;
+            }
         }
     }
 

@@ -1,12 +1,19 @@
 /**
- * Provisioning plans and the tenant operations they need, behind ports named for what the bot needs: {@link
- * io.serviceaccountbot.provisioning.Directory} (Microsoft Entra ID through Microsoft Graph) and, later, {@code
- * ExchangeAdmin} and {@code SecretStore}. Adapters live in sub-packages ({@code graph}, {@code exchange}, {@code
- * secrets}); vendor types never leave them.
+ * Provisioning: the tenant operations the bot needs, behind ports named for what the bot needs ({@link
+ * io.serviceaccountbot.provisioning.Directory} for Microsoft Entra ID through Microsoft Graph, {@link
+ * io.serviceaccountbot.provisioning.ExchangeAdmin} for Exchange's cmdlets, {@link
+ * io.serviceaccountbot.provisioning.SecretStore} for generated passwords), and the plans of the privileged commands.
+ * Adapters live in sub-packages ({@code graph}, {@code exchange}, {@code secrets}); vendor types never leave them.
  *
- * <p>Generated passwords ({@link io.serviceaccountbot.provisioning.PasswordGenerator}) go to the {@link
- * io.serviceaccountbot.provisioning.SecretStore} under a name from {@link
- * io.serviceaccountbot.provisioning.SecretNames}, never into chat, logs or the audit log; the bot's reply quotes the
- * store's location instead.
+ * <p>A plan ({@link io.serviceaccountbot.provisioning.Plans}) is a runbook: steps in the words of the knowledge
+ * article, each with the action that carries it out, built after a read-only look at the organisation (on Exchange
+ * Online, where ApplicationImpersonation no longer exists, impersonation plans are refused with the modern
+ * alternative). {@link io.serviceaccountbot.provisioning.PlanExecution} runs the plan of an approved request and
+ * publishes {@link io.serviceaccountbot.provisioning.PlanExecuted}. Every step is idempotent (create if absent, then
+ * read back and compare), so a plan can always be run again.
+ *
+ * <p>Generated passwords ({@link io.serviceaccountbot.provisioning.PasswordGenerator}) go to the secret store under a
+ * name from {@link io.serviceaccountbot.provisioning.SecretNames}, never into chat, logs or the audit log; the bot's
+ * reply quotes the store's location instead.
  */
 package io.serviceaccountbot.provisioning;

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
             GraphMailboxEndpoint.class,
             GraphGroupsEndpoint.class,
             GraphDomainsEndpoint.class,
+            GraphServicePrincipalsEndpoint.class,
             GraphFallbackEndpoint.class
         })
 @ConditionalOnSandboxMode

@@ -69,6 +69,26 @@ class GraphGroupsEndpoint {
         return json;
     }
 
+    /**
+     * The users in a group, nested groups expanded: {@code /groups/{id}/transitiveMembers/microsoft.graph.user}, or
+     * {@code …/graph.user} as the Graph SDK writes the cast.
+     */
+    @GetMapping({"/groups/{id}/transitiveMembers/microsoft.graph.user", "/groups/{id}/transitiveMembers/graph.user"})
+    Map<String, Object> transitiveUsers(@PathVariable String id) {
+        directory.group(id).orElseThrow(() -> GraphRefusal.notFound(id));
+        List<Map<String, Object>> users = directory.transitiveUsers(id).stream()
+                .map(user -> Map.<String, Object>of(
+                        "@odata.type", "#microsoft.graph.user",
+                        "id", user.id(),
+                        "displayName", user.displayName(),
+                        "userPrincipalName", user.userPrincipalName()))
+                .toList();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("@odata.context", ODataQuery.METADATA + "#users");
+        json.put("value", users);
+        return json;
+    }
+
     @GetMapping("/groups/{id}/members")
     Map<String, Object> members(@PathVariable String id) {
         TenantSeed.SeedGroup group = directory.group(id).orElseThrow(() -> GraphRefusal.notFound(id));

@@ -38,6 +38,27 @@ final class GroupMembership {
         return result;
     }
 
+    /** Everyone in the group, directly or through nested groups, who is not a group. */
+    Set<String> transitiveNonGroupMembers(String groupId) {
+        Set<String> found = new java.util.LinkedHashSet<>();
+        Deque<String> toVisit = new ArrayDeque<>(List.of(key(groupId)));
+        Set<String> seen = new HashSet<>();
+        while (!toVisit.isEmpty()) {
+            TenantSeed.SeedGroup group = groups.get(toVisit.pop());
+            if (group == null || !seen.add(key(group.id()))) {
+                continue;
+            }
+            for (String member : group.members()) {
+                if (groups.containsKey(key(member))) {
+                    toVisit.push(key(member));
+                } else {
+                    found.add(member);
+                }
+            }
+        }
+        return found;
+    }
+
     private boolean transitivelyContains(String groupId, String objectId) {
         Deque<String> toVisit = new ArrayDeque<>(List.of(groupId));
         Set<String> seen = new HashSet<>();

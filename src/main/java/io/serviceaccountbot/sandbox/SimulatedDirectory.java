@@ -30,6 +30,7 @@ class SimulatedDirectory implements Recipients {
     private final Map<String, SimulatedSku> skus = new LinkedHashMap<>();
     private final Map<String, SimulatedUser> users = new LinkedHashMap<>();
     private final GroupMembership groups;
+    private final List<TenantSeed.SeedServicePrincipal> servicePrincipals;
     private final Clock clock;
     private final Duration mailboxDelay;
 
@@ -44,6 +45,7 @@ class SimulatedDirectory implements Recipients {
         Instant start = clock.instant();
         seed.users().forEach(user -> users.put(key(user.id()), fromSeed(user, start)));
         this.groups = new GroupMembership(seed.groups());
+        this.servicePrincipals = seed.servicePrincipals();
     }
 
     private SimulatedUser fromSeed(TenantSeed.SeedUser user, Instant start) {
@@ -220,6 +222,11 @@ class SimulatedDirectory implements Recipients {
         return sku.seed().enabledUnits() - consumed(sku);
     }
 
+    /** The enterprise applications; the seed's, which nothing changes. */
+    List<TenantSeed.SeedServicePrincipal> servicePrincipals() {
+        return servicePrincipals;
+    }
+
     Optional<TenantSeed.SeedGroup> group(String id) {
         return groups.group(id);
     }
@@ -227,6 +234,14 @@ class SimulatedDirectory implements Recipients {
     /** Of the given groups, those the object belongs to directly or through nested groups. */
     Set<String> memberGroups(String objectId, Collection<String> groupIds) {
         return groups.memberGroups(objectId, groupIds);
+    }
+
+    /** The users in a group, directly or through nested groups. */
+    List<SimulatedUser> transitiveUsers(String groupId) {
+        return groups.transitiveNonGroupMembers(groupId).stream()
+                .map(this::user)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
  * @param subscribedSkus the licences the organisation has bought
  * @param users the users
  * @param groups the groups, whose members are user or group ids
+ * @param servicePrincipals the enterprise applications (apps registered or consented to in the tenant)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record TenantSeed(
@@ -18,13 +19,15 @@ record TenantSeed(
         List<SeedDomain> domains,
         List<SeedSku> subscribedSkus,
         List<SeedUser> users,
-        List<SeedGroup> groups) {
+        List<SeedGroup> groups,
+        List<SeedServicePrincipal> servicePrincipals) {
 
     TenantSeed {
         domains = domains == null ? List.of() : List.copyOf(domains);
         subscribedSkus = subscribedSkus == null ? List.of() : List.copyOf(subscribedSkus);
         users = users == null ? List.of() : List.copyOf(users);
         groups = groups == null ? List.of() : List.copyOf(groups);
+        servicePrincipals = servicePrincipals == null ? List.of() : List.copyOf(servicePrincipals);
     }
 
     /** A domain of the organisation; users can only be created in a verified one. */
@@ -88,4 +91,14 @@ record TenantSeed(
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SeedGroup(
             String id, String displayName, String description, boolean securityEnabled, List<String> members) {}
+
+    /**
+     * An enterprise application: the service principal of an app in this tenant.
+     *
+     * @param id the service principal's object id
+     * @param appId the application (client) id
+     * @param displayName the app's name
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SeedServicePrincipal(String id, String appId, String displayName) {}
 }

@@ -7,9 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The packaged bot, started as a user would start it: {@code java -jar target/service-account-bot.jar}. */
+/**
+ * The packaged bot, started as a user would start it: {@code java -jar target/service-account-bot.jar}, but with a
+ * fresh temporary data directory (its embedded database), deleted when it stops, unless the caller names one.
+ */
 final class BotProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target/service-account-bot.jar").toAbsolutePath();
@@ -17,27 +23,39 @@ final class BotProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path data;
 
-    private BotProcess(Process process, int port, Path log) {
+    private BotProcess(Process process, int port, Path log, Path data) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.data = data;
     }
 
     static BotProcess start(Path log, String... properties) throws Exception {
+        return start(log, List.of("-jar", JAR.toString()), properties);
+    }
+
+    private static BotProcess start(Path log, List<String> launch, String... properties) throws Exception {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: end-to-end tests run after `./mvnw package`");
         }
         int port = freePort();
-        List<String> command =
-                new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", JAR.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m"));
+        command.addAll(launch);
+        command.add("--server.port=" + port);
         command.addAll(List.of(properties));
+        Path data = null;
+        if (Arrays.stream(properties).noneMatch(property -> property.startsWith("--bot.storage.directory="))) {
+            data = Files.createTempDirectory("bot-data");
+            command.add("--bot.storage.directory=" + data);
+        }
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        BotProcess bot = new BotProcess(process, port, log);
+        BotProcess bot = new BotProcess(process, port, log, data);
         bot.awaitListening(Duration.ofSeconds(60));
         return bot;
     }
@@ -76,10 +94,17 @@ final class BotProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroy();
         if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        if (data != null) {
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 }

@@ -31,18 +31,32 @@ class PlaygroundIT {
         runScenario("create-service-account");
     }
 
-    private static void runScenario(String scenario) throws Exception {
-        Path secrets = Files.createTempDirectory("e2e-secrets");
-        try (BotProcess bot =
-                BotProcess.start(OUT.resolve("bot-" + scenario + ".log"), "--bot.secrets.directory=" + secrets)) {
-            PlaygroundScenarios.Outcome outcome = PlaygroundScenarios.run(scenario, bot.endpoint(), OUT);
+    /**
+     * Issue 4's done-when: Alex asks for impersonation for a service account he made, Megan approves on the card in
+     * her own Playground, the plan runs, Alex gets the report, and the simulated Exchange has the role group.
+     */
+    @Test
+    void alexAsksForImpersonationMeganApprovesOnHerCardAndTheRoleGroupIsInExchange() throws Exception {
+        runScenario("approval", "--bot.sandbox.mailbox-delay=2s");
+    }
 
-            assertThat(outcome.exitCode())
-                    .as(
-                            "scenario %s failed:%n%s%nbot log: %s%n%s",
-                            scenario, outcome.output(), bot.log(), tail(bot.log()))
-                    .isZero();
+    private static void runScenario(String scenario, String... properties) throws Exception {
+        Path secrets = Files.createTempDirectory("e2e-secrets");
+        String[] settings = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("--bot.secrets.directory=" + secrets),
+                        java.util.Arrays.stream(properties))
+                .toArray(String[]::new);
+        try (BotProcess bot = BotProcess.start(OUT.resolve("bot-" + scenario + ".log"), settings)) {
+            expectPass(scenario, bot);
         }
+    }
+
+    private static void expectPass(String scenario, BotProcess bot) throws Exception {
+        PlaygroundScenarios.Outcome outcome = PlaygroundScenarios.run(scenario, bot.endpoint(), OUT);
+
+        assertThat(outcome.exitCode())
+                .as("scenario %s failed:%n%s%nbot log: %s%n%s", scenario, outcome.output(), bot.log(), tail(bot.log()))
+                .isZero();
     }
 
     static String tail(Path log) throws Exception {

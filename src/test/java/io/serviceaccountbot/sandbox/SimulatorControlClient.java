@@ -35,6 +35,13 @@ public final class SimulatorControlClient {
                 """.formatted(JSON.writeValueAsString(matching), hangMillis / 1000.0));
     }
 
+    /** The next {@code times} runs of the cmdlet (e.g. New-RoleGroup) fail with {@code status}. */
+    public void exchangeFails(String cmdlet, int status, int times) {
+        send("POST", "/faults", """
+                {"service":"EXCHANGE","matching":%s,"status":%d,"retryAfterSeconds":0,"times":%d}
+                """.formatted(JSON.writeValueAsString(cmdlet), status, times));
+    }
+
     public void clearFaults() {
         send("DELETE", "/faults", null);
     }

@@ -36,7 +36,11 @@ final class ExchangeRows {
 
     static MailEnabledGroup group(JsonNode row, List<String> members) {
         return new MailEnabledGroup(
-                text(row, "Name"), text(row, "Alias"), text(row, "PrimarySmtpAddress"), List.copyOf(members));
+                text(row, "Name"),
+                text(row, "Alias"),
+                text(row, "PrimarySmtpAddress"),
+                text(row, "DistinguishedName"),
+                List.copyOf(members));
     }
 
     /** A mailbox user or mail user by address, which is what admins know them by; a group by its name. */

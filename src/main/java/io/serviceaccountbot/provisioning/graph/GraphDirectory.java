@@ -2,6 +2,7 @@ package io.serviceaccountbot.provisioning.graph;
 
 import com.microsoft.graph.models.Domain;
 import com.microsoft.graph.models.DomainCollectionResponse;
+import com.microsoft.graph.models.ServicePrincipalCollectionResponse;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -12,6 +13,7 @@ import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.MailboxStatus;
 import io.serviceaccountbot.provisioning.NewUser;
 import io.serviceaccountbot.provisioning.Secret;
+import io.serviceaccountbot.provisioning.ServicePrincipal;
 import io.serviceaccountbot.provisioning.SubscribedSku;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
 import io.serviceaccountbot.provisioning.VerifiedDomain;
@@ -187,6 +189,57 @@ class GraphDirectory implements Directory {
             }
         }
         return found;
+    }
+
+    @Override
+    public Set<String> transitiveUserMembers(String groupId) {
+        try {
+            Set<String> ids = new java.util.LinkedHashSet<>();
+            UserCollectionResponse page = graph.get()
+                    .groups()
+                    .byGroupId(groupId)
+                    .transitiveMembers()
+                    .graphUser()
+                    .get(request -> request.queryParameters.select = new String[] {"id"});
+            while (page != null) {
+                for (User user : page.getValue() == null ? List.<User>of() : page.getValue()) {
+                    ids.add(user.getId());
+                }
+                String next = page.getOdataNextLink();
+                page = next == null
+                        ? null
+                        : graph.get()
+                                .groups()
+                                .byGroupId(groupId)
+                                .transitiveMembers()
+                                .graphUser()
+                                .withUrl(next)
+                                .get();
+            }
+            return ids;
+        } catch (RuntimeException e) {
+            throw GraphFailure.of(e).toTenantException("list the members of group " + groupId, timeout);
+        }
+    }
+
+    @Override
+    public Optional<ServicePrincipal> findServicePrincipal(String appId) {
+        try {
+            ServicePrincipalCollectionResponse page = graph.get()
+                    .servicePrincipals()
+                    .get(request -> {
+                        request.queryParameters.filter = "appId eq " + ODataLiteral.quoted(appId);
+                        request.queryParameters.select = new String[] {"id", "appId", "displayName"};
+                    });
+            return page == null || page.getValue() == null
+                    ? Optional.empty()
+                    : page.getValue().stream()
+                            .findFirst()
+                            .map(found ->
+                                    new ServicePrincipal(found.getId(), found.getAppId(), found.getDisplayName()));
+        } catch (RuntimeException e) {
+            throw GraphFailure.of(e).toTenantException("find the enterprise app with app id " + appId, timeout);
+        }
     }
 
     @Override

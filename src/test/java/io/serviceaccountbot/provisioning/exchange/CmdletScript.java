@@ -87,6 +87,8 @@ final class CmdletScript {
                 "MailUniversalSecurityGroup",
                 "RecipientTypeDetails",
                 "MailUniversalSecurityGroup",
+                "DistinguishedName",
+                ExchangeAdminContract.distinguishedName(name),
                 "Identity",
                 name);
     }

@@ -48,9 +48,12 @@ abstract class ExchangeAdminContract {
     static final String ODD_OBJECT = "5a1e5f0c-0000-4000-8000-00000000b003";
     static final String QUOTED_NAME = "Sync \"O'Brien\" $(whoami) `team`";
 
-    /** The distinguished name Exchange gives a group of that name in the example.com organisation. */
+    /**
+     * The distinguished name Exchange gives a group of that name in the example.com organisation, with the characters
+     * a distinguished name reserves escaped.
+     */
     static String distinguishedName(String name) {
-        return "CN=" + name
+        return "CN=" + name.replaceAll("([,+\"\\\\<>;=#])", "\\\\$1")
                 + ",OU=example.com,OU=Microsoft Exchange Hosted Organizations,DC=SANDBOX01A001,DC=PROD,DC=OUTLOOK,DC=COM";
     }
 
@@ -98,6 +101,7 @@ abstract class ExchangeAdminContract {
                         "Exchange Sync Accounts",
                         "ExchangeSyncAccounts",
                         "ExchangeSyncAccounts@example.com",
+                        distinguishedName("Exchange Sync Accounts"),
                         List.of()));
         assertThat(again).isEqualTo(created);
         assertThat(exchange().securityGroup("Exchange Sync Accounts")).contains(created);
@@ -110,6 +114,9 @@ abstract class ExchangeAdminContract {
 
         assertThat(created.name()).isEqualTo(QUOTED_NAME);
         assertThat(created.alias()).isEqualTo("SyncOBrienwhoamiteam");
+        assertThat(created.distinguishedName())
+                .isEqualTo(distinguishedName(QUOTED_NAME))
+                .contains("\\\"O'Brien\\\"");
         assertThat(exchange().securityGroup(QUOTED_NAME))
                 .hasValueSatisfying(group -> assertThat(group.name()).isEqualTo(QUOTED_NAME));
     }

@@ -22,8 +22,8 @@ class SimulatedExchangeContractIT {
     /** Starts the bot in sandbox mode with the given Exchange flavour and test mailboxes. */
     static ConfigurableApplicationContext sandbox(String flavour) {
         return new SpringApplicationBuilder(ServiceAccountBotApplication.class, TestMailboxes.class)
-                .properties("server.port=0", "bot.sandbox.exchange-flavour=" + flavour, "bot.sandbox.latency=0ms")
-                .run();
+                .properties("bot.sandbox.exchange-flavour=" + flavour, "bot.sandbox.latency=0ms")
+                .run("--server.port=0"); // an argument: application.yaml's port would win over a default property
     }
 
     static String exchangeBaseUrl(ConfigurableApplicationContext context) {

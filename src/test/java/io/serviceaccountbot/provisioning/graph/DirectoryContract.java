@@ -8,6 +8,7 @@ import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.MailboxStatus;
 import io.serviceaccountbot.provisioning.NewUser;
 import io.serviceaccountbot.provisioning.Secret;
+import io.serviceaccountbot.provisioning.ServicePrincipal;
 import io.serviceaccountbot.provisioning.SubscribedSku;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.VerifiedDomain;
@@ -34,6 +35,9 @@ abstract class DirectoryContract {
     static final String ADMINS = "5b07ad31-0000-4000-8000-000000000001";
     static final String APPROVERS = "5b07ad31-0000-4000-8000-000000000002";
     static final String NOBODY = "0badc0de-0000-4000-8000-000000000000";
+    static final String SALESFORCE_APP = "5a1e5f0c-e5c0-4a5e-9c1e-00000000a5f1";
+    static final String SALESFORCE_PRINCIPAL = "5e1f5a1e-0000-4000-8000-000000000001";
+    static final String UNKNOWN_APP = "0bad0a99-0000-4000-8000-000000000000";
     static final Secret PASSWORD = Secret.of("Contract-Passw0rd-Long-Enough!");
 
     /** Groups nobody in the seed belongs to, to push a membership check past Graph's 20 ids per call. */
@@ -242,6 +246,22 @@ abstract class DirectoryContract {
                     assertThat(e.code()).isEqualTo("Request_ResourceNotFound");
                     assertThat(e.requestId()).isNotBlank();
                 });
+    }
+
+    @Test
+    void theApproversAreMeganAndAdeleWhoIsInANestedGroup() {
+        assertThat(directory().transitiveUserMembers(APPROVERS)).containsExactlyInAnyOrder(MEGAN, ADELE);
+    }
+
+    @Test
+    void theSalesforceAppIsFoundByItsAppIdWithItsServicePrincipal() {
+        assertThat(directory().findServicePrincipal(SALESFORCE_APP))
+                .contains(new ServicePrincipal(SALESFORCE_PRINCIPAL, SALESFORCE_APP, "Salesforce Exchange Sync"));
+    }
+
+    @Test
+    void anAppNobodyRegisteredInTheTenantIsSimplyNotThere() {
+        assertThat(directory().findServicePrincipal(UNKNOWN_APP)).isEmpty();
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.serviceaccountbot.provisioning.graph;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.sandbox.SandboxServer;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -17,5 +20,10 @@ class SimulatedTenantDirectoryContractIT extends DirectoryContract {
     @Override
     protected Directory directory() {
         return directory;
+    }
+
+    @Test
+    void theApproversAreMeganAndAdeleThroughTheNestedGroup() {
+        assertThat(directory.transitiveUserMembers(APPROVERS)).containsExactlyInAnyOrder(MEGAN, ADELE);
     }
 }

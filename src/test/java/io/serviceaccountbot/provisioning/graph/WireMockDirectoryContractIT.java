@@ -60,6 +60,7 @@ class WireMockDirectoryContractIT extends DirectoryContract {
         licensingWithoutUsageLocation();
         passwordReset();
         strangers();
+        enterpriseApps();
     }
 
     private void seedUsers() {
@@ -135,6 +136,12 @@ class WireMockDirectoryContractIT extends DirectoryContract {
                 .withRequestBody(matchingJsonPath("$.groupIds[?(@ == '" + APPROVERS + "')]"))
                 .willReturn(okJson(strings(APPROVERS))));
         graph.stubFor(post(urlPathEqualTo(check)).atPriority(3).willReturn(okJson(strings())));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/groups/" + APPROVERS + "/transitiveMembers/graph.user"))
+                .withQueryParam("$select", equalTo("id"))
+                .willReturn(okJson("""
+                        {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id)",
+                         "value": [{"id": "%s"}, {"id": "%s"}]}
+                        """.formatted(MEGAN, ADELE))));
     }
 
     private void creations() {
@@ -233,6 +240,24 @@ class WireMockDirectoryContractIT extends DirectoryContract {
         graph.stubFor(patch(urlPathEqualTo("/v1.0/users/" + NOBODY)).willReturn(notFound(NOBODY)));
         graph.stubFor(get(urlPathEqualTo("/v1.0/users/" + NOBODY + "/mailboxSettings"))
                 .willReturn(notFound(NOBODY)));
+    }
+
+    /** serviceprincipal-list with {@code $filter} on appId and {@code $select}, as the documentation's example. */
+    private void enterpriseApps() {
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals"))
+                .withQueryParam("$filter", equalTo("appId eq '" + SALESFORCE_APP + "'"))
+                .withQueryParam("$select", equalTo("id,appId,displayName"))
+                .willReturn(okJson("""
+                        {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(id,appId,displayName)",
+                         "value": [{"id": "%s", "appId": "%s", "displayName": "Salesforce Exchange Sync"}]}
+                        """.formatted(SALESFORCE_PRINCIPAL, SALESFORCE_APP))));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals"))
+                .withQueryParam("$filter", equalTo("appId eq '" + UNKNOWN_APP + "'"))
+                .withQueryParam("$select", equalTo("id,appId,displayName"))
+                .willReturn(okJson("""
+                        {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(id,appId,displayName)",
+                         "value": []}
+                        """)));
     }
 
     private void created(String upn, String id, String displayName) {

@@ -1,0 +1,163 @@
+package io.serviceaccountbot.provisioning;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The article's first step, one small step at a time: choose the sign-in name, create the user (or find the one this
+ * bot created earlier, or, for a whole runbook, adopt the existing account that has the alias), set the usage
+ * location, assign a licence with Exchange, look at the mailbox. {@code create service account} and {@code setup
+ * exchange sync} both run these, so they cannot drift apart. Each step only does what is still missing.
+ */
+final class AccountSteps {
+
+    private final Directory directory;
+    private final SecretStore secrets;
+    private final PasswordGenerator passwords;
+
+    AccountSteps(Directory directory, SecretStore secrets, PasswordGenerator passwords) {
+        this.directory = directory;
+        this.secrets = secrets;
+        this.passwords = passwords;
+    }
+
+    /** What one run has learned about the account so far. */
+    static final class Account {
+        final String alias;
+        final String displayName;
+        final String licence;
+        final String location;
+        final String secretName;
+        String upn;
+        DirectoryUser user;
+        String secretLocation;
+        boolean adopted;
+
+        Account(String alias, String displayName, String licence, String location) {
+            this.alias = alias;
+            this.displayName = displayName;
+            this.licence = licence;
+            this.location = location;
+            this.secretName = SecretNames.forPassword(alias);
+            this.upn = alias;
+        }
+
+        /** Where the password is, for the report, once the account exists. */
+        String secretLocation() {
+            if (secretLocation == null && user != null && !adopted) {
+                return "the secret store, under " + secretName + " (stored when the account was created)";
+            }
+            return secretLocation;
+        }
+    }
+
+    /** The sign-in name: the alias in the organisation's default verified domain. */
+    StepOutcome chooseUserPrincipalName(Account account) {
+        Optional<VerifiedDomain> domain =
+                directory.verifiedDomains().stream().max(Comparator.comparing(VerifiedDomain::isDefault));
+        if (domain.isEmpty()) {
+            return StepOutcome.failed(
+                    "The organisation has no verified domain to create " + account.alias + " in",
+                    "Verify a domain in the Microsoft 365 admin center, then run the command again.");
+        }
+        account.upn = account.alias + "@" + domain.get().name();
+        return null;
+    }
+
+    /** Creates the user, or finds the one this bot created before; an account the bot did not create is refused. */
+    StepOutcome createUnlessOurs(Account account) {
+        return create(account, false);
+    }
+
+    /**
+     * Creates the user, or uses the account that exists with that sign-in name or alias, whoever created it: an
+     * approved runbook says in words that it will. Its password is left alone when this bot did not create it.
+     */
+    StepOutcome createOrAdopt(Account account) {
+        return create(account, true);
+    }
+
+    private StepOutcome create(Account account, boolean adoptExisting) {
+        List<DirectoryUser> standingInTheWay = directory.findUsersByUpnOrAlias(account.upn, account.alias);
+        Optional<DirectoryUser> existing = standingInTheWay.stream()
+                .filter(found -> account.upn.equalsIgnoreCase(found.userPrincipalName()))
+                .findFirst();
+        boolean ours = secrets.get(account.secretName).isPresent();
+        if (existing.isPresent() && ours) {
+            account.user = existing.get();
+            return StepOutcome.alreadyDone(account.upn + " exists already: this bot created it earlier");
+        }
+        if (adoptExisting && standingInTheWay.size() == 1) {
+            return adopt(account, standingInTheWay.get(0));
+        }
+        if (existing.isPresent()) {
+            return StepOutcome.failed(
+                    account.upn + " already exists, and this bot did not create it",
+                    "To make that existing account the service account, type: use " + account.upn
+                            + " as service account");
+        }
+        if (!standingInTheWay.isEmpty()) {
+            String owner = standingInTheWay.get(0).userPrincipalName();
+            return StepOutcome.failed(
+                    "The alias " + account.alias + " already belongs to " + owner,
+                    "Choose another alias, or type: use " + owner + " as service account");
+        }
+        Secret password = passwords.generate();
+        account.secretLocation = secrets.put(account.secretName, password).location();
+        account.user = directory.createUser(
+                new NewUser(account.alias, account.displayName, account.upn, account.location, password));
+        return StepOutcome.done("Created " + account.upn + " (" + account.user.displayName()
+                + "): enabled, no password change at first sign-in");
+    }
+
+    private StepOutcome adopt(Account account, DirectoryUser found) {
+        if (!found.accountEnabled()) {
+            return StepOutcome.failed(
+                    found.userPrincipalName() + " exists but is disabled",
+                    "Enable it in the Microsoft 365 admin center (Users > Active users), then ask again.");
+        }
+        if (Boolean.TRUE.equals(found.forceChangePasswordNextSignIn())) {
+            return StepOutcome.failed(
+                    found.userPrincipalName() + " exists but must change its password at next sign-in, which a"
+                            + " service cannot do",
+                    "Reset its password with \"Require this user to change their password\" unchecked, then ask"
+                            + " again.");
+        }
+        account.user = found;
+        account.upn = found.userPrincipalName();
+        account.adopted = secrets.get(account.secretName).isEmpty();
+        return StepOutcome.alreadyDone("Using the existing account " + found.userPrincipalName() + " ("
+                + found.displayName() + ")" + (account.adopted ? "; its password is left as it is" : ""));
+    }
+
+    StepOutcome ensureUsageLocation(Account account) {
+        if (account.user.usageLocation() != null
+                && !account.user.usageLocation().isBlank()) {
+            return StepOutcome.alreadyDone("Usage location " + account.user.usageLocation());
+        }
+        directory.setUsageLocation(account.user.id(), account.location);
+        return StepOutcome.done("Usage location set to " + account.location);
+    }
+
+    /** Assigns the chosen licence (nothing happens if the user has it already). */
+    StepOutcome assignLicence(Account account) {
+        directory.assignLicense(account.user.id(), account.licence);
+        return StepOutcome.done("Licence " + Licences.describe(account.licence) + " assigned, with its Exchange plan");
+    }
+
+    /** Assigns the chosen licence unless the user has one with an enabled Exchange plan already. */
+    StepOutcome ensureExchangeLicence(Account account) {
+        if (account.user.exchangePlanEnabled()) {
+            return StepOutcome.alreadyDone("A licence with Exchange is assigned already");
+        }
+        return assignLicence(account);
+    }
+
+    StepOutcome checkMailbox(Account account) {
+        return directory.mailboxStatus(account.user.id()) == MailboxStatus.READY
+                ? StepOutcome.done("Mailbox ready")
+                : StepOutcome.waiting("Exchange is creating the mailbox; this usually takes a few minutes. Type"
+                        + " verify " + account.alias + " to check on it.");
+    }
+}

@@ -1,0 +1,193 @@
+package io.serviceaccountbot.provisioning;
+
+import static io.serviceaccountbot.provisioning.ExchangeOnlineFacts.IMPERSONATION;
+
+import io.serviceaccountbot.command.AccountRef;
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.DirectoryRules;
+import io.serviceaccountbot.provisioning.ExchangeAdmin.EffectiveAssignment;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The impersonation runbooks of the knowledge article: {@code grant impersonation}, {@code revoke impersonation} and
+ * the whole {@code setup exchange sync}. Each first checks the organisation (ApplicationImpersonation must exist, which
+ * it no longer does in Exchange Online) and the account, reading only; then it lists the steps that will run.
+ */
+final class ImpersonationRunbooks {
+
+    private final Directory directory;
+    private final ExchangeAdmin exchange;
+    private final AccountSteps accounts;
+    private final ImpersonationSteps impersonation;
+    private final MailboxWait mailboxWait;
+    private final ProvisioningProperties properties;
+
+    ImpersonationRunbooks(
+            Directory directory,
+            ExchangeAdmin exchange,
+            AccountSteps accounts,
+            MailboxWait mailboxWait,
+            ProvisioningProperties properties) {
+        this.directory = directory;
+        this.exchange = exchange;
+        this.accounts = accounts;
+        this.impersonation = new ImpersonationSteps(directory, exchange);
+        this.mailboxWait = mailboxWait;
+        this.properties = properties;
+    }
+
+    Drafted grant(Command.GrantImpersonation command) {
+        String group = command.group().orElse(defaultGroup());
+        if (!impersonationExists()) {
+            return Drafted.refused(
+                    ExchangeOnlineFacts.noImpersonation(),
+                    ExchangeOnlineFacts.appAccessInstead(
+                            command.group().orElse(properties.securityGroup()), command.justification()));
+        }
+        Optional<DirectoryUser> found = find(command.account());
+        if (found.isEmpty()) {
+            return unknownAccount(command.account());
+        }
+        DirectoryUser user = found.get();
+        String roleGroup = command.roleGroup().orElse(properties.roleGroup());
+        Runbook.Builder runbook = Runbook.titled("Grant " + IMPERSONATION + " to " + user.userPrincipalName())
+                .target(user.userPrincipalName(), user.id())
+                .step(
+                        "Check that " + user.userPrincipalName() + " is enabled and has a mailbox",
+                        () -> impersonation.checkAccount(user));
+        impersonation.grant(runbook, user.userPrincipalName(), () -> user, group, roleGroup);
+        return new Drafted.Ready(runbook.build());
+    }
+
+    Drafted revoke(Command.RevokeImpersonation command) {
+        if (!impersonationExists()) {
+            return Drafted.refused(ExchangeOnlineFacts.nothingToRevoke(), null);
+        }
+        Optional<DirectoryUser> found = find(command.account());
+        if (found.isEmpty()) {
+            return Drafted.refused("There is no account " + command.account().value() + " in the directory.", null);
+        }
+        DirectoryUser user = found.get();
+        String upn = user.userPrincipalName();
+        List<EffectiveAssignment> held = impersonation.holdings(user);
+        if (held.isEmpty()) {
+            return Drafted.refused(upn + " does not hold " + IMPERSONATION + ", so there is nothing to revoke.", null);
+        }
+        Set<String> roleGroups =
+                held.stream().map(EffectiveAssignment::assignee).collect(Collectors.toCollection(LinkedHashSet::new));
+        Runbook.Builder runbook =
+                Runbook.titled("Revoke " + IMPERSONATION + " from " + upn).target(upn, user.id());
+        Set<String> removals = new LinkedHashSet<>();
+        for (EffectiveAssignment way : held) {
+            if (way.via() != null && removals.add("group:" + way.via())) {
+                runbook.step("Remove " + upn + " from the mail-enabled security group '" + way.via() + "'", () -> {
+                    exchange.removeGroupMember(way.via(), upn);
+                    return StepOutcome.done("Removed " + upn + " from '" + way.via() + "'");
+                });
+            } else if (way.via() == null && removals.add("role group:" + way.assignee())) {
+                runbook.step("Remove " + upn + " from the role group '" + way.assignee() + "'", () -> {
+                    exchange.removeRoleGroupMember(way.assignee(), upn);
+                    return StepOutcome.done("Removed " + upn + " from the role group '" + way.assignee() + "'");
+                });
+            }
+        }
+        runbook.step(
+                "Check that " + upn + " no longer holds " + IMPERSONATION + ", and keep the role group"
+                        + (roleGroups.size() == 1 ? " '" : "s '") + String.join("', '", roleGroups)
+                        + "' for whoever else is in it",
+                () -> checkRevoked(user, roleGroups));
+        return new Drafted.Ready(runbook.build());
+    }
+
+    private StepOutcome checkRevoked(DirectoryUser user, Set<String> roleGroups) {
+        List<EffectiveAssignment> all = exchange.effectiveAssignments(IMPERSONATION);
+        List<EffectiveAssignment> still = all.stream()
+                .filter(assignment -> ImpersonationSteps.isUser(assignment.user(), user))
+                .toList();
+        if (!still.isEmpty()) {
+            EffectiveAssignment way = still.get(0);
+            return StepOutcome.failed(
+                    user.userPrincipalName() + " still holds " + IMPERSONATION + " through the role group '"
+                            + way.assignee() + "'" + (way.via() == null ? "" : " via '" + way.via() + "'"),
+                    "Remove it there in the Exchange admin center (Roles > Admin roles), or ask again: revoke"
+                            + " impersonation from " + user.mailNickname());
+        }
+        List<String> others = all.stream()
+                .map(assignment -> assignment.user() + " (through '" + assignment.assignee() + "'"
+                        + (assignment.via() == null ? "" : " via '" + assignment.via() + "'") + ")")
+                .distinct()
+                .toList();
+        String kept = "The role group" + (roleGroups.size() == 1 ? " '" : "s '") + String.join("', '", roleGroups)
+                + "' stay" + (roleGroups.size() == 1 ? "s" : "") + ". ";
+        return StepOutcome.done(user.userPrincipalName() + " no longer holds " + IMPERSONATION + ". " + kept
+                + (others.isEmpty()
+                        ? "Nobody holds " + IMPERSONATION + " now."
+                        : "Still holding " + IMPERSONATION + ": " + String.join(", ", others) + "."));
+    }
+
+    Drafted setup(Command.SetupExchangeSync command) {
+        if (!impersonationExists()) {
+            return Drafted.refused(
+                    ExchangeOnlineFacts.noImpersonation(),
+                    ExchangeOnlineFacts.appAccessInstead(properties.securityGroup(), command.justification()));
+        }
+        String alias = command.alias().value();
+        AccountSteps.Account account =
+                new AccountSteps.Account(alias, alias, properties.defaultLicense(), properties.defaultUsageLocation());
+        StepOutcome domain = accounts.chooseUserPrincipalName(account);
+        if (domain != null) {
+            return Drafted.refused(domain.text() + ". " + domain.fix(), null);
+        }
+        List<DirectoryUser> existing = directory.findUsersByUpnOrAlias(account.upn, alias);
+        Optional<DirectoryUser> adopted = existing.size() == 1 ? Optional.of(existing.get(0)) : Optional.empty();
+        String upn = adopted.map(DirectoryUser::userPrincipalName).orElse(account.upn);
+        Runbook.Builder runbook = Runbook.titled("Set up Exchange sync for " + upn)
+                .target(upn, adopted.map(DirectoryUser::id).orElse(null))
+                .secretLocation(account::secretLocation)
+                .step(
+                        adopted.isPresent()
+                                ? "Use the existing account " + upn
+                                : "Create the user " + upn + ", enabled and with no password change at next"
+                                        + " sign-in, its password kept in the secret store",
+                        () -> accounts.createOrAdopt(account))
+                .step(
+                        "Set its usage location to " + properties.defaultUsageLocation() + " unless it has one",
+                        () -> accounts.ensureUsageLocation(account))
+                .step(
+                        "Assign the licence " + Licences.describe(properties.defaultLicense())
+                                + " unless it has a licence with Exchange",
+                        () -> accounts.ensureExchangeLicence(account))
+                .step(mailboxWait.words(), () -> mailboxWait.await(account.user));
+        impersonation.grant(runbook, upn, () -> account.user, defaultGroup(), properties.roleGroup());
+        return new Drafted.Ready(runbook.build());
+    }
+
+    private String defaultGroup() {
+        return properties.membership() == ProvisioningProperties.Membership.GROUP ? properties.securityGroup() : null;
+    }
+
+    private boolean impersonationExists() {
+        return exchange.managementRole(IMPERSONATION).isPresent();
+    }
+
+    private Optional<DirectoryUser> find(AccountRef account) {
+        return account instanceof AccountRef.ByUpn
+                ? directory.findUser(account.value())
+                : directory.findUserByAlias(account.value());
+    }
+
+    private static Drafted unknownAccount(AccountRef account) {
+        String alias = account.value().contains("@")
+                ? account.value().substring(0, account.value().indexOf('@'))
+                : account.value();
+        boolean newAlias = DirectoryRules.NEW_ACCOUNT_ALIAS.accepts(alias);
+        return Drafted.refused(
+                "There is no account " + account.value() + " in the directory, so there is nobody to grant"
+                        + " impersonation to.",
+                newAlias ? "setup exchange sync for " + alias : null);
+    }
+}

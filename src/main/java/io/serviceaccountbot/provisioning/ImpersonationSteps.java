@@ -1,0 +1,200 @@
+package io.serviceaccountbot.provisioning;
+
+import static io.serviceaccountbot.provisioning.ExchangeOnlineFacts.IMPERSONATION;
+
+import io.serviceaccountbot.provisioning.ExchangeAdmin.EffectiveAssignment;
+import io.serviceaccountbot.provisioning.ExchangeAdmin.MailEnabledGroup;
+import io.serviceaccountbot.provisioning.ExchangeAdmin.RoleGroup;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The article's second and third steps as runbook steps: the mail-enabled security group with the account in it, the
+ * role group holding ApplicationImpersonation with the group (or the account) as member, and the check that the
+ * account effectively holds the role. Each step reads what Exchange has first, changes only what is missing, and
+ * reads back what it changed; a role group that exists without the role is not changed behind anyone's back, the
+ * step fails with the fix instead.
+ */
+final class ImpersonationSteps {
+
+    private final Directory directory;
+    private final ExchangeAdmin exchange;
+
+    ImpersonationSteps(Directory directory, ExchangeAdmin exchange) {
+        this.directory = directory;
+        this.exchange = exchange;
+    }
+
+    /**
+     * Adds the grant steps for an account that exists by the time they run.
+     *
+     * @param upn the account's sign-in name, for the words
+     * @param account the account, once it exists
+     * @param group the mail-enabled security group to go through, or null to make the account a direct member
+     * @param roleGroup the role group that holds ApplicationImpersonation
+     */
+    void grant(Runbook.Builder runbook, String upn, Supplier<DirectoryUser> account, String group, String roleGroup) {
+        String member = group == null ? upn : group;
+        if (group != null) {
+            runbook.step("Create the mail-enabled security group '" + group + "'", () -> ensureGroup(group));
+            runbook.step("Add " + upn + " to it", () -> ensureInGroup(group, account.get()));
+        }
+        runbook.step(
+                "Create the role group '" + roleGroup + "' with the role " + IMPERSONATION + " and the member "
+                        + (group == null ? upn : "'" + group + "'"),
+                () -> ensureRoleGroup(roleGroup, member, group == null ? account.get() : null));
+        runbook.step("Check that " + upn + " effectively holds " + IMPERSONATION, () -> checkHolds(account.get()));
+    }
+
+    /** The account can serve: enabled, with a mailbox (Exchange only takes mailboxes as members). */
+    StepOutcome checkAccount(DirectoryUser user) {
+        DirectoryUser now = directory.findUser(user.id()).orElse(null);
+        if (now == null) {
+            return StepOutcome.failed(
+                    user.userPrincipalName() + " is no longer in the directory", "Check the name and ask again.");
+        }
+        if (!now.accountEnabled()) {
+            return StepOutcome.failed(
+                    now.userPrincipalName() + " is disabled",
+                    "Enable it in the Microsoft 365 admin center (Users > Active users), then ask again.");
+        }
+        if (directory.mailboxStatus(now.id()) != MailboxStatus.READY) {
+            return StepOutcome.failed(
+                    now.userPrincipalName() + " has no mailbox, and Exchange only lets mailboxes into its groups",
+                    now.exchangePlanEnabled()
+                            ? "Exchange creates it a few minutes after the licence is assigned; type verify "
+                                    + now.mailNickname() + " to check on it, then ask again."
+                            : "Assign a licence with Exchange (Office 365 E1 or above), wait for the mailbox, then"
+                                    + " ask again.");
+        }
+        return StepOutcome.done(now.userPrincipalName() + " is enabled and has a mailbox");
+    }
+
+    private StepOutcome ensureGroup(String group) {
+        if (exchange.securityGroup(group).isPresent()) {
+            return StepOutcome.alreadyDone("The mail-enabled security group '" + group + "' exists already");
+        }
+        exchange.ensureSecurityGroup(group);
+        return exchange.securityGroup(group).isPresent()
+                ? StepOutcome.done("Created the mail-enabled security group '" + group + "'")
+                : StepOutcome.failed(
+                        "Exchange created the group '" + group + "' but cannot show it yet",
+                        "Exchange may still be replicating; ask again in a few minutes.");
+    }
+
+    private StepOutcome ensureInGroup(String group, DirectoryUser user) {
+        MailEnabledGroup before = requireGroup(group);
+        if (before.members().stream().anyMatch(name -> isUser(name, user))) {
+            return StepOutcome.alreadyDone(user.userPrincipalName() + " is in '" + group + "' already");
+        }
+        exchange.addGroupMember(group, user.userPrincipalName());
+        return requireGroup(group).members().stream().anyMatch(name -> isUser(name, user))
+                ? StepOutcome.done("Added " + user.userPrincipalName() + " to '" + group + "'")
+                : StepOutcome.failed(
+                        "Exchange accepted " + user.userPrincipalName() + " into '" + group
+                                + "' but does not list it as a member",
+                        "Exchange may still be replicating; ask again in a few minutes.");
+    }
+
+    private MailEnabledGroup requireGroup(String group) {
+        return exchange.securityGroup(group)
+                .orElseThrow(() -> new TenantException(
+                        TenantException.Kind.NOT_FOUND,
+                        "Exchange",
+                        null,
+                        null,
+                        "the mail-enabled security group '" + group + "' is gone",
+                        null));
+    }
+
+    /**
+     * The role group with the role and the member. A new one is created with both; an existing one missing the member
+     * gets it; an existing one without the role is left alone and the step fails with the fix.
+     */
+    private StepOutcome ensureRoleGroup(String roleGroup, String member, DirectoryUser directMember) {
+        Optional<RoleGroup> existing = exchange.roleGroup(roleGroup);
+        if (existing.isEmpty()) {
+            exchange.ensureRoleGroup(roleGroup, List.of(IMPERSONATION), List.of(member));
+            RoleGroup made = exchange.roleGroup(roleGroup).orElse(null);
+            if (made == null || !holdsRole(made) || !hasMember(made, member, directMember)) {
+                return StepOutcome.failed(
+                        "Exchange created the role group '" + roleGroup + "' but does not show the role and member"
+                                + " yet",
+                        "Exchange may still be replicating; ask again in a few minutes.");
+            }
+            return StepOutcome.done("Created the role group '" + roleGroup + "' with " + IMPERSONATION + " and the"
+                    + " member " + member);
+        }
+        RoleGroup found = existing.get();
+        if (!holdsRole(found)) {
+            return StepOutcome.failed(
+                    "The role group '" + roleGroup + "' exists but does not have the role " + IMPERSONATION
+                            + " (it has " + (found.roles().isEmpty() ? "no roles" : String.join(", ", found.roles()))
+                            + ")",
+                    "In the Exchange admin center, add " + IMPERSONATION + " to '" + roleGroup
+                            + "' (Roles > Admin roles), or name another role group: in role group \"<name>\"; then ask"
+                            + " again.");
+        }
+        if (hasMember(found, member, directMember)) {
+            return StepOutcome.alreadyDone("The role group '" + roleGroup + "' has " + IMPERSONATION
+                    + " and the member " + member + " already");
+        }
+        exchange.addRoleGroupMember(roleGroup, member);
+        RoleGroup after = exchange.roleGroup(roleGroup).orElse(found);
+        return hasMember(after, member, directMember)
+                ? StepOutcome.done("The role group '" + roleGroup + "' existed with " + IMPERSONATION + "; added the"
+                        + " member " + member)
+                : StepOutcome.failed(
+                        "Exchange accepted " + member + " into '" + roleGroup + "' but does not list it as a member",
+                        "Exchange may still be replicating; ask again in a few minutes.");
+    }
+
+    private StepOutcome checkHolds(DirectoryUser user) {
+        Optional<EffectiveAssignment> held = holdings(user).stream().findFirst();
+        if (held.isEmpty()) {
+            return StepOutcome.failed(
+                    user.userPrincipalName() + " does not effectively hold " + IMPERSONATION + " yet",
+                    "Exchange may take a few minutes to apply role group changes; type verify " + user.mailNickname()
+                            + " to check again.");
+        }
+        EffectiveAssignment assignment = held.get();
+        return StepOutcome.done(user.userPrincipalName() + " holds " + IMPERSONATION + " through the role group '"
+                + assignment.assignee() + "'"
+                + (assignment.via() == null ? "" : ", as a member of '" + assignment.via() + "'"));
+    }
+
+    /** How the user holds ApplicationImpersonation: one line per role group and group it comes through. */
+    List<EffectiveAssignment> holdings(DirectoryUser user) {
+        return exchange.effectiveAssignments(IMPERSONATION).stream()
+                .filter(assignment -> isUser(assignment.user(), user))
+                .toList();
+    }
+
+    private static boolean holdsRole(RoleGroup group) {
+        return group.roles().stream().anyMatch(IMPERSONATION::equalsIgnoreCase);
+    }
+
+    private static boolean hasMember(RoleGroup group, String member, DirectoryUser directMember) {
+        return group.members().stream()
+                .anyMatch(name -> directMember == null ? name.equalsIgnoreCase(member) : isUser(name, directMember));
+    }
+
+    /**
+     * Whether a name Exchange uses (an address, an alias, a display name, an object id) stands for this user. Exchange
+     * lists mailbox users by their primary address, which is usually but not always the sign-in name.
+     */
+    static boolean isUser(String name, DirectoryUser user) {
+        if (name == null) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf('@');
+        return lower.equalsIgnoreCase(user.userPrincipalName())
+                || lower.equalsIgnoreCase(user.mailNickname())
+                || lower.equalsIgnoreCase(user.id())
+                || name.equalsIgnoreCase(user.displayName())
+                || (at > 0 && lower.substring(0, at).equalsIgnoreCase(user.mailNickname()));
+    }
+}

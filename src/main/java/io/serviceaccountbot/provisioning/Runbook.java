@@ -1,0 +1,84 @@
+package io.serviceaccountbot.provisioning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A plan that can run: its steps in the words an admin reads on the approval card, each with the action that carries
+ * it out. The same runbook gives the preview and the execution, so what approvers read is what runs. Actions only do
+ * what is still missing ("create if absent, then read back and compare"), so a runbook can run again after a failure.
+ */
+final class Runbook {
+
+    /**
+     * One step.
+     *
+     * @param words what it does, e.g. "Add svc-sync@contoso.com to it"
+     * @param action what carries it out and how it went; null means it only prepared something
+     */
+    record Step(String words, Supplier<StepOutcome> action) {}
+
+    private final String title;
+    private final String target;
+    private final String targetObjectId;
+    private final List<Step> steps;
+    private final Supplier<String> secretLocation;
+
+    private Runbook(
+            String title, String target, String targetObjectId, List<Step> steps, Supplier<String> secretLocation) {
+        this.title = title;
+        this.target = target;
+        this.targetObjectId = targetObjectId;
+        this.steps = List.copyOf(steps);
+        this.secretLocation = secretLocation;
+    }
+
+    static Builder titled(String title) {
+        return new Builder(title);
+    }
+
+    PlanPreview.Ready preview() {
+        return new PlanPreview.Ready(title, steps.stream().map(Step::words).toList(), target, targetObjectId);
+    }
+
+    /** Runs every step in order; the first failure stops the rest, which are reported as skipped. */
+    ProvisioningReport run(StepRetry retry) {
+        StepRunner runner = new StepRunner(retry);
+        steps.forEach(step -> runner.run(step.words(), step.action()));
+        return new ProvisioningReport(title, runner.outcomes(), secretLocation.get());
+    }
+
+    /** Puts a runbook together, step by step. */
+    static final class Builder {
+        private final String title;
+        private final List<Step> steps = new ArrayList<>();
+        private String target;
+        private String targetObjectId;
+        private Supplier<String> secretLocation = () -> null;
+
+        private Builder(String title) {
+            this.title = title;
+        }
+
+        Builder target(String name, String objectId) {
+            this.target = name;
+            this.targetObjectId = objectId;
+            return this;
+        }
+
+        Builder step(String words, Supplier<StepOutcome> action) {
+            steps.add(new Step(words, action));
+            return this;
+        }
+
+        Builder secretLocation(Supplier<String> where) {
+            this.secretLocation = where;
+            return this;
+        }
+
+        Runbook build() {
+            return new Runbook(title, target == null ? title : target, targetObjectId, steps, secretLocation);
+        }
+    }
+}

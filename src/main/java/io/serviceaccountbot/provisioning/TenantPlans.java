@@ -1,0 +1,107 @@
+package io.serviceaccountbot.provisioning;
+
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandText;
+import java.util.List;
+
+/**
+ * {@link Plans} against the tenant: every privileged command becomes a runbook after a read-only look at the
+ * organisation and the target (nothing changes while a plan is only shown or waits for approval), and {@code plan}
+ * also shows what creating or checking an account would do. The executor asks for the same runbook again when the
+ * request is approved, so it acts on the tenant as it is then.
+ */
+class TenantPlans implements Plans {
+
+    private final ImpersonationRunbooks impersonation;
+    private final AppAccessRunbooks appAccess;
+    private final Directory directory;
+    private final ProvisioningProperties properties;
+
+    TenantPlans(
+            ImpersonationRunbooks impersonation,
+            AppAccessRunbooks appAccess,
+            Directory directory,
+            ProvisioningProperties properties) {
+        this.impersonation = impersonation;
+        this.appAccess = appAccess;
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    @Override
+    public PlanPreview preview(Command command) {
+        if (command instanceof Command.Plan plan) {
+            return preview(plan.command());
+        }
+        if (command instanceof Command.Privileged privileged) {
+            return draft(privileged).preview();
+        }
+        if (command instanceof Command.CreateServiceAccount create) {
+            return createServiceAccount(create);
+        }
+        if (command instanceof Command.UseExistingAccount use) {
+            return useExistingAccount(use);
+        }
+        String text = CommandText.of(command);
+        return new PlanPreview.Ready(
+                text + ": changes nothing",
+                List.of("Nothing changes in the tenant: this command only reads and answers"),
+                text,
+                null);
+    }
+
+    /** The runbook of a privileged command, or why it cannot run here; reads the tenant, changes nothing. */
+    Drafted draft(Command.Privileged command) {
+        if (command instanceof Command.GrantImpersonation grant) {
+            return impersonation.grant(grant);
+        }
+        if (command instanceof Command.RevokeImpersonation revoke) {
+            return impersonation.revoke(revoke);
+        }
+        if (command instanceof Command.SetupExchangeSync setup) {
+            return impersonation.setup(setup);
+        }
+        return appAccess.grant((Command.GrantAppAccess) command);
+    }
+
+    private PlanPreview createServiceAccount(Command.CreateServiceAccount command) {
+        String alias = command.alias().value();
+        String upn = alias + "@" + defaultDomain();
+        String licence = command.license().orElse(properties.defaultLicense());
+        return new PlanPreview.Ready(
+                "Create the service account " + upn,
+                List.of(
+                        "Create the user " + upn + " (" + command.displayName().orElse(alias)
+                                + "), enabled and with no password change at next sign-in, its password kept in the"
+                                + " secret store",
+                        "Set its usage location to "
+                                + command.usageLocation().orElse(properties.defaultUsageLocation()),
+                        "Assign the licence " + Licences.describe(licence),
+                        "Check whether Exchange has created its mailbox"),
+                upn,
+                null);
+    }
+
+    private PlanPreview useExistingAccount(Command.UseExistingAccount command) {
+        String upn = command.upn();
+        String id = directory.findUser(upn).map(DirectoryUser::id).orElse(null);
+        return new PlanPreview.Ready(
+                "Check " + upn + " as the service account (nothing changes)",
+                List.of(
+                        "Look up " + upn + " in the directory",
+                        "Check that it is enabled and need not change its password at next sign-in",
+                        "Check its usage location and that a licence with Exchange is assigned",
+                        "Check that its mailbox exists"),
+                upn,
+                id);
+    }
+
+    private String defaultDomain() {
+        return directory.verifiedDomains().stream()
+                .filter(VerifiedDomain::isDefault)
+                .findFirst()
+                .or(() -> directory.verifiedDomains().stream().findFirst())
+                .map(VerifiedDomain::name)
+                .orElse("<default domain>");
+    }
+}

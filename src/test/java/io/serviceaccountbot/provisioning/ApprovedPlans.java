@@ -1,0 +1,78 @@
+package io.serviceaccountbot.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.approval.Decision;
+import io.serviceaccountbot.approval.DecisionResult;
+import io.serviceaccountbot.approval.Person;
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandParser;
+import io.serviceaccountbot.command.CommandText;
+import io.serviceaccountbot.command.ParseResult;
+import java.time.Duration;
+
+/**
+ * Asks for a privileged command the way the bot does, through the real approval service: Alex (a provisioning admin
+ * of the simulated tenant) opens a request with the command's plan, Megan (an approver) approves it, and the plan runs
+ * on its own, as it does in production. Waits for the report.
+ */
+final class ApprovedPlans {
+
+    static final Person ALEX = new Person("00000000-0000-0000-0000-0000000000020", "Alex Wilber");
+    static final Person MEGAN = new Person("00000000-0000-0000-0000-0000000000021", "Megan Bowen");
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    /**
+     * What became of an approved request.
+     *
+     * @param request the request as it ended (done or failed)
+     * @param report what the plan did
+     */
+    record Executed(ApprovalRequest request, ProvisioningReport report) {}
+
+    private final Plans plans;
+    private final Approvals approvals;
+    private final PlanReports reports;
+
+    ApprovedPlans(Plans plans, Approvals approvals, PlanReports reports) {
+        this.plans = plans;
+        this.approvals = approvals;
+        this.reports = reports;
+    }
+
+    static Command parse(String text) {
+        ParseResult result = CommandParser.parse(text);
+        assertThat(result).as(text).isInstanceOf(ParseResult.Parsed.class);
+        return ((ParseResult.Parsed) result).command();
+    }
+
+    PlanPreview preview(String text) {
+        return plans.preview(parse(text));
+    }
+
+    PlanPreview.Ready ready(String text) {
+        PlanPreview preview = preview(text);
+        assertThat(preview).as(text).isInstanceOf(PlanPreview.Ready.class);
+        return (PlanPreview.Ready) preview;
+    }
+
+    /** Alex asks, Megan approves, the plan runs; returns the finished request and its report. */
+    Executed approveAndRun(String text) {
+        Command command = parse(text);
+        PlanPreview.Ready plan = ready(text);
+        ApprovalRequest opened = approvals.open(new ApprovalRequest.Draft(
+                CommandText.of(command),
+                plan.steps(),
+                ALEX,
+                plan.target(),
+                plan.targetObjectId(),
+                "tests of the plans"));
+        DecisionResult decided = approvals.decide(opened.number(), MEGAN, Decision.Verdict.APPROVE, null, null);
+        assertThat(decided.kind()).as(decided.message()).isEqualTo(DecisionResult.Kind.RECORDED);
+        ProvisioningReport report = reports.awaitReport(opened.number().value(), PATIENCE);
+        ApprovalRequest finished = approvals.find(opened.id()).orElseThrow();
+        return new Executed(finished, report);
+    }
+}

@@ -1,0 +1,254 @@
+package io.serviceaccountbot.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.approval.Decision;
+import io.serviceaccountbot.approval.RequestStatus;
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.provisioning.ApprovedPlans.Executed;
+import io.serviceaccountbot.provisioning.ExchangeAdmin.AuthorizationResult;
+import io.serviceaccountbot.provisioning.StepOutcome.Status;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Exchange Online as it is today, in the simulated tenant's exchange-online flavour: ApplicationImpersonation is gone,
+ * so impersonation plans are refused before anyone is asked to approve them, with the dates and the modern command
+ * prefilled; and that modern command, grant app access (RBAC for Applications), puts exactly the mailboxes of one
+ * group within the app's reach.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "bot.sandbox.exchange-flavour=exchange-online",
+            "bot.provisioning.step-backoff=50ms",
+            "bot.provisioning.graph-timeout=2s",
+            "bot.provisioning.graph-max-retry-wait=1s"
+        })
+@Import(PlanReports.class)
+class ExchangeOnlinePlansIT {
+
+    static final String APP = "5a1e5f0c-e5c0-4a5e-9c1e-00000000a5f1";
+    static final String APP_OBJECT = "5e1f5a1e-0000-4000-8000-000000000001";
+
+    @Autowired
+    Plans plans;
+
+    @Autowired
+    Approvals approvals;
+
+    @Autowired
+    PlanReports reports;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    ExchangeAdmin exchange;
+
+    ApprovedPlans requests;
+
+    @BeforeEach
+    void setUp() {
+        requests = new ApprovedPlans(plans, approvals, reports);
+    }
+
+    @Test
+    void grantImpersonationIsRefusedBeforeApprovalWithTheDatesAndAppAccessPrefilled() {
+        PlanPreview preview = requests.preview("grant impersonation to isaiahl");
+
+        assertThat(preview).isInstanceOfSatisfying(PlanPreview.Refused.class, refused -> {
+            assertThat(refused.reason())
+                    .contains("no ApplicationImpersonation role")
+                    .contains("during 2024")
+                    .contains("February 2025")
+                    .contains("MC718754")
+                    .contains("1 October 2026")
+                    .contains("1 April 2027")
+                    .contains("MC1227454")
+                    .contains("RBAC for Applications");
+            assertThat(refused.alternative())
+                    .isEqualTo("grant app access to <app id> for group \"Exchange Sync Accounts\" roles Application"
+                            + " Mail.ReadWrite");
+        });
+    }
+
+    @Test
+    void theAlternativeKeepsTheAdminsGroupAndJustificationAndParsesOnceTheAppIdIsIn() {
+        PlanPreview preview = requests.preview(
+                "grant impersonation to isaiahl via group \"Sales Sync\" because Salesforce sync for sales");
+
+        String alternative = ((PlanPreview.Refused) preview).alternative();
+        assertThat(alternative)
+                .isEqualTo("grant app access to <app id> for group \"Sales Sync\" roles Application Mail.ReadWrite"
+                        + " because Salesforce sync for sales");
+        assertThat(ApprovedPlans.parse(alternative.replace("<app id>", APP)))
+                .isEqualTo(new Command.GrantAppAccess(
+                        java.util.UUID.fromString(APP),
+                        "Sales Sync",
+                        List.of("Application Mail.ReadWrite"),
+                        java.util.Optional.of("Salesforce sync for sales")));
+    }
+
+    @Test
+    void setupExchangeSyncIsRefusedTooAndCreatesNoAccount() {
+        PlanPreview preview = requests.preview("plan setup exchange sync for svc-eo-setup");
+
+        assertThat(preview).isInstanceOfSatisfying(PlanPreview.Refused.class, refused -> {
+            assertThat(refused.reason()).contains("MC718754", "MC1227454");
+            assertThat(refused.alternative())
+                    .startsWith("grant app access to <app id> for group \"Exchange Sync Accounts\"");
+        });
+        assertThat(directory.findUser("svc-eo-setup@example.com")).isEmpty();
+    }
+
+    @Test
+    void revokeSaysThereIsNothingToRevokeAnyMore() {
+        PlanPreview preview = requests.preview("revoke impersonation from isaiahl");
+
+        assertThat(preview).isInstanceOfSatisfying(PlanPreview.Refused.class, refused -> {
+            assertThat(refused.reason()).contains("nothing to revoke", "February 2025");
+            assertThat(refused.alternative()).isNull();
+        });
+    }
+
+    @Test
+    void anImpersonationRequestApprovedAnywayStopsWhenItRunsAndChangesNothing() {
+        ApprovalRequest opened = approvals.open(new ApprovalRequest.Draft(
+                "grant impersonation to isaiahl",
+                List.of("Create the role group 'Exchange sync role group' with the role ApplicationImpersonation"),
+                ApprovedPlans.ALEX,
+                "isaiahl@example.com",
+                "00000000-0000-0000-0000-0000000000023",
+                "opened before the organisation changed"));
+        approvals.decide(opened.number(), ApprovedPlans.MEGAN, Decision.Verdict.APPROVE, null, null);
+
+        ProvisioningReport report = reports.awaitReport(opened.number().value(), ApprovedPlans.PATIENCE);
+
+        assertThat(approvals.find(opened.id()).orElseThrow().status()).isEqualTo(RequestStatus.FAILED);
+        assertThat(report.steps()).singleElement().satisfies(step -> {
+            assertThat(step.status()).isEqualTo(Status.FAILED);
+            assertThat(step.text()).contains("MC718754");
+            assertThat(step.fix()).startsWith("Nothing was changed. Instead, type: grant app access to <app id>");
+        });
+        assertThat(exchange.roleGroup("Exchange sync role group")).isEmpty();
+    }
+
+    @Test
+    void thePlanOfAppAccessNamesTheAppTheScopeOfTheGroupAndTheRole() {
+        exchange.ensureSecurityGroup("Preview Mailboxes");
+
+        PlanPreview.Ready plan = requests.ready("plan grant app access to " + APP + " for group \"Preview Mailboxes\"");
+
+        String dn = exchange.securityGroup("Preview Mailboxes").orElseThrow().distinguishedName();
+        assertThat(plan.title())
+                .isEqualTo("Give Salesforce Exchange Sync access to the mailboxes of 'Preview Mailboxes' (RBAC for"
+                        + " Applications)");
+        assertThat(plan.steps())
+                .containsExactly(
+                        "Register the app 'Salesforce Exchange Sync' (app id " + APP
+                                + ") in Exchange as a service principal",
+                        "Create the management scope 'Mailboxes of Preview Mailboxes' for the members of 'Preview"
+                                + " Mailboxes' (MemberOfGroup -eq '" + dn + "')",
+                        "Assign the application role Application Mail.ReadWrite to 'Salesforce Exchange Sync' within"
+                                + " the scope 'Mailboxes of Preview Mailboxes'",
+                        "Check with Test-ServicePrincipalAuthorization that a member of 'Preview Mailboxes' is in the"
+                                + " app's scope");
+        assertThat(plan.target()).isEqualTo("Salesforce Exchange Sync (app id " + APP + ")");
+        assertThat(plan.targetObjectId()).isEqualTo(APP_OBJECT);
+    }
+
+    @Test
+    void approvedAppAccessReachesTheGroupsMailboxesAndNoOthers() {
+        exchange.ensureSecurityGroup("Salesforce Sync Mailboxes");
+        exchange.addGroupMember("Salesforce Sync Mailboxes", "pattif@example.com");
+
+        Executed run = requests.approveAndRun("grant app access to " + APP
+                + " for group \"Salesforce Sync Mailboxes\" because Salesforce Exchange Sync for sales");
+
+        assertThat(run.report().succeeded()).as(run.report().toString()).isTrue();
+        assertThat(run.request().status()).isEqualTo(RequestStatus.DONE);
+        assertThat(run.report().steps().get(run.report().steps().size() - 1).text())
+                .startsWith("Test-ServicePrincipalAuthorization: pattif@example.com is in scope for Application"
+                        + " Mail.ReadWrite.");
+        assertThat(inScope("pattif@example.com", "Mailboxes of Salesforce Sync Mailboxes"))
+                .containsExactly(true);
+        assertThat(inScope("lynner@example.com", "Mailboxes of Salesforce Sync Mailboxes"))
+                .containsExactly(false);
+        assertThat(inScope("isaiahl@example.com", "Mailboxes of Salesforce Sync Mailboxes"))
+                .containsExactly(false);
+    }
+
+    @Test
+    void grantingAppAccessAgainChangesNothingAndLeavesOneAssignment() {
+        exchange.ensureSecurityGroup("Twice Mailboxes");
+        exchange.addGroupMember("Twice Mailboxes", "adelev@example.com");
+        String command = "grant app access to " + APP + " for group \"Twice Mailboxes\"";
+
+        Executed first = requests.approveAndRun(command);
+        Executed second = requests.approveAndRun(command);
+
+        assertThat(first.report().succeeded()).as(first.report().toString()).isTrue();
+        assertThat(second.report().succeeded()).as(second.report().toString()).isTrue();
+        assertThat(second.report().steps().get(1).text())
+                .isEqualTo(first.report().steps().get(1).text());
+        assertThat(inScope("adelev@example.com", "Mailboxes of Twice Mailboxes"))
+                .as("one assignment within the group's scope, not two")
+                .containsExactly(true);
+    }
+
+    @Test
+    void severalRolesAreEachAssignedWithinTheScope() {
+        exchange.ensureSecurityGroup("Calendar Mailboxes");
+        exchange.addGroupMember("Calendar Mailboxes", "meganb@example.com");
+
+        Executed run = requests.approveAndRun("grant app access to " + APP
+                + " for group \"Calendar Mailboxes\" roles Application Mail.Read, Application Calendars.Read");
+
+        assertThat(run.report().succeeded()).as(run.report().toString()).isTrue();
+        assertThat(exchange.testServicePrincipalAuthorization(APP, "meganb@example.com"))
+                .filteredOn(result -> result.scope().equals("Mailboxes of Calendar Mailboxes"))
+                .extracting(AuthorizationResult::role, AuthorizationResult::inScope)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Application Mail.Read", true),
+                        org.assertj.core.groups.Tuple.tuple("Application Calendars.Read", true));
+    }
+
+    @Test
+    void anAppTheOrganisationDoesNotKnowIsRefused() {
+        PlanPreview preview = requests.preview(
+                "grant app access to 0bad0a99-0000-4000-8000-000000000000 for group \"Salesforce Sync Mailboxes\"");
+
+        assertThat(preview)
+                .isInstanceOfSatisfying(
+                        PlanPreview.Refused.class,
+                        refused -> assertThat(refused.reason())
+                                .startsWith(
+                                        "There is no enterprise application with the app id 0bad0a99-0000-4000-8000-000000000000"));
+    }
+
+    @Test
+    void aGroupThatDoesNotExistIsRefusedWithHowToMakeIt() {
+        PlanPreview preview = requests.preview("grant app access to " + APP + " for group \"No Such Mailboxes\"");
+
+        assertThat(preview)
+                .isInstanceOfSatisfying(
+                        PlanPreview.Refused.class,
+                        refused -> assertThat(refused.reason())
+                                .contains(
+                                        "no mail-enabled security group 'No Such Mailboxes'", "Exchange admin center"));
+    }
+
+    private List<Boolean> inScope(String mailbox, String scope) {
+        return exchange.testServicePrincipalAuthorization(APP, mailbox).stream()
+                .filter(result -> result.scope().equals(scope))
+                .map(AuthorizationResult::inScope)
+                .toList();
+    }
+}

@@ -1,0 +1,35 @@
+package io.serviceaccountbot.provisioning;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
+
+/** Collects the reports of executed plans, by request number, for tests to wait for. Import it into the test. */
+public class PlanReports {
+
+    private final Map<String, ProvisioningReport> reports = new ConcurrentHashMap<>();
+
+    @EventListener
+    void on(PlanExecuted executed) {
+        reports.put(executed.requestNumber(), executed.report());
+    }
+
+    /** The report of that request, waiting for it at most {@code patience}. */
+    public ProvisioningReport awaitReport(String requestNumber, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            ProvisioningReport report = reports.get(requestNumber);
+            if (report != null) {
+                return report;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("request " + requestNumber + " did not finish within " + patience);
+    }
+}
