@@ -18,6 +18,16 @@ export async function run({ alex, megan, step, check, bot }) {
     await alex.waitForCardContaining(['Created svc-sync@example.com', 'password is stored in'], { timeout: 30_000 });
   });
 
+  await step('Alex checks with "verify svc-sync" until Exchange has created the mailbox', async () => {
+    for (let attempt = 1; ; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await alex.send('verify svc-sync');
+      const card = await alex.waitForCardContaining(['Verification of svc-sync', 'Mailbox provisioned'], { timeout: 30_000 });
+      if (card.includes('The mailbox exists')) break;
+      check(attempt < 10, `no mailbox after ${attempt} checks: ${card}`);
+    }
+  });
+
   await step('Alex asks and gets a "waiting for approval" card with the request number and the plan', async () => {
     await alex.send(ASK);
     const card = await alex.waitForCardContaining(
