@@ -137,9 +137,9 @@ public final class ApprovalRequest {
         return new DecisionOutcome.Recorded(decision, status);
     }
 
-    /** Withdraws a pending request; only its requester may. */
+    /** Withdraws a pending request, or abandons a failed one; only its requester may. */
     public void cancel(Person by) {
-        if (status != RequestStatus.PENDING) {
+        if (status != RequestStatus.PENDING && status != RequestStatus.FAILED) {
             throw new IllegalRequestMove(this, "be cancelled");
         }
         if (!draft.requester().is(by.aadObjectId())) {
@@ -184,6 +184,17 @@ public final class ApprovalRequest {
         status = RequestStatus.EXECUTING;
         cardVersion++;
         events.add(new ExecutionStarted(id, number));
+    }
+
+    /** A failed plan runs again from the step where it stopped, once the cause is fixed. */
+    public void retryExecution(Person by) {
+        if (status != RequestStatus.FAILED) {
+            throw new IllegalRequestMove(this, "be retried");
+        }
+        status = RequestStatus.EXECUTING;
+        outcome = null;
+        cardVersion++;
+        events.add(new ExecutionRetried(id, number, by));
     }
 
     /** The plan ran to its end, or stopped. */
@@ -372,6 +383,9 @@ public final class ApprovalRequest {
 
     /** The plan started to run. */
     public record ExecutionStarted(ApprovalRequestId id, RequestId number) {}
+
+    /** A failed plan was started again. */
+    public record ExecutionRetried(ApprovalRequestId id, RequestId number, Person by) {}
 
     /** The plan ran to its end, or stopped. */
     public record ExecutionFinished(ApprovalRequestId id, RequestId number, boolean succeeded, String summary) {}

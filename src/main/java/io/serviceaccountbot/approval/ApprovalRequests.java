@@ -27,4 +27,7 @@ public interface ApprovalRequests {
 
     /** Pending requests whose expiry is before {@code now}. */
     List<ApprovalRequest> pendingExpiredBy(Instant now);
+
+    /** The ids of the requests in one of these states, oldest first. */
+    List<ApprovalRequestId> idsInStatus(java.util.Set<RequestStatus> statuses);
 }

@@ -141,21 +141,22 @@ public class Approvals {
 
     /**
      * Starts executing an approved request, after checking with the directory that each approver may still approve;
-     * an approval whose approver left the approvers group is withdrawn and the request waits again. Empty when the
-     * request must not run (any longer).
+     * an approval whose approver left the approvers group is withdrawn and the request waits again. A request that is
+     * executing already (its run was interrupted, or is taken over from a replica that stopped) is returned as it is,
+     * to be resumed. Empty when the request must not run (any longer).
      */
-    public Optional<ApprovalRequest> beginExecution(ApprovalRequestId id) {
+    public Optional<ApprovalRequest> startOrResume(ApprovalRequestId id) {
         ApprovalRequest request = requests.byId(id).orElse(null);
-        if (request == null || request.status() != RequestStatus.APPROVED) {
+        if (request == null) {
             return Optional.empty();
         }
-        for (Decision decision : request.decisions()) {
-            if (decision.verdict() == Decision.Verdict.APPROVE
-                    && !approvers.isApprover(decision.approver().aadObjectId())) {
-                request.withdrawApproval(
-                        decision.approver(), decision.approver().name() + " is no longer in the approvers group");
-            }
+        if (request.status() == RequestStatus.EXECUTING) {
+            return Optional.of(request);
         }
+        if (request.status() != RequestStatus.APPROVED) {
+            return Optional.empty();
+        }
+        withdrawApprovalsOfFormerApprovers(request);
         if (request.status() != RequestStatus.APPROVED) {
             saveAndPublish(request);
             return Optional.empty();
@@ -165,6 +166,61 @@ public class Approvals {
             return Optional.of(saveAndPublish(request));
         } catch (RequestChangedConcurrently startedElsewhere) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs a failed request's plan again from the step where it stopped, if its approvers are all still approvers;
+     * otherwise it is refused with the reason and nothing changes.
+     *
+     * @throws UnknownRequest when there is no such request
+     * @throws IllegalRequestMove when it has not failed
+     */
+    public RetryResult retry(RequestId number, Person by) {
+        ApprovalRequest found = requests.byNumber(number).orElseThrow(() -> new UnknownRequest(number));
+        List<String> gone = found.status() != RequestStatus.FAILED
+                ? List.of()
+                : found.decisions().stream()
+                        .filter(decision -> decision.verdict() == Decision.Verdict.APPROVE)
+                        .filter(decision ->
+                                !approvers.isApprover(decision.approver().aadObjectId()))
+                        .map(decision -> decision.approver().name())
+                        .toList();
+        if (!gone.isEmpty()) {
+            return new RetryResult(
+                    found,
+                    String.join(", ", gone) + (gone.size() == 1 ? " is" : " are")
+                            + " no longer in the approvers group, so the approval no longer holds. Ask again to have"
+                            + " it approved anew.");
+        }
+        return new RetryResult(
+                change(number, request -> {
+                    request.retryExecution(by);
+                    return request;
+                }),
+                null);
+    }
+
+    /**
+     * What became of a retry.
+     *
+     * @param request the request, executing again unless refused
+     * @param refusal why it was not retried; null when it was
+     */
+    public record RetryResult(ApprovalRequest request, String refusal) {}
+
+    /** The approved requests whose plan has not run yet, and those being carried out, oldest first. */
+    public List<ApprovalRequestId> awaitingExecution() {
+        return requests.idsInStatus(java.util.EnumSet.of(RequestStatus.APPROVED, RequestStatus.EXECUTING));
+    }
+
+    private void withdrawApprovalsOfFormerApprovers(ApprovalRequest request) {
+        for (Decision decision : request.decisions()) {
+            if (decision.verdict() == Decision.Verdict.APPROVE
+                    && !approvers.isApprover(decision.approver().aadObjectId())) {
+                request.withdrawApproval(
+                        decision.approver(), decision.approver().name() + " is no longer in the approvers group");
+            }
         }
     }
 

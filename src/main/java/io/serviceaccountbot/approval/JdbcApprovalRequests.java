@@ -108,6 +108,17 @@ class JdbcApprovalRequests implements ApprovalRequests {
                 .param("now", timestamp(now)));
     }
 
+    @Override
+    public List<ApprovalRequestId> idsInStatus(java.util.Set<RequestStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from approval_request where status in (:statuses) order by created_at, seq")
+                .param("statuses", statuses.stream().map(Enum::name).toList())
+                .query((rs, row) -> new ApprovalRequestId(rs.getObject("id", UUID.class)))
+                .list();
+    }
+
     private void insert(ApprovalRequest request) {
         jdbc.sql("""
                         insert into approval_request (id, number, command, plan, requester_id, requester_key,

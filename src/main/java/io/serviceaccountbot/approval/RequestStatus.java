@@ -1,6 +1,9 @@
 package io.serviceaccountbot.approval;
 
-/** Where a request is in its life: pending → approved / rejected / expired / cancelled → executing → done / failed. */
+/**
+ * Where a request is in its life: pending → approved / rejected / expired / cancelled → executing → done / failed; a
+ * failed request can be retried (→ executing) or abandoned (→ cancelled).
+ */
 public enum RequestStatus {
     PENDING,
     APPROVED,
@@ -11,7 +14,7 @@ public enum RequestStatus {
     DONE,
     FAILED;
 
-    /** Whether nothing more can happen to the request. */
+    /** Whether nothing more can happen to the request on its own (a failed one waits for retry or cancel). */
     public boolean isFinal() {
         return this == REJECTED || this == EXPIRED || this == CANCELLED || this == DONE || this == FAILED;
     }

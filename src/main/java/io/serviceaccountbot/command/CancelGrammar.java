@@ -12,7 +12,9 @@ final class CancelGrammar extends Grammar<Cancel> {
                 Clauses.NONE,
                 CommandSpec.draft("cancel")
                         .syntax("cancel <request id>")
-                        .summary("Withdraws a request you made that is still waiting for approval.")
+                        .summary(
+                                "Withdraws a request you made that is still waiting for approval, or abandons one of yours"
+                                        + " that failed.")
                         .examples("cancel R-7K2Q")
                         .allowedTo(Role.PROVISIONING_ADMIN)
                         .manifest(

@@ -174,10 +174,18 @@ public sealed interface Command {
         }
     }
 
-    /** {@code cancel <request id>}: withdraws one's own request. */
+    /** {@code cancel <request id>}: withdraws one's own pending request, or abandons one that failed. */
     record Cancel(RequestId id) implements Command {
 
         public Cancel {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /** {@code retry <request id>}: runs a failed request's plan again from the step where it stopped. */
+    record Retry(RequestId id) implements Command {
+
+        public Retry {
             Objects.requireNonNull(id, "id");
         }
     }

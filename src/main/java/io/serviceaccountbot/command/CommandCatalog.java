@@ -28,6 +28,7 @@ public final class CommandCatalog {
             new ApproveGrammar(),
             new RejectGrammar(),
             new CancelGrammar(),
+            new RetryGrammar(),
             new AuditGrammar(),
             new AuditVerifyGrammar(),
             new WhoAmIGrammar()));
@@ -39,6 +40,7 @@ public final class CommandCatalog {
             Command.Approve.class,
             Command.Reject.class,
             Command.Cancel.class,
+            Command.Retry.class,
             Command.Audit.class,
             Command.AuditVerify.class);
 

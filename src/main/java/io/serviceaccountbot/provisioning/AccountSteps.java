@@ -111,6 +111,28 @@ final class AccountSteps {
                 + "): enabled, no password change at first sign-in");
     }
 
+    /**
+     * For a run that resumes after the account step was done: finds the account again (by sign-in name, then alias)
+     * without changing anything, so the later steps have it.
+     */
+    void restore(Account account) {
+        List<DirectoryUser> found = directory.findUsersByUpnOrAlias(account.upn, account.alias);
+        DirectoryUser user = found.stream()
+                .filter(candidate -> account.upn.equalsIgnoreCase(candidate.userPrincipalName()))
+                .findFirst()
+                .or(() -> found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty())
+                .orElseThrow(() -> new TenantException(
+                        TenantException.Kind.NOT_FOUND,
+                        "Microsoft Graph",
+                        null,
+                        null,
+                        "the account " + account.upn + " that an earlier attempt created or chose is gone",
+                        null));
+        account.user = user;
+        account.upn = user.userPrincipalName();
+        account.adopted = secrets.get(account.secretName).isEmpty();
+    }
+
     private StepOutcome adopt(Account account, DirectoryUser found) {
         if (!found.accountEnabled()) {
             return StepOutcome.failed(

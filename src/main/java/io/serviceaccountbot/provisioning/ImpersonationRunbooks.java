@@ -153,7 +153,8 @@ final class ImpersonationRunbooks {
                                 ? "Use the existing account " + upn
                                 : "Create the user " + upn + ", enabled and with no password change at next"
                                         + " sign-in, its password kept in the secret store",
-                        () -> accounts.createOrAdopt(account))
+                        () -> accounts.createOrAdopt(account),
+                        () -> accounts.restore(account))
                 .step(
                         "Set its usage location to " + properties.defaultUsageLocation() + " unless it has one",
                         () -> accounts.ensureUsageLocation(account))

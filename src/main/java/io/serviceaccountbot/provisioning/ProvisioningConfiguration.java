@@ -1,16 +1,16 @@
 package io.serviceaccountbot.provisioning;
 
 import io.serviceaccountbot.approval.Approvals;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Wires the provisioning operations, the plans and their execution to the tenant's ports. */
 @Configuration(proxyBeanMethods = false)
 class ProvisioningConfiguration {
-
-    /** Approved plans running at once; more wait their turn. */
-    static final int PLAN_THREADS = 4;
 
     @Bean
     AccountSteps accountSteps(Directory directory, SecretStore secrets, PasswordGenerator passwords) {
@@ -34,12 +34,24 @@ class ProvisioningConfiguration {
     }
 
     @Bean
-    PlanExecution planExecution(
+    PlanSteps planSteps(JdbcClient jdbc) {
+        return new JdbcPlanSteps(jdbc);
+    }
+
+    @Bean
+    PlanRun planRun(
             Approvals approvals,
             TenantPlans plans,
+            PlanSteps steps,
             ProvisioningProperties properties,
-            ApplicationEventPublisher events) {
-        return new PlanExecution(
-                approvals, plans, StepRetry.of(properties, StepRetry.Sleeper.REAL), events, PLAN_THREADS);
+            ApplicationEventPublisher events,
+            Clock clock) {
+        return new PlanRun(approvals, plans, steps, StepRetry.of(properties, StepRetry.Sleeper.REAL), events, clock);
+    }
+
+    @Bean
+    DurablePlanRuns durablePlanRuns(
+            DataSource dataSource, Approvals approvals, PlanRun run, ProvisioningProperties properties) {
+        return new DurablePlanRuns(dataSource, approvals, run, properties);
     }
 }

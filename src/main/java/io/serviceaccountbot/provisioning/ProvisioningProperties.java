@@ -35,6 +35,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stepAttempts how many times a step of an approved plan is tried when the tenant is busy or unavailable (after
  *     the Graph and Exchange clients' own retries); 1 means no retry
  * @param stepBackoff how long to wait before trying a step again the first time; the wait doubles with each attempt
+ * @param runThreads how many approved plans one replica runs at once; more wait their turn
+ * @param runPollInterval how often a replica looks in the database for plans to run, besides those approved on it
+ * @param runHeartbeat how often a replica records that it is still running its plans; when it has missed four, another
+ *     replica (or the same one after a restart) takes its plans over and resumes each at the step it was in
+ * @param runRetryDelay how long a run that ended abnormally (the bot stopping, the database unreachable) waits before
+ *     it is resumed
+ * @param runSweepInterval how often each replica schedules any approved plan that has no run yet (e.g. approved just
+ *     before a crash)
  */
 @ConfigurationProperties("bot.provisioning")
 public record ProvisioningProperties(
@@ -52,7 +60,12 @@ public record ProvisioningProperties(
         @DefaultValue("group") Membership membership,
         @DefaultValue("30m") Duration mailboxWait,
         @DefaultValue("3") int stepAttempts,
-        @DefaultValue("10s") Duration stepBackoff) {
+        @DefaultValue("10s") Duration stepBackoff,
+        @DefaultValue("4") int runThreads,
+        @DefaultValue("10s") Duration runPollInterval,
+        @DefaultValue("15s") Duration runHeartbeat,
+        @DefaultValue("30s") Duration runRetryDelay,
+        @DefaultValue("5m") Duration runSweepInterval) {
 
     /** How a service account holds the role group's roles. */
     public enum Membership {
@@ -86,6 +99,19 @@ public record ProvisioningProperties(
         }
         if (stepBackoff == null || stepBackoff.isNegative()) {
             throw new IllegalArgumentException("bot.provisioning.step-backoff must not be negative, e.g. 10s");
+        }
+        if (runThreads < 1 || runThreads > 64) {
+            throw new IllegalArgumentException("bot.provisioning.run-threads must be between 1 and 64");
+        }
+        requirePositive(runPollInterval, "run-poll-interval", "10s");
+        requirePositive(runHeartbeat, "run-heartbeat", "15s");
+        requirePositive(runRetryDelay, "run-retry-delay", "30s");
+        requirePositive(runSweepInterval, "run-sweep-interval", "5m");
+    }
+
+    private static void requirePositive(Duration value, String name, String example) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("bot.provisioning." + name + " must be positive, e.g. " + example);
         }
     }
 }

@@ -15,9 +15,11 @@ final class Runbook {
      * One step.
      *
      * @param words what it does, e.g. "Add svc-sync@contoso.com to it"
-     * @param action what carries it out and how it went; null means it only prepared something
+     * @param action what carries it out and how it went
+     * @param restore when a run resumes after this step was done in an earlier attempt, what re-learns (reading only)
+     *     what later steps need from it; most steps leave nothing behind and do nothing here
      */
-    record Step(String words, Supplier<StepOutcome> action) {}
+    record Step(String words, Supplier<StepOutcome> action, Runnable restore) {}
 
     private final String title;
     private final String target;
@@ -49,6 +51,19 @@ final class Runbook {
         return new ProvisioningReport(title, runner.outcomes(), secretLocation.get());
     }
 
+    String title() {
+        return title;
+    }
+
+    List<Step> steps() {
+        return steps;
+    }
+
+    /** Where the generated password is, once the steps that make it have run (or been restored); else null. */
+    String secretLocation() {
+        return secretLocation.get();
+    }
+
     /** Puts a runbook together, step by step. */
     static final class Builder {
         private final String title;
@@ -68,7 +83,12 @@ final class Runbook {
         }
 
         Builder step(String words, Supplier<StepOutcome> action) {
-            steps.add(new Step(words, action));
+            return step(words, action, () -> {});
+        }
+
+        /** A step that later steps depend on: {@code restore} re-learns what it found when a run resumes after it. */
+        Builder step(String words, Supplier<StepOutcome> action, Runnable restore) {
+            steps.add(new Step(words, action, restore));
             return this;
         }
 

@@ -8,9 +8,13 @@
  * <p>A plan ({@link io.serviceaccountbot.provisioning.Plans}) is a runbook: steps in the words of the knowledge
  * article, each with the action that carries it out, built after a read-only look at the organisation (on Exchange
  * Online, where ApplicationImpersonation no longer exists, impersonation plans are refused with the modern
- * alternative). {@link io.serviceaccountbot.provisioning.PlanExecution} runs the plan of an approved request and
- * publishes {@link io.serviceaccountbot.provisioning.PlanExecuted}. Every step is idempotent (create if absent, then
- * read back and compare), so a plan can always be run again.
+ * alternative). An approved request's plan runs as a durable job of db-scheduler on the application database ({@link
+ * io.serviceaccountbot.provisioning.DurablePlanRuns}): one execution per request, picked by exactly one replica,
+ * taken over by another when that replica stops. {@link io.serviceaccountbot.provisioning.PlanRun} records each step
+ * before and after it runs, so an interrupted run resumes at the step it was in, publishes {@link
+ * io.serviceaccountbot.provisioning.PlanProgress} as steps start and end, and {@link
+ * io.serviceaccountbot.provisioning.PlanExecuted} at the end. Every step is idempotent (create if absent, then read
+ * back and compare), so the step a crash interrupted can safely run again.
  *
  * <p>Generated passwords ({@link io.serviceaccountbot.provisioning.PasswordGenerator}) go to the secret store under a
  * name from {@link io.serviceaccountbot.provisioning.SecretNames}, never into chat, logs or the audit log; the bot's

@@ -74,6 +74,9 @@ class ApprovalCardUpdates implements AutoCloseable {
         }
         ApprovalRequest request = found.get();
         for (ApprovalCardCopies.CardCopy copy : copies.of(requestNumber)) {
+            if (copy.audience() == ApprovalCardCopies.Audience.PROGRESS) {
+                continue;
+            }
             Integer shown = shownVersion.getIfPresent(copy);
             if (shown != null && shown == request.cardVersion()) {
                 continue;

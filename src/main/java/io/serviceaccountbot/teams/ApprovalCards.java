@@ -106,7 +106,10 @@ final class ApprovalCards {
             case APPROVED -> "✅ Approved by " + approvers + ". It will now be carried out.";
             case EXECUTING -> "⚙️ Approved by " + approvers + "; being carried out now.";
             case DONE -> "✅ Approved by " + approvers + " and done.";
-            case FAILED -> "❌ Approved by " + approvers + ", but carrying it out failed.";
+            case FAILED ->
+                "❌ Approved by " + approvers + ", but carrying it out failed. Once the cause is fixed, type retry "
+                        + request.number() + " to continue where it stopped, or cancel " + request.number()
+                        + " to abandon it.";
             case REJECTED ->
                 request.decisions().stream()
                         .filter(decision -> decision.verdict() == Decision.Verdict.REJECT)
@@ -117,7 +120,11 @@ final class ApprovalCards {
                         .orElse("❌ Rejected. Nothing was changed.");
             case EXPIRED ->
                 "⌛ Expired on " + when(request.expiresAt()) + " without enough approvals. Nothing was changed.";
-            case CANCELLED -> "🚫 Cancelled by " + request.requester().name() + ". Nothing was changed.";
+            case CANCELLED ->
+                request.outcome() == null
+                        ? "🚫 Cancelled by " + request.requester().name() + ". Nothing was changed."
+                        : "🚫 Approved by " + approvers + ", failed, and abandoned by "
+                                + request.requester().name() + "; what was done before it stopped stays done.";
         };
     }
 

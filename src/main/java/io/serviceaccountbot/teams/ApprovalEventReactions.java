@@ -10,7 +10,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * What Teams shows when an approval request changes: every copy of its card is updated to the new state, and the
  * requester is told in the conversation where they asked (approved and being carried out, rejected with the reason,
- * expired, cancelled, and at the end the provisioning report). Reacts once the change is committed (at once when
+ * expired, cancelled), and the plan's progress card ends as the provisioning report. Reacts once the change is committed (at once when
  * there is no transaction) and only queues the work, so the thread that recorded a decision answers without waiting
  * for Teams.
  */
@@ -19,10 +19,12 @@ class ApprovalEventReactions {
 
     private final Approvals approvals;
     private final ApprovalCardUpdates updates;
+    private final ProgressCards progress;
 
-    ApprovalEventReactions(Approvals approvals, ApprovalCardUpdates updates) {
+    ApprovalEventReactions(Approvals approvals, ApprovalCardUpdates updates, ProgressCards progress) {
         this.approvals = approvals;
         this.updates = updates;
+        this.progress = progress;
     }
 
     @TransactionalEventListener(
@@ -35,6 +37,7 @@ class ApprovalEventReactions {
                 ApprovalRequest.Cancelled.class,
                 ApprovalRequest.ApprovalWithdrawn.class,
                 ApprovalRequest.ExecutionStarted.class,
+                ApprovalRequest.ExecutionRetried.class,
                 ApprovalRequest.ExecutionFinished.class
             })
     void requestChanged(Object event) {
@@ -48,14 +51,10 @@ class ApprovalEventReactions {
         });
     }
 
+    /** The plan ended: its progress card becomes the report. */
     @TransactionalEventListener(fallbackExecution = true)
     void planExecuted(PlanExecuted executed) {
-        updates.enqueue(executed.requestNumber(), () -> {
-            approvals
-                    .find(RequestId.of(executed.requestNumber()))
-                    .ifPresent(request -> updates.tellRequester(request, ReportCards.provisioning(executed.report())));
-            updates.updateCopies(executed.requestNumber());
-        });
+        progress.show(executed.requestNumber(), ReportCards.provisioning(executed.requestNumber(), executed.report()));
     }
 
     private static RequestId numberOf(Object event) {
@@ -73,6 +72,8 @@ class ApprovalEventReactions {
             return withdrawn.number();
         } else if (event instanceof ApprovalRequest.ExecutionStarted started) {
             return started.number();
+        } else if (event instanceof ApprovalRequest.ExecutionRetried retried) {
+            return retried.number();
         } else if (event instanceof ApprovalRequest.ExecutionFinished finished) {
             return finished.number();
         }

@@ -1,6 +1,7 @@
 package io.serviceaccountbot.teams;
 
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.PlanProgress;
 import io.serviceaccountbot.provisioning.ProvisioningReport;
 import io.serviceaccountbot.provisioning.StepOutcome;
 import io.serviceaccountbot.verification.Check;
@@ -12,6 +13,47 @@ import tools.jackson.databind.node.ObjectNode;
 final class ReportCards {
 
     private ReportCards() {}
+
+    /** The progress card of a running plan: each step done, running or still to come. */
+    static BotMessage progress(PlanProgress progress) {
+        ArrayNode body = AdaptiveCards.body();
+        body.add(AdaptiveCards.heading(progress.title()));
+        long ended = progress.lines().stream()
+                .filter(line ->
+                        line.state() != PlanProgress.State.PENDING && line.state() != PlanProgress.State.RUNNING)
+                .count();
+        body.add(AdaptiveCards.subtle("Request " + progress.requestNumber() + " is being carried out: " + ended + " of "
+                        + progress.lines().size() + " steps done.")
+                .put("spacing", "None"));
+        for (PlanProgress.Line line : progress.lines()) {
+            body.add(
+                    switch (line.state()) {
+                        case PENDING -> line("◻️", line.words(), null);
+                        case RUNNING -> line("▶️", line.words() + " (now)", null);
+                        default ->
+                            line(mark(StepOutcome.Status.valueOf(line.state().name())), line.text(), line.fix());
+                    });
+        }
+        return BotMessage.card(
+                progress.title() + ": " + ended + " of " + progress.lines().size() + " steps done",
+                AdaptiveCards.card(body));
+    }
+
+    /**
+     * What a plan did, as the last state of its progress card: every step with its outcome and, for a failure, the fix
+     * and how to go on ({@code retry} or {@code cancel} the request).
+     */
+    static BotMessage provisioning(String requestNumber, ProvisioningReport report) {
+        BotMessage card = provisioning(report);
+        if (!report.succeeded()) {
+            ArrayNode body = (ArrayNode) card.card().get("body");
+            body.add(AdaptiveCards.text("Once the cause is fixed, type **retry " + requestNumber + "** to continue"
+                            + " from the step that failed (the steps done are kept), or **cancel " + requestNumber
+                            + "** to abandon it.")
+                    .put("spacing", "Medium"));
+        }
+        return card;
+    }
 
     static BotMessage provisioning(ProvisioningReport report) {
         ArrayNode body = AdaptiveCards.body();

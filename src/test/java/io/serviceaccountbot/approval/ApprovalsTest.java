@@ -172,7 +172,7 @@ class ApprovalsTest {
         approvals.decide(request.number(), MEGAN, Verdict.APPROVE, null, null);
         approversNow.remove(MEGAN.aadObjectId());
 
-        assertThat(approvals.beginExecution(request.id())).isEmpty();
+        assertThat(approvals.startOrResume(request.id())).isEmpty();
 
         ApprovalRequest after = store.byNumber(request.number()).orElseThrow();
         assertThat(after.status()).isEqualTo(RequestStatus.PENDING);
@@ -180,16 +180,79 @@ class ApprovalsTest {
     }
 
     @Test
-    void anApprovedRequestStartsExecutingOnceEvenIfAskedTwice() {
+    void anApprovedRequestStartsExecutingOnceAndAskingAgainResumesThatRun() {
         Approvals approvals = approvals(1);
         ApprovalRequest request = approvals.open(Requests.grantToSvcSync());
         approvals.decide(request.number(), MEGAN, Verdict.APPROVE, null, null);
 
-        assertThat(approvals.beginExecution(request.id())).isPresent();
-        assertThat(approvals.beginExecution(request.id())).isEmpty();
+        assertThat(approvals.startOrResume(request.id()))
+                .get()
+                .extracting(ApprovalRequest::status)
+                .isEqualTo(RequestStatus.EXECUTING);
+        assertThat(approvals.startOrResume(request.id()))
+                .as("an interrupted run is resumed, not started anew")
+                .get()
+                .extracting(ApprovalRequest::status)
+                .isEqualTo(RequestStatus.EXECUTING);
+        assertThat(published)
+                .filteredOn(ApprovalRequest.ExecutionStarted.class::isInstance)
+                .hasSize(1);
 
         approvals.finishExecution(request.id(), true, "done");
         assertThat(store.byNumber(request.number()).orElseThrow().status()).isEqualTo(RequestStatus.DONE);
+        assertThat(approvals.startOrResume(request.id())).isEmpty();
+    }
+
+    @Test
+    void aFailedRequestCanBeRetriedWhileItsApproversStillAreApprovers() {
+        Approvals approvals = approvals(1);
+        ApprovalRequest request = approvals.open(Requests.grantToSvcSync());
+        approvals.decide(request.number(), MEGAN, Verdict.APPROVE, null, null);
+        approvals.startOrResume(request.id());
+        approvals.finishExecution(request.id(), false, "stopped: no mailbox");
+
+        Approvals.RetryResult retried = approvals.retry(request.number(), ALEX);
+
+        assertThat(retried.refusal()).isNull();
+        assertThat(retried.request().status()).isEqualTo(RequestStatus.EXECUTING);
+        assertThat(retried.request().outcome()).isNull();
+        assertThat(published).anyMatch(ApprovalRequest.ExecutionRetried.class::isInstance);
+        assertThat(approvals.awaitingExecution()).containsExactly(request.id());
+    }
+
+    @Test
+    void aRetryIsRefusedWhenAnApproverLeftTheGroupAndOnlyAFailedRequestCanBeRetried() {
+        Approvals approvals = approvals(1);
+        ApprovalRequest request = approvals.open(Requests.grantToSvcSync());
+        assertThatRefused(() -> approvals.retry(request.number(), ALEX), "cannot be retried: it is waiting");
+        approvals.decide(request.number(), MEGAN, Verdict.APPROVE, null, null);
+        approvals.startOrResume(request.id());
+        approvals.finishExecution(request.id(), false, "stopped");
+        approversNow.remove(MEGAN.aadObjectId());
+
+        Approvals.RetryResult retried = approvals.retry(request.number(), ALEX);
+
+        assertThat(retried.refusal()).contains("Megan Bowen is no longer in the approvers group");
+        assertThat(store.byNumber(request.number()).orElseThrow().status()).isEqualTo(RequestStatus.FAILED);
+    }
+
+    @Test
+    void theRequesterAbandonsAFailedRequestAndItCanNoLongerBeRetried() {
+        Approvals approvals = approvals(1);
+        ApprovalRequest request = approvals.open(Requests.grantToSvcSync());
+        approvals.decide(request.number(), MEGAN, Verdict.APPROVE, null, null);
+        approvals.startOrResume(request.id());
+        approvals.finishExecution(request.id(), false, "stopped");
+
+        assertThat(approvals.cancel(request.number(), ALEX).status()).isEqualTo(RequestStatus.CANCELLED);
+        assertThatRefused(() -> approvals.retry(request.number(), ALEX), "cannot be retried: it is cancelled");
+        assertThat(approvals.awaitingExecution()).isEmpty();
+    }
+
+    private static void assertThatRefused(Runnable move, String reason) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(move::run)
+                .isInstanceOf(IllegalRequestMove.class)
+                .hasMessageContaining(reason);
     }
 
     @Test

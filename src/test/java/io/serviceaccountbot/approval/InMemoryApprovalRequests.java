@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -61,6 +62,15 @@ public class InMemoryApprovalRequests implements ApprovalRequests {
         return stored.values().stream()
                 .filter(request -> request.status() == RequestStatus.PENDING && !now.isBefore(request.expiresAt()))
                 .map(request -> copy(request, request.version()))
+                .toList();
+    }
+
+    @Override
+    public List<ApprovalRequestId> idsInStatus(Set<RequestStatus> statuses) {
+        return stored.values().stream()
+                .filter(request -> statuses.contains(request.status()))
+                .sorted(java.util.Comparator.comparing(ApprovalRequest::createdAt))
+                .map(ApprovalRequest::id)
                 .toList();
     }
 

@@ -33,6 +33,7 @@ class CommandCatalogTest {
                         "approve",
                         "reject",
                         "cancel",
+                        "retry",
                         "audit",
                         "audit verify",
                         "whoami");

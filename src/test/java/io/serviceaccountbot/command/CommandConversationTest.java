@@ -13,6 +13,7 @@ import io.serviceaccountbot.command.Command.Help;
 import io.serviceaccountbot.command.Command.Plan;
 import io.serviceaccountbot.command.Command.Reject;
 import io.serviceaccountbot.command.Command.Requests;
+import io.serviceaccountbot.command.Command.Retry;
 import io.serviceaccountbot.command.Command.RevokeImpersonation;
 import io.serviceaccountbot.command.Command.SetupExchangeSync;
 import io.serviceaccountbot.command.Command.ShowRoleGroup;
@@ -80,6 +81,8 @@ class CommandConversationTest {
                         "deny request R-7K2Q because the owner said no",
                         new Reject(RequestId.of("R-7K2Q"), "the owner said no")),
                 said("cancel my request R-7K2Q", new Cancel(RequestId.of("R-7K2Q"))),
+                said("retry R-7K2Q", new Retry(RequestId.of("R-7K2Q"))),
+                said("please resume my request r-7k2q", new Retry(RequestId.of("R-7K2Q"))),
                 said("audit", new Audit(none())),
                 said("show the audit log for svc-sync", new Audit(Optional.of(alias("svc-sync")))),
                 said("audit verify", new AuditVerify()),

@@ -13,6 +13,7 @@ import io.serviceaccountbot.command.Command.Help;
 import io.serviceaccountbot.command.Command.Plan;
 import io.serviceaccountbot.command.Command.Reject;
 import io.serviceaccountbot.command.Command.Requests;
+import io.serviceaccountbot.command.Command.Retry;
 import io.serviceaccountbot.command.Command.RevokeImpersonation;
 import io.serviceaccountbot.command.Command.SetupExchangeSync;
 import io.serviceaccountbot.command.Command.ShowRoleGroup;
@@ -82,6 +83,7 @@ final class GeneratedCommands {
                 requestIds().zip(GeneratedText.freeText().toOptionals(ABSENT), Approve::new),
                 requestIds().zip(GeneratedText.freeText(), Reject::new),
                 requestIds().map(Cancel::new),
+                requestIds().map(Retry::new),
                 accounts().toOptionals(ABSENT).map(Audit::new),
                 Generate.constant(new AuditVerify()),
                 Generate.constant(new WhoAmI()));

@@ -214,5 +214,14 @@ class ApprovalCardsTest {
         public List<ApprovalRequest> pendingExpiredBy(Instant now) {
             return List.of();
         }
+
+        @Override
+        public List<ApprovalRequestId> idsInStatus(
+                java.util.Set<io.serviceaccountbot.approval.RequestStatus> statuses) {
+            return saved.values().stream()
+                    .filter(request -> statuses.contains(request.status()))
+                    .map(ApprovalRequest::id)
+                    .toList();
+        }
     }
 }

@@ -1,0 +1,133 @@
+package io.serviceaccountbot.provisioning;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.ApprovalRequestId;
+import io.serviceaccountbot.approval.Approvals;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Approved plans as durable jobs of db-scheduler, on the application database. An approval (once saved) or a {@code
+ * retry} schedules one execution per request, named by the request's id, so the same plan triggered twice runs once;
+ * the replica that picks it runs it to its end ({@link PlanRun}) and heartbeats it meanwhile; when a replica stops
+ * heartbeating (killed, or cut off), another one takes the run over and resumes it at the step it was in. A run that
+ * ends abnormally (the bot stopping, the database away) is tried again later. Every few minutes each replica also
+ * schedules any approved request that has no execution yet, so an approval saved just before a crash still runs.
+ */
+class DurablePlanRuns implements SmartLifecycle {
+
+    static final String RUN_TASK = "run-approved-plan";
+    static final String SWEEP_TASK = "schedule-approved-plans";
+
+    private static final Logger log = LoggerFactory.getLogger(DurablePlanRuns.class);
+
+    private final Approvals approvals;
+    private final DataSource dataSource;
+    private final ProvisioningProperties properties;
+    private final OneTimeTask<Void> runTask;
+    private final RecurringTask<Void> sweep;
+    private final SchedulerClient client;
+    private volatile Scheduler scheduler;
+
+    DurablePlanRuns(DataSource dataSource, Approvals approvals, PlanRun run, ProvisioningProperties properties) {
+        this.approvals = approvals;
+        this.dataSource = dataSource;
+        this.properties = properties;
+        this.runTask = Tasks.oneTime(RUN_TASK)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(properties.runRetryDelay()))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    ApprovalRequestId id = new ApprovalRequestId(UUID.fromString(instance.getId()));
+                    run.run(id);
+                });
+        this.sweep = Tasks.recurring(SWEEP_TASK, FixedDelay.of(properties.runSweepInterval()))
+                .execute((instance, context) -> scheduleAwaitingRuns());
+        this.client = SchedulerClient.Builder.create(dataSource, runTask).build();
+    }
+
+    /** A run is taken over once its replica has missed this many heartbeats. */
+    static final int MISSED_HEARTBEATS = 4;
+
+    /** An approval was saved: its plan runs once, on whichever replica picks it. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onApproved(ApprovalRequest.Approved approved) {
+        schedule(approved.id());
+    }
+
+    /** A failed plan is to run again from where it stopped. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onRetried(ApprovalRequest.ExecutionRetried retried) {
+        schedule(retried.id());
+    }
+
+    /**
+     * Schedules the request's run unless it is scheduled or running already; true when this call scheduled it. A
+     * running scheduler here is told at once, so the run starts without waiting for the next poll.
+     */
+    boolean schedule(ApprovalRequestId id) {
+        boolean scheduled = client.scheduleIfNotExists(runTask.instance(id.toString()), Instant.now());
+        Scheduler running = scheduler;
+        if (scheduled && running != null) {
+            running.triggerCheckForDueExecutions();
+        }
+        return scheduled;
+    }
+
+    private void scheduleAwaitingRuns() {
+        for (ApprovalRequestId id : approvals.awaitingExecution()) {
+            if (schedule(id)) {
+                log.info("Request {} was approved but had no run scheduled; scheduled it now", id);
+            }
+        }
+    }
+
+    /** Starts picking runs (a new scheduler each time: a stopped one cannot start again). */
+    @Override
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        Scheduler started = Scheduler.create(dataSource, runTask)
+                .startTasks(sweep)
+                .schedulerName(new SchedulerName.Fixed(
+                        ManagementFactory.getRuntimeMXBean().getName()))
+                .threads(properties.runThreads())
+                .pollingInterval(properties.runPollInterval())
+                .heartbeatInterval(properties.runHeartbeat())
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .build();
+        started.start();
+        scheduler = started;
+    }
+
+    /** Stops picking runs; a run in progress is interrupted after a few seconds and resumed later, here or elsewhere. */
+    @Override
+    public synchronized void stop() {
+        Scheduler stopping = scheduler;
+        scheduler = null;
+        if (stopping != null) {
+            stopping.stop();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}

@@ -1,0 +1,225 @@
+package io.serviceaccountbot.provisioning;
+
+import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.ApprovalRequestId;
+import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandParser;
+import io.serviceaccountbot.command.ParseResult;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Runs, or resumes, the plan of one approved request. It asks {@link Approvals#startOrResume} (which checks the
+ * approvers against the directory again before a first start, and may refuse), reads the stored command back, builds
+ * its runbook against the tenant as it is now, and runs the steps in order. Each step is recorded before it runs and
+ * after: a step that ended well in an earlier attempt is not run again (only what it found is re-learnt, by reading),
+ * and the step a crash interrupted runs again, which is safe because every step only does what is still missing. A
+ * transient tenant failure is retried as {@link StepRetry} allows; a permanent one stops the plan, which stays
+ * resumable with {@code retry}. Publishes {@link PlanProgress} as steps start and end, and {@link PlanExecuted} at the
+ * end.
+ */
+class PlanRun {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanRun.class);
+
+    private final Approvals approvals;
+    private final TenantPlans plans;
+    private final PlanSteps steps;
+    private final StepRetry retry;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PlanRun(
+            Approvals approvals,
+            TenantPlans plans,
+            PlanSteps steps,
+            StepRetry retry,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.approvals = approvals;
+        this.plans = plans;
+        this.steps = steps;
+        this.retry = retry;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the request's plan to its end, on this thread; empty when the request may not (or no longer) run.
+     *
+     * @throws Interrupted when the bot is stopping: the run is left as it is, to be resumed
+     */
+    Optional<ProvisioningReport> run(ApprovalRequestId id) {
+        Optional<ApprovalRequest> started = approvals.startOrResume(id);
+        if (started.isEmpty()) {
+            return Optional.empty();
+        }
+        ApprovalRequest request = started.get();
+        ProvisioningReport report;
+        try {
+            report = execute(request);
+        } catch (Interrupted stopping) {
+            throw stopping;
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Request {} failed unexpectedly (reference {})", request.number(), reference, e);
+            report = new ProvisioningReport(
+                    request.command(),
+                    List.of(StepOutcome.failed(
+                            "Something went wrong on the bot's side, and it stopped (reference " + reference + ")",
+                            "Type retry " + request.number() + ": every step done so far is kept.")),
+                    null);
+        }
+        approvals.finishExecution(id, report.succeeded(), summary(report));
+        events.publishEvent(new PlanExecuted(request.number().value(), report));
+        log.info("Request {} {}", request.number(), report.succeeded() ? "done" : "failed");
+        return Optional.of(report);
+    }
+
+    private ProvisioningReport execute(ApprovalRequest request) {
+        ParseResult parsed = CommandParser.parse(request.command());
+        if (!(parsed instanceof ParseResult.Parsed read) || !(read.command() instanceof Command.Privileged command)) {
+            return failedBeforeAnyStep(
+                    request,
+                    "The approved command could not be read back as a command that grants or revokes access",
+                    "Ask again with the command typed anew.");
+        }
+        StepRunner check = new StepRunner(retry);
+        Drafted[] drafted = new Drafted[1];
+        check.run("Check the organisation and the target again", () -> {
+            drafted[0] = plans.draft(command);
+            return null;
+        });
+        stopIfInterrupted();
+        if (check.stopped()) {
+            return new ProvisioningReport(request.command(), check.outcomes(), null);
+        }
+        if (drafted[0] instanceof Drafted.Refused refused) {
+            return failedBeforeAnyStep(
+                    request,
+                    refused.refusal().reason(),
+                    refused.refusal().alternative() == null
+                            ? "Nothing was changed."
+                            : "Nothing was changed. Instead, type: "
+                                    + refused.refusal().alternative());
+        }
+        return runSteps(request, ((Drafted.Ready) drafted[0]).runbook());
+    }
+
+    private ProvisioningReport runSteps(ApprovalRequest request, Runbook runbook) {
+        Map<Integer, PlanSteps.StoredStep> recorded = new HashMap<>();
+        steps.of(request.id()).forEach(step -> recorded.put(step.ordinal(), step));
+        List<Runbook.Step> plan = runbook.steps();
+        List<StepOutcome> outcomes = new ArrayList<>();
+        for (int ordinal = 0; ordinal < plan.size(); ordinal++) {
+            Runbook.Step step = plan.get(ordinal);
+            PlanSteps.StoredStep before = recorded.get(ordinal);
+            StepOutcome outcome = before != null && before.endedWell()
+                    ? restore(step, before.outcome())
+                    : runStep(request, runbook, outcomes, ordinal);
+            outcomes.add(outcome);
+            if (outcome.status() == StepOutcome.Status.FAILED) {
+                for (int later = ordinal + 1; later < plan.size(); later++) {
+                    outcomes.add(StepOutcome.skipped(plan.get(later).words()));
+                }
+                break;
+            }
+        }
+        progress(request, runbook, outcomes, -1);
+        return new ProvisioningReport(runbook.title(), outcomes, runbook.secretLocation());
+    }
+
+    /** A step done in an earlier attempt: keep its outcome, and re-learn (by reading) what later steps need. */
+    private StepOutcome restore(Runbook.Step step, StepOutcome earlier) {
+        StepRunner runner = new StepRunner(retry);
+        runner.run(step.words(), () -> {
+            step.restore().run();
+            return null;
+        });
+        stopIfInterrupted();
+        return runner.stopped() ? runner.outcomes().get(0) : earlier;
+    }
+
+    private StepOutcome runStep(ApprovalRequest request, Runbook runbook, List<StepOutcome> before, int ordinal) {
+        Runbook.Step step = runbook.steps().get(ordinal);
+        steps.started(request.id(), ordinal, step.words(), clock.instant());
+        progress(request, runbook, before, ordinal);
+        StepRunner runner = new StepRunner(retry);
+        runner.run(step.words(), step.action());
+        stopIfInterrupted();
+        StepOutcome outcome = runner.outcomes().isEmpty()
+                ? StepOutcome.done(step.words())
+                : runner.outcomes().get(0);
+        steps.finished(request.id(), ordinal, outcome, clock.instant());
+        List<StepOutcome> now = new ArrayList<>(before);
+        now.add(outcome);
+        progress(request, runbook, now, -1);
+        return outcome;
+    }
+
+    private void progress(ApprovalRequest request, Runbook runbook, List<StepOutcome> ended, int running) {
+        List<PlanProgress.Line> lines = new ArrayList<>();
+        List<Runbook.Step> plan = runbook.steps();
+        for (int ordinal = 0; ordinal < plan.size(); ordinal++) {
+            String words = plan.get(ordinal).words();
+            if (ordinal < ended.size()) {
+                StepOutcome outcome = ended.get(ordinal);
+                lines.add(new PlanProgress.Line(
+                        words, PlanProgress.State.valueOf(outcome.status().name()), outcome.text(), outcome.fix()));
+            } else {
+                lines.add(new PlanProgress.Line(
+                        words,
+                        ordinal == running ? PlanProgress.State.RUNNING : PlanProgress.State.PENDING,
+                        null,
+                        null));
+            }
+        }
+        events.publishEvent(new PlanProgress(request.number().value(), runbook.title(), lines));
+    }
+
+    private static ProvisioningReport failedBeforeAnyStep(ApprovalRequest request, String text, String fix) {
+        return new ProvisioningReport(request.command(), List.of(StepOutcome.failed(text, fix)), null);
+    }
+
+    /** A step that saw the thread interrupted has not really ended: the bot is stopping, and the run resumes later. */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Interrupted();
+        }
+    }
+
+    /** The bot is stopping in the middle of a run; the run stays as it is and is resumed. */
+    static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super("the bot is stopping; the run resumes at the step it was in", null, false, false);
+        }
+    }
+
+    /** One line for the request's record: how it ended, and where it stopped. */
+    static String summary(ProvisioningReport report) {
+        long done = report.steps().stream()
+                .filter(step -> step.status() == StepOutcome.Status.DONE)
+                .count();
+        long already = report.steps().stream()
+                .filter(step -> step.status() == StepOutcome.Status.ALREADY_DONE)
+                .count();
+        if (report.succeeded()) {
+            return report.title() + ": " + report.steps().size() + " steps, " + done + " done now, " + already
+                    + " already so";
+        }
+        StepOutcome failed = report.steps().stream()
+                .filter(step -> step.status() == StepOutcome.Status.FAILED)
+                .findFirst()
+                .orElse(report.steps().get(report.steps().size() - 1));
+        return report.title() + ": stopped. " + failed.text() + (failed.fix() == null ? "" : " Fix: " + failed.fix());
+    }
+}
