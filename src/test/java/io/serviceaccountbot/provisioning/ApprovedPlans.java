@@ -60,6 +60,11 @@ final class ApprovedPlans {
 
     /** Alex asks, Megan approves, the plan runs; returns the finished request and its report. */
     Executed approveAndRun(String text) {
+        return awaitEnd(openAndApprove(text));
+    }
+
+    /** Alex asks and Megan approves; the plan starts running on its own. */
+    ApprovalRequest openAndApprove(String text) {
         Command command = parse(text);
         PlanPreview.Ready plan = ready(text);
         ApprovalRequest opened = approvals.open(new ApprovalRequest.Draft(
@@ -71,8 +76,20 @@ final class ApprovedPlans {
                 "tests of the plans"));
         DecisionResult decided = approvals.decide(opened.number(), MEGAN, Decision.Verdict.APPROVE, null, null);
         assertThat(decided.kind()).as(decided.message()).isEqualTo(DecisionResult.Kind.RECORDED);
-        ProvisioningReport report = reports.awaitReport(opened.number().value(), PATIENCE);
-        ApprovalRequest finished = approvals.find(opened.id()).orElseThrow();
-        return new Executed(finished, report);
+        return opened;
+    }
+
+    /** Waits for the request's run to end. */
+    Executed awaitEnd(ApprovalRequest request) {
+        ProvisioningReport report = reports.awaitReport(request.number().value(), PATIENCE);
+        return new Executed(approvals.find(request.id()).orElseThrow(), report);
+    }
+
+    /** Alex types {@code retry R-…}; waits for the run to end again. */
+    Executed retry(ApprovalRequest request) {
+        reports.forget(request.number().value());
+        Approvals.RetryResult retried = approvals.retry(request.number(), ALEX);
+        assertThat(retried.refusal()).isNull();
+        return awaitEnd(request);
     }
 }

@@ -9,10 +9,22 @@ import org.springframework.context.event.EventListener;
 public class PlanReports {
 
     private final Map<String, ProvisioningReport> reports = new ConcurrentHashMap<>();
+    private final Map<String, Integer> endings = new ConcurrentHashMap<>();
 
     @EventListener
     void on(PlanExecuted executed) {
         reports.put(executed.requestNumber(), executed.report());
+        endings.merge(executed.requestNumber(), 1, Integer::sum);
+    }
+
+    /** Forgets the request's report, to wait for the next run's. */
+    public void forget(String requestNumber) {
+        reports.remove(requestNumber);
+    }
+
+    /** How many times a run of the request ended. */
+    public int endings(String requestNumber) {
+        return endings.getOrDefault(requestNumber, 0);
     }
 
     /** The report of that request, waiting for it at most {@code patience}. */

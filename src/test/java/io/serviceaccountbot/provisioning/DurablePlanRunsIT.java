@@ -1,0 +1,208 @@
+package io.serviceaccountbot.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.approval.RequestStatus;
+import io.serviceaccountbot.provisioning.ApprovedPlans.Executed;
+import io.serviceaccountbot.provisioning.StepOutcome.Status;
+import io.serviceaccountbot.sandbox.SimulatorControlClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Approved plans as durable runs, against the simulated tenant (legacy flavour): each step is recorded before and
+ * after it runs; a failed plan resumes at the step that failed when retried, without doing the earlier steps again; a
+ * run interrupted after a step made its object (the state a crash leaves) resumes at that step and makes nothing
+ * twice; and the same plan triggered many times at once runs once.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "bot.sandbox.exchange-flavour=legacy",
+            "bot.sandbox.mailbox-delay=1s",
+            "bot.provisioning.step-backoff=50ms",
+            "bot.provisioning.run-poll-interval=1s"
+        })
+@Import(PlanReports.class)
+class DurablePlanRunsIT {
+
+    @Autowired
+    Plans plans;
+
+    @Autowired
+    Approvals approvals;
+
+    @Autowired
+    PlanReports reports;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    ExchangeAdmin exchange;
+
+    @Autowired
+    PlanSteps steps;
+
+    @Autowired
+    DurablePlanRuns runs;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    ApprovedPlans requests;
+    MailboxAccounts accounts;
+    SimulatorControlClient control;
+
+    @BeforeEach
+    void setUp() {
+        requests = new ApprovedPlans(plans, approvals, reports);
+        accounts = new MailboxAccounts(directory);
+        control = new SimulatorControlClient(port);
+    }
+
+    @AfterEach
+    void noFaultsLeft() {
+        control.clearFaults();
+    }
+
+    @Test
+    void everyStepIsRecordedWithItsOutcomeOnce() {
+        accounts.withMailbox("svc-run-record");
+
+        Executed run = requests.approveAndRun(
+                "grant impersonation to svc-run-record via group \"Record Accounts\" in role group \"Record RG\"");
+
+        assertThat(run.report().succeeded()).as(run.report().toString()).isTrue();
+        List<PlanSteps.StoredStep> recorded = steps.of(run.request().id());
+        assertThat(recorded).extracting(PlanSteps.StoredStep::ordinal).containsExactly(0, 1, 2, 3, 4);
+        assertThat(recorded).extracting(PlanSteps.StoredStep::attempts).containsOnly(1);
+        assertThat(recorded)
+                .extracting(step -> step.outcome().text())
+                .containsExactlyElementsOf(
+                        run.report().steps().stream().map(StepOutcome::text).toList());
+    }
+
+    @Test
+    void retryResumesAtTheFailedStepAndDoesNotRedoTheStepsBeforeIt() {
+        accounts.withMailbox("svc-run-retry");
+        control.exchangeFails("New-RoleGroup", 503, 100);
+
+        Executed failed = requests.approveAndRun(
+                "grant impersonation to svc-run-retry via group \"Retry Accounts\" in role group \"Retry RG\"");
+
+        assertThat(failed.request().status()).isEqualTo(RequestStatus.FAILED);
+        assertThat(failed.report().steps())
+                .extracting(StepOutcome::status)
+                .containsExactly(Status.DONE, Status.DONE, Status.DONE, Status.FAILED, Status.SKIPPED);
+        assertThat(steps.of(failed.request().id())).hasSize(4);
+
+        control.clearFaults();
+        Executed retried = requests.retry(failed.request());
+
+        assertThat(retried.request().status()).isEqualTo(RequestStatus.DONE);
+        assertThat(retried.report().steps())
+                .as("the steps done before keep their outcome; they are not done again")
+                .extracting(StepOutcome::status)
+                .containsExactly(Status.DONE, Status.DONE, Status.DONE, Status.DONE, Status.DONE);
+        assertThat(steps.of(failed.request().id()))
+                .extracting(PlanSteps.StoredStep::attempts)
+                .containsExactly(1, 1, 1, 2, 1);
+        assertThat(exchange.securityGroup("Retry Accounts").orElseThrow().members())
+                .containsExactly("svc-run-retry@example.com");
+        assertThat(exchange.roleGroup("Retry RG").orElseThrow().members()).containsExactly("Retry Accounts");
+    }
+
+    @Test
+    void aRunStoppedRightAfterAStepMadeItsGroupResumesThereAndMakesNoSecondGroup() {
+        accounts.withMailbox("svc-run-crash");
+        control.exchangeFails("Add-DistributionGroupMember", 400, 100);
+        Executed stopped = requests.approveAndRun(
+                "grant impersonation to svc-run-crash via group \"Crash Accounts\" in role group \"Crash RG\"");
+        assertThat(stopped.report().steps())
+                .extracting(StepOutcome::status)
+                .startsWith(Status.DONE, Status.DONE, Status.FAILED);
+        assertThat(exchange.securityGroup("Crash Accounts")).isPresent();
+        ApprovalRequest request = stopped.request();
+        // What a crash leaves when the process dies after Exchange made the group but before the step was recorded:
+        // the step still "running", nothing after it, and the request still being carried out.
+        jdbc.sql("update plan_step set status = 'RUNNING', outcome = null, finished_at = null"
+                        + " where request_id = :id and ordinal = 1")
+                .param("id", request.id().value())
+                .update();
+        jdbc.sql("delete from plan_step where request_id = :id and ordinal > 1")
+                .param("id", request.id().value())
+                .update();
+        jdbc.sql("update approval_request set status = 'EXECUTING', outcome = null, version = version + 1"
+                        + " where id = :id")
+                .param("id", request.id().value())
+                .update();
+        control.clearFaults();
+        reports.forget(request.number().value());
+
+        assertThat(runs.schedule(request.id())).isTrue();
+        Executed resumed = requests.awaitEnd(request);
+
+        assertThat(resumed.request().status()).as(resumed.report().toString()).isEqualTo(RequestStatus.DONE);
+        assertThat(resumed.report().steps())
+                .extracting(StepOutcome::status)
+                .containsExactly(Status.DONE, Status.ALREADY_DONE, Status.DONE, Status.DONE, Status.DONE);
+        assertThat(steps.of(request.id()))
+                .extracting(PlanSteps.StoredStep::attempts)
+                .containsExactly(1, 2, 1, 1, 1);
+        assertThat(exchange.securityGroup("Crash Accounts").orElseThrow().members())
+                .containsExactly("svc-run-crash@example.com");
+    }
+
+    @Test
+    void theSamePlanTriggeredTwentyTimesAtOnceRunsOnce() throws Exception {
+        accounts.withMailbox("svc-run-once");
+        control.latency(50);
+        try {
+            ApprovalRequest request = requests.openAndApprove(
+                    "grant impersonation to svc-run-once via group \"Once Accounts\" in role group \"Once RG\"");
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<Boolean>> triggers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                triggers.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return runs.schedule(request.id());
+                }));
+            }
+            go.countDown();
+            triggers.forEach(CompletableFuture::join);
+
+            Executed run = requests.awaitEnd(request);
+            Thread.sleep(1_500);
+
+            assertThat(run.report().succeeded()).as(run.report().toString()).isTrue();
+            assertThat(reports.endings(request.number().value())).isEqualTo(1);
+            assertThat(steps.of(request.id()))
+                    .extracting(PlanSteps.StoredStep::attempts)
+                    .containsOnly(1);
+            assertThat(exchange.securityGroup("Once Accounts").orElseThrow().members())
+                    .containsExactly("svc-run-once@example.com");
+        } finally {
+            control.latency(0);
+        }
+    }
+}
