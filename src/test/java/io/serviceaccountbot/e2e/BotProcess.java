@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * The packaged bot, started as a user would start it: {@code java -jar target/service-account-bot.jar}, but with a
  * fresh temporary data directory (its embedded database), deleted when it stops, unless the caller names one.
  */
-final class BotProcess implements AutoCloseable {
+public final class BotProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target/service-account-bot.jar").toAbsolutePath();
 
@@ -32,7 +32,8 @@ final class BotProcess implements AutoCloseable {
         this.data = data;
     }
 
-    static BotProcess start(Path log, String... properties) throws Exception {
+    /** Starts the packaged bot with these command-line properties (e.g. {@code --bot.sandbox.mailbox-delay=2s}). */
+    public static BotProcess start(Path log, String... properties) throws Exception {
         return start(log, List.of("-jar", JAR.toString()), properties);
     }
 
@@ -60,11 +61,20 @@ final class BotProcess implements AutoCloseable {
         return bot;
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** Kills the bot as {@code kill -9} does: no shutdown hook, no graceful stop, nothing flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     String endpoint() {
         return "http://127.0.0.1:" + port + "/api/messages";
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 

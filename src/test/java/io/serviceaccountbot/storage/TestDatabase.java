@@ -31,6 +31,8 @@ public final class TestDatabase implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Runnable cleanUp;
+    private String url;
+    private String user;
 
     /** Opens the database; {@code schema}, when given, is created by Flyway and holds the bot's tables. */
     private TestDatabase(HikariDataSource dataSource, String schema, Runnable cleanUp) {
@@ -64,14 +66,28 @@ public final class TestDatabase implements AutoCloseable {
         String user = reachableUser(url);
         String schema =
                 "bot_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        HikariDataSource dataSource = pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user);
-        return new TestDatabase(dataSource, schema, () -> {
+        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        HikariDataSource dataSource = pool(schemaUrl, user);
+        TestDatabase database = new TestDatabase(dataSource, schema, () -> {
             try (Connection connection = dataSource.getConnection()) {
                 connection.createStatement().execute("drop schema " + schema + " cascade");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
+        database.url = schemaUrl;
+        database.user = user;
+        return database;
+    }
+
+    /** The JDBC URL of a PostgreSQL test database, its schema included, for a bot process to use; else null. */
+    public String url() {
+        return url;
+    }
+
+    /** The user of a PostgreSQL test database; else null. */
+    public String user() {
+        return user;
     }
 
     public JdbcClient jdbc() {
