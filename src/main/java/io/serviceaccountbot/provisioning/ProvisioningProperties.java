@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exchangeOrganization the organisation's initial domain (e.g. {@code contoso.onmicrosoft.com}), used in the
  *     {@code X-AnchorMailbox} routing hint of Exchange calls; empty means the tenant id
  * @param exchangeTimeout how long one Exchange call may take before it is abandoned (and retried, up to four attempts)
+ * @param ewsUrl the Exchange Web Services endpoint of the live impersonation probe ({@code verify … against
+ *     <mailbox>}), e.g. {@code https://mail.contoso.com/EWS/Exchange.asmx} for Exchange Server; empty means Exchange
+ *     Online's in production and the simulated tenant's in sandbox mode
  * @param roleGroup the Exchange role group that holds ApplicationImpersonation, the knowledge article's example name
  *     unless configured; {@code grant impersonation … in role group "…"} names another
  * @param securityGroup the mail-enabled security group that contains the service accounts, and that becomes the role
@@ -55,6 +58,7 @@ public record ProvisioningProperties(
         String exchangeBaseUrl,
         String exchangeOrganization,
         @DefaultValue("60s") Duration exchangeTimeout,
+        String ewsUrl,
         @DefaultValue("Exchange sync role group") String roleGroup,
         @DefaultValue("Exchange Sync Accounts") String securityGroup,
         @DefaultValue("group") Membership membership,

@@ -26,9 +26,11 @@ class GraphUsersEndpoint {
     private static final int DEFAULT_PAGE_SIZE = 100;
 
     private final SimulatedDirectory directory;
+    private final SimulatedCredentials credentials;
 
-    GraphUsersEndpoint(SimulatedDirectory directory) {
+    GraphUsersEndpoint(SimulatedDirectory directory, SimulatedCredentials credentials) {
         this.directory = directory;
+        this.credentials = credentials;
     }
 
     @GetMapping("/users/{idOrUpn}")
@@ -68,6 +70,7 @@ class GraphUsersEndpoint {
                 (Boolean) body.get("accountEnabled"),
                 (String) body.get("usageLocation"),
                 Boolean.TRUE.equals(profile.get("forceChangePasswordNextSignIn")));
+        credentials.set(user.id(), (String) profile.get("password"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@odata.context", ODataQuery.METADATA + "#users/$entity");
         json.putAll(defaults(UserJson.of(user, directory)));
@@ -81,7 +84,7 @@ class GraphUsersEndpoint {
     @PatchMapping("/users/{idOrUpn}")
     ResponseEntity<Void> update(@PathVariable String idOrUpn, @RequestBody Map<String, Object> body) {
         UserRules.checkUpdate(body);
-        directory.update(idOrUpn, user -> {
+        SimulatedUser updated = directory.update(idOrUpn, user -> {
             SimulatedUser changed = user;
             if (body.get("displayName") instanceof String name) {
                 changed = changed.withDisplayName(name);
@@ -102,6 +105,9 @@ class GraphUsersEndpoint {
             }
             return changed;
         });
+        if (body.get("passwordProfile") instanceof Map<?, ?> profile && profile.get("password") instanceof String set) {
+            credentials.set(updated.id(), set);
+        }
         return ResponseEntity.noContent().build();
     }
 

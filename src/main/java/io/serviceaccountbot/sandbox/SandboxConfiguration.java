@@ -32,6 +32,11 @@ class SandboxConfiguration {
     }
 
     @Bean
+    SimulatedCredentials simulatedCredentials() {
+        return new SimulatedCredentials();
+    }
+
+    @Bean
     FilterRegistrationBean<GraphGate> graphGate(SimulatorFaults faults, JsonMapper json) {
         FilterRegistrationBean<GraphGate> registration = new FilterRegistrationBean<>(new GraphGate(faults, json));
         registration.addUrlPatterns(GraphGate.PREFIX + "/*");

@@ -4,7 +4,11 @@ import io.serviceaccountbot.command.AccountRef;
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.ImpersonationProbe;
 import io.serviceaccountbot.provisioning.MailboxStatus;
+import io.serviceaccountbot.provisioning.Secret;
+import io.serviceaccountbot.provisioning.SecretNames;
+import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.provisioning.TenantException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,28 +16,106 @@ import java.util.Optional;
 
 /**
  * Verifies a service account against the tenant: that it exists and is enabled, does not have to change its password,
- * has a usage location and an Exchange licence, has a mailbox, and effectively holds ApplicationImpersonation (or
- * that the organisation no longer has that role). A check the tenant cannot answer fails with the reason; it never
+ * has a usage location and an Exchange licence, has a mailbox, effectively holds ApplicationImpersonation (or that
+ * the organisation no longer has that role), and, against a named mailbox, that impersonation really works (the live
+ * probe through Exchange Web Services). A check the tenant cannot answer fails with the reason; it never
  * passes by default.
  */
 public class AccountVerification {
 
     static final String IMPERSONATION = "ApplicationImpersonation";
 
+    static final String PROBE = "Impersonation works (live probe)";
+
     private final Directory directory;
     private final ExchangeAdmin exchange;
+    private final ImpersonationProbe probe;
+    private final SecretStore secrets;
 
-    public AccountVerification(Directory directory, ExchangeAdmin exchange) {
+    public AccountVerification(
+            Directory directory, ExchangeAdmin exchange, ImpersonationProbe probe, SecretStore secrets) {
         this.directory = directory;
         this.exchange = exchange;
+        this.probe = probe;
+        this.secrets = secrets;
     }
 
-    /** Every check of the report. */
+    /** Every check of the report, without the live probe. */
     public VerificationReport verify(AccountRef account) {
+        return verify(account, Optional.empty());
+    }
+
+    /** Every check of the report; with a mailbox, the live impersonation probe against it too. */
+    public VerificationReport verify(AccountRef account, Optional<String> mailbox) {
         List<Check> checks = new ArrayList<>();
         Optional<DirectoryUser> user = accountChecks(account, checks);
-        user.ifPresent(found -> checks.add(impersonation(found)));
+        user.ifPresent(found -> {
+            Check holds = impersonation(found);
+            checks.add(holds);
+            checks.add(probe(found, mailbox, holds));
+        });
         return new VerificationReport(user.map(DirectoryUser::userPrincipalName).orElse(account.value()), checks);
+    }
+
+    /**
+     * The Remote Connectivity Analyzer's test, run by the bot: the account signs in to Exchange Web Services with the
+     * password this bot stored when it created it, and opens the mailbox's inbox as its owner.
+     */
+    private Check probe(DirectoryUser user, Optional<String> mailbox, Check holds) {
+        String upn = user.userPrincipalName();
+        if (holds.result() == Check.Result.NOT_APPLICABLE) {
+            return Check.notApplicable(
+                    PROBE,
+                    "Without ApplicationImpersonation there is no impersonation to probe; Exchange Online's"
+                            + " replacement is checked with Test-ServicePrincipalAuthorization (grant app access).");
+        }
+        if (mailbox.isEmpty()) {
+            return Check.notApplicable(
+                    PROBE, "To try it, name a mailbox: verify " + user.mailNickname() + " against bob@contoso.com");
+        }
+        Optional<Secret> password = secrets.get(SecretNames.forPassword(user.mailNickname()));
+        if (password.isEmpty()) {
+            return Check.notApplicable(
+                    PROBE,
+                    "This bot did not create " + upn + ", so it does not know its password; run the Exchange Web"
+                            + " Services impersonation test of the Microsoft Remote Connectivity Analyzer instead.");
+        }
+        String target = mailbox.get();
+        try {
+            ImpersonationProbe.ProbeResult result = probe.probe(upn, password.get(), target);
+            return switch (result.outcome()) {
+                case IMPERSONATED ->
+                    Check.passed(
+                            PROBE,
+                            upn + " opened the inbox of " + target + " as its owner through Exchange Web Services");
+                case DENIED ->
+                    Check.failed(
+                            PROBE,
+                            "Exchange refused " + upn + " to impersonate " + target + " (" + result.code() + ")",
+                            holds.result() == Check.Result.PASSED
+                                    ? "Exchange can take up to an hour to apply a new role assignment; try again"
+                                            + " later."
+                                    : "Type: grant impersonation to " + user.mailNickname());
+                case SIGN_IN_REFUSED ->
+                    Check.failed(
+                            PROBE,
+                            "Exchange Web Services did not accept the sign-in of " + upn
+                                    + " with the password in the secret store",
+                            "Check that Basic authentication is allowed on the EWS virtual directory and that the"
+                                    + " stored password is the account's current one.");
+                case NO_SUCH_MAILBOX ->
+                    Check.failed(PROBE, "There is no mailbox " + target, "Check the address of the mailbox to try.");
+                case OTHER_ERROR ->
+                    Check.failed(
+                            PROBE,
+                            "Exchange answered " + result.code()
+                                    + (result.message() == null ? "" : ": " + result.message()),
+                            "Try again; if it persists, run the Remote Connectivity Analyzer's EWS impersonation"
+                                    + " test.");
+            };
+        } catch (TenantException e) {
+            return Check.failed(PROBE, "Could not run it: " + e.getMessage(), retry(e));
+        }
     }
 
     /** The checks that say whether an account can serve as a service account at all, for {@code use … as}. */

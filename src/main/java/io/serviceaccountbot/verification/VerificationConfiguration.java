@@ -2,6 +2,8 @@ package io.serviceaccountbot.verification;
 
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.ImpersonationProbe;
+import io.serviceaccountbot.provisioning.SecretStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class VerificationConfiguration {
 
     @Bean
-    AccountVerification accountVerification(Directory directory, ExchangeAdmin exchange) {
-        return new AccountVerification(directory, exchange);
+    AccountVerification accountVerification(
+            Directory directory, ExchangeAdmin exchange, ImpersonationProbe probe, SecretStore secrets) {
+        return new AccountVerification(directory, exchange, probe, secrets);
     }
 }

@@ -3,6 +3,7 @@ package io.serviceaccountbot.provisioning.exchange;
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.BotIdentity;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.ImpersonationProbe;
 import io.serviceaccountbot.provisioning.ProvisioningProperties;
 import java.net.URI;
 import java.time.Duration;
@@ -55,6 +56,30 @@ class ExchangeClientConfiguration {
                 (cmdlet, warnings) ->
                         listeners.orderedStream().forEach(listener -> listener.onWarnings(cmdlet, warnings)));
         return new ExchangeOnlineAdmin(client);
+    }
+
+    @Bean
+    ImpersonationProbe impersonationProbe(
+            ProvisioningProperties properties, BotIdentity identity, Environment environment) {
+        return new EwsImpersonationProbe(
+                java.net.http.HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                        .build(),
+                SingletonSupplier.of(() -> URI.create(ewsUrl(properties, identity, environment))),
+                properties.exchangeTimeout());
+    }
+
+    /** Exchange Web Services: configured, else the simulated tenant's in sandbox mode, else Exchange Online's. */
+    static String ewsUrl(ProvisioningProperties properties, BotIdentity identity, Environment environment) {
+        if (properties.ewsUrl() != null && !properties.ewsUrl().isBlank()) {
+            return properties.ewsUrl().trim();
+        }
+        if (identity.mode().isSandbox()) {
+            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "3978"));
+            return "http://127.0.0.1:" + port + "/sandbox/ews/Exchange.asmx";
+        }
+        return PUBLIC_CLOUD + "/EWS/Exchange.asmx";
     }
 
     static String baseUrl(ProvisioningProperties properties, BotIdentity identity, Environment environment) {
