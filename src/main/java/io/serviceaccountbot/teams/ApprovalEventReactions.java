@@ -2,17 +2,22 @@ package io.serviceaccountbot.teams;
 
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.command.AccountRef;
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandParser;
+import io.serviceaccountbot.command.ParseResult;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.provisioning.PlanExecuted;
+import io.serviceaccountbot.verification.AccountVerification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What Teams shows when an approval request changes: every copy of its card is updated to the new state, and the
  * requester is told in the conversation where they asked (approved and being carried out, rejected with the reason,
- * expired, cancelled), and the plan's progress card ends as the provisioning report. Reacts once the change is committed (at once when
- * there is no transaction) and only queues the work, so the thread that recorded a decision answers without waiting
- * for Teams.
+ * expired, cancelled); the plan's progress card ends as the provisioning report. Reacts once the change is committed
+ * (at once when there is no transaction) and only queues the work, so the thread that recorded a decision answers
+ * without waiting for Teams.
  */
 @Component
 class ApprovalEventReactions {
@@ -20,11 +25,17 @@ class ApprovalEventReactions {
     private final Approvals approvals;
     private final ApprovalCardUpdates updates;
     private final ProgressCards progress;
+    private final AccountVerification verification;
 
-    ApprovalEventReactions(Approvals approvals, ApprovalCardUpdates updates, ProgressCards progress) {
+    ApprovalEventReactions(
+            Approvals approvals,
+            ApprovalCardUpdates updates,
+            ProgressCards progress,
+            AccountVerification verification) {
         this.approvals = approvals;
         this.updates = updates;
         this.progress = progress;
+        this.verification = verification;
     }
 
     @TransactionalEventListener(
@@ -51,10 +62,28 @@ class ApprovalEventReactions {
         });
     }
 
-    /** The plan ended: its progress card becomes the report. */
+    /**
+     * The plan ended: its progress card becomes the report, and then, for a plan that grants impersonation, the
+     * verification report of its account follows, checked in the tenant afresh (on the request's card queue, so the
+     * run's thread does not wait).
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void planExecuted(PlanExecuted executed) {
-        progress.show(executed.requestNumber(), ReportCards.provisioning(executed.requestNumber(), executed.report()));
+        Runnable verify = () -> approvals
+                .find(RequestId.of(executed.requestNumber()))
+                .filter(ApprovalEventReactions::grantsImpersonation)
+                .ifPresent(request -> updates.tellRequester(
+                        request, ReportCards.verification(verification.verify(AccountRef.of(request.target())))));
+        progress.showLast(
+                executed.requestNumber(),
+                ReportCards.provisioning(executed.requestNumber(), executed.report()),
+                verify);
+    }
+
+    private static boolean grantsImpersonation(ApprovalRequest request) {
+        return CommandParser.parse(request.command()) instanceof ParseResult.Parsed parsed
+                && (parsed.command() instanceof Command.GrantImpersonation
+                        || parsed.command() instanceof Command.SetupExchangeSync);
     }
 
     private static RequestId numberOf(Object event) {

@@ -38,7 +38,7 @@ class ProgressCards implements AutoCloseable {
     private final ConversationReferences references;
     private final BotConnector connector;
     private final ApprovalCardUpdates updates;
-    private final Cache<String, BotMessage> latest =
+    private final Cache<String, Pending> latest =
             Caffeine.newBuilder().expireAfterWrite(Duration.ofDays(1)).build();
     private final Cache<String, Long> lastSent =
             Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).build();
@@ -70,7 +70,19 @@ class ProgressCards implements AutoCloseable {
 
     /** Shows {@code card} as the request's progress card: soon, merged with any change that follows quickly. */
     void show(String requestNumber, BotMessage card) {
-        latest.put(requestNumber, card);
+        show(requestNumber, card, null);
+    }
+
+    /**
+     * Shows the last state of the card, then runs {@code after} on the request's queue (e.g. the verification report,
+     * which should come after the card it follows). Nothing may be shown for the request after this.
+     */
+    void showLast(String requestNumber, BotMessage card, Runnable after) {
+        show(requestNumber, card, after);
+    }
+
+    private void show(String requestNumber, BotMessage card, Runnable after) {
+        latest.put(requestNumber, new Pending(card, after));
         if (!due.add(requestNumber)) {
             return;
         }
@@ -81,9 +93,22 @@ class ProgressCards implements AutoCloseable {
 
     private void send(String requestNumber) {
         due.remove(requestNumber);
-        BotMessage card = latest.getIfPresent(requestNumber);
+        Pending pending = latest.getIfPresent(requestNumber);
+        if (pending == null) {
+            return;
+        }
+        try {
+            send(requestNumber, pending.card());
+        } finally {
+            if (pending.after() != null) {
+                pending.after().run();
+            }
+        }
+    }
+
+    private void send(String requestNumber, BotMessage card) {
         Optional<ApprovalRequest> request = approvals.find(RequestId.of(requestNumber));
-        if (card == null || request.isEmpty()) {
+        if (request.isEmpty()) {
             return;
         }
         lastSent.put(requestNumber, System.nanoTime());
@@ -119,4 +144,7 @@ class ProgressCards implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
     }
+
+    /** The card to show, and what to do once it is shown (or null). */
+    private record Pending(BotMessage card, Runnable after) {}
 }

@@ -40,6 +40,21 @@ class PlaygroundIT {
         runScenario("approval", "--bot.sandbox.mailbox-delay=2s");
     }
 
+    /**
+     * Issue 5's done-when: setup exchange sync from one chat command, approved by Megan, to a green verification
+     * report, with one progress card in Alex's chat.
+     */
+    @Test
+    void setupExchangeSyncRunsTheArticleToAGreenVerificationReport() throws Exception {
+        runScenario("setup-exchange-sync", "--bot.sandbox.mailbox-delay=3s");
+    }
+
+    /** In the Exchange Online flavour, impersonation is refused before approval, with the modern path prefilled. */
+    @Test
+    void exchangeOnlineRefusesImpersonationWithTheModernPath() throws Exception {
+        runScenario("exchange-online-refusal", "--bot.sandbox.exchange-flavour=exchange-online");
+    }
+
     private static void runScenario(String scenario, String... properties) throws Exception {
         Path secrets = Files.createTempDirectory("e2e-secrets");
         String[] settings = java.util.stream.Stream.concat(

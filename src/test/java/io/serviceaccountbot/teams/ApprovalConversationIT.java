@@ -197,6 +197,13 @@ class ApprovalConversationIT {
                         .card()))
                 .contains("Approved by Megan Bowen and done");
         assertThat(status(number)).isEqualTo(RequestStatus.DONE);
+        FakeConnector.Call verification = connector.await(
+                call -> call.path().contains(ALEX_CHAT)
+                        && ApprovalChat.text(call.card()).contains("Verification of svc-sync@example.com"),
+                Duration.ofSeconds(20));
+        assertThat(ApprovalChat.text(verification.card()))
+                .contains("Holds ApplicationImpersonation")
+                .contains("Through role group Exchange sync role group");
         assertThat(exchange.effectiveAssignments("ApplicationImpersonation")).anySatisfy(assignment -> {
             assertThat(assignment.user()).containsIgnoringCase("svc-sync");
             assertThat(assignment.assignee()).isEqualTo("Exchange sync role group");
