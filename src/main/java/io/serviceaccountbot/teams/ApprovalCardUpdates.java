@@ -24,6 +24,9 @@ class ApprovalCardUpdates implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApprovalCardUpdates.class);
 
+    /** How many times the copies are replaced in a row while the request keeps changing underneath. */
+    private static final int MAX_ROUNDS = 3;
+
     private final Approvals approvals;
     private final ApprovalCardCopies copies;
     private final ConversationReferences references;
@@ -68,11 +71,27 @@ class ApprovalCardUpdates implements AutoCloseable {
 
     /** Replaces each copy that shows an older version; now, on the calling thread. */
     void updateCopies(String requestNumber) {
-        Optional<ApprovalRequest> found = approvals.find(RequestId.of(requestNumber));
-        if (found.isEmpty()) {
-            return;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Optional<ApprovalRequest> found = approvals.find(RequestId.of(requestNumber));
+            if (found.isEmpty()) {
+                return;
+            }
+            ApprovalRequest request = found.get();
+            if (!updateCopiesTo(request)) {
+                return;
+            }
+            Optional<ApprovalRequest> after = approvals.find(RequestId.of(requestNumber));
+            if (after.isEmpty() || after.get().cardVersion() == request.cardVersion()) {
+                return;
+            }
+            // The request changed while its cards were being replaced (on another replica, say): another update may
+            // have landed before this one, so replace them again with the newer state; the last writer is current.
         }
-        ApprovalRequest request = found.get();
+    }
+
+    /** Replaces each copy that shows an older version than {@code request}'s; false when interrupted. */
+    private boolean updateCopiesTo(ApprovalRequest request) {
+        String requestNumber = request.number().value();
         for (ApprovalCardCopies.CardCopy copy : copies.of(requestNumber)) {
             if (copy.audience() == ApprovalCardCopies.Audience.PROGRESS) {
                 continue;
@@ -94,9 +113,10 @@ class ApprovalCardUpdates implements AutoCloseable {
                 log.warn("Could not update a card of request {}: {}", requestNumber, e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     /** The conversations where the requester asked, or their personal chats when none is known. */

@@ -1,0 +1,153 @@
+package io.serviceaccountbot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serviceaccountbot.e2e.BotProcess;
+import io.serviceaccountbot.storage.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bot processes that behave as replicas of one bot: one PostgreSQL schema, one secret store, and one simulated tenant
+ * served by a process of its own, so that the tenant outlives any bot that is stopped or killed. Each bot is the
+ * packaged jar in sandbox mode with its Graph, Exchange and EWS calls sent to the tenant process.
+ */
+final class SharedTenantBots implements AutoCloseable {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String TENANT_ID = "00000000-0000-0000-0000-0000000000001";
+
+    private final Path out;
+    private final TestDatabase database;
+    private final BotProcess tenant;
+    private final Path secrets;
+    private final List<BotProcess> bots = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Skips (or fails, on CI) when there is no PostgreSQL. */
+    SharedTenantBots(Path out, String mailboxDelay) throws Exception {
+        this.out = out;
+        this.database = TestDatabase.postgres();
+        Files.createDirectories(out);
+        this.tenant = BotProcess.start(out.resolve("tenant.log"), "--bot.sandbox.mailbox-delay=" + mailboxDelay);
+        this.secrets = Files.createTempDirectory("replica-secrets");
+    }
+
+    /** Starts one more replica. */
+    BotProcess bot(String name) throws Exception {
+        String sandbox = "http://127.0.0.1:" + tenant.port() + "/sandbox";
+        BotProcess bot = BotProcess.start(
+                out.resolve(name + ".log"),
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--bot.provisioning.graph-base-url=" + sandbox + "/graph/v1.0",
+                "--bot.provisioning.exchange-base-url=" + sandbox + "/exchange",
+                "--bot.provisioning.ews-url=" + sandbox + "/ews/Exchange.asmx",
+                "--bot.provisioning.mailbox-wait=2m",
+                "--bot.provisioning.run-heartbeat=1s",
+                "--bot.provisioning.run-poll-interval=1s",
+                "--bot.secrets.directory=" + secrets);
+        bots.add(bot);
+        return bot;
+    }
+
+    TestDatabase database() {
+        return database;
+    }
+
+    Path secrets() {
+        return secrets;
+    }
+
+    String status(String number) {
+        return database.jdbc()
+                .sql("select status from approval_request where number = :number")
+                .param("number", number)
+                .query(String.class)
+                .single();
+    }
+
+    String outcome(String number) {
+        return database.jdbc()
+                .sql("select coalesce(outcome, '') from approval_request where number = :number")
+                .param("number", number)
+                .query(String.class)
+                .single();
+    }
+
+    /** Waits until the request is done or failed. */
+    void awaitEnd(String number, Duration patience) throws InterruptedException {
+        awaitValue(() -> "DONE".equals(status(number)) || "FAILED".equals(status(number)) ? "ended" : null, patience);
+    }
+
+    JsonNode graph(String path) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tenant.port() + "/sandbox/graph/v1.0" + path))
+                        .header("Authorization", "Bearer sandbox-token")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    JsonNode cmdlet(String name, String identity) throws Exception {
+        String body = JSON.writeValueAsString(
+                Map.of("CmdletInput", Map.of("CmdletName", name, "Parameters", Map.of("Identity", identity))));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tenant.port()
+                                + "/sandbox/exchange/adminapi/beta/" + TENANT_ID + "/InvokeCommand"))
+                        .header("Authorization", "Bearer sandbox-token")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("value");
+    }
+
+    /** The aliases (or names) of the rows a cmdlet listed. */
+    static List<String> names(JsonNode rows) {
+        List<String> names = new ArrayList<>();
+        rows.forEach(
+                row -> names.add(row.path("Alias").asString(row.path("Name").asString())));
+        return names;
+    }
+
+    static <T> T awaitValue(Supplier<T> value, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            T found = value.get();
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("nothing within " + patience);
+    }
+
+    /** Stops the replicas (not the tenant). */
+    void stopBots() throws Exception {
+        for (BotProcess bot : bots) {
+            bot.close();
+        }
+        bots.clear();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stopBots();
+        tenant.close();
+        database.close();
+    }
+}

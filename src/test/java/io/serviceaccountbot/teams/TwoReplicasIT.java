@@ -1,0 +1,143 @@
+package io.serviceaccountbot.teams;
+
+import static io.serviceaccountbot.teams.ApprovalChat.ALEX_CHAT;
+import static io.serviceaccountbot.teams.ApprovalChat.MEGAN_CHAT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serviceaccountbot.e2e.BotProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two bot processes on one PostgreSQL and one simulated tenant behave as one bot: Megan's approval click, delivered
+ * ten times to each replica at once (as Teams redelivers, to whichever replica the load balancer picks), records one
+ * decision, the plan runs once, Exchange gets one membership, and every copy of the card ends showing the same
+ * outcome.
+ */
+class TwoReplicasIT {
+
+    static SharedTenantBots bots;
+    static FakeConnector connector;
+
+    @BeforeAll
+    static void tenantAndDatabase() throws Exception {
+        bots = new SharedTenantBots(Path.of("target/two-replicas").toAbsolutePath(), "1s");
+        connector = new FakeConnector();
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        if (connector != null) {
+            connector.close();
+        }
+        if (bots != null) {
+            bots.close();
+        }
+    }
+
+    @Test
+    void theSameClickTenTimesOnEachReplicaRecordsOneDecisionAndRunsThePlanOnce() throws Exception {
+        BotProcess a = bots.bot("replica-a");
+        BotProcess b = bots.bot("replica-b");
+        ApprovalChat onA = new ApprovalChat(connector, a.port());
+        ApprovalChat onB = new ApprovalChat(connector, b.port());
+        onA.installMegansChatAndTheChannel();
+        assertThat(onB.alexSays("create service account svc-replica").card().toString())
+                .contains("Created svc-replica@example.com");
+        SharedTenantBots.awaitValue(this::mailboxReady, Duration.ofSeconds(30));
+        String number =
+                ApprovalChat.numberOn(onA.alexSays("grant impersonation to svc-replica because two replicas test"));
+        FakeConnector.Call megans = onA.cardPostedTo(MEGAN_CHAT, number);
+
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<JsonNode>> clicks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ApprovalChat replica = i % 2 == 0 ? onA : onB;
+            clicks.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                    return replica.meganClicks("approve", megans, null);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        go.countDown();
+        List<String> answers = clicks.stream()
+                .map(CompletableFuture::join)
+                .map(ApprovalChat::text)
+                .toList();
+
+        assertThat(answers)
+                .filteredOn(answer -> answer.contains("You approved request"))
+                .hasSize(1);
+        assertThat(bots.database()
+                        .jdbc()
+                        .sql("select count(*) from approval_decision d join approval_request r on r.id = d.request_id"
+                                + " where r.number = :number")
+                        .param("number", number)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        bots.awaitEnd(number, Duration.ofSeconds(60));
+        assertThat(bots.status(number)).as(bots.outcome(number)).isEqualTo("DONE");
+        assertThat(bots.database()
+                        .jdbc()
+                        .sql("select s.attempts from plan_step s join approval_request r on r.id = s.request_id"
+                                + " where r.number = :number order by s.ordinal")
+                        .param("number", number)
+                        .query(Integer.class)
+                        .list())
+                .as("each step ran once, in one replica")
+                .hasSize(5)
+                .containsOnly(1);
+        assertThat(SharedTenantBots.names(bots.cmdlet("Get-DistributionGroupMember", "Exchange Sync Accounts")))
+                .containsExactly("svc-replica");
+        assertThat(SharedTenantBots.names(bots.cmdlet("Get-RoleGroupMember", "Exchange sync role group")))
+                .as("the group, by its alias")
+                .containsExactly("ExchangeSyncAccounts");
+
+        FakeConnector.Call alexCopy = connector.calls().stream()
+                .filter(call -> call.method().equals("POST")
+                        && call.path().contains(ALEX_CHAT)
+                        && ApprovalChat.text(call.card()).contains("Approval request " + number))
+                .findFirst()
+                .orElseThrow();
+        for (FakeConnector.Call copy : List.of(megans, alexCopy)) {
+            SharedTenantBots.awaitValue(
+                    () -> lastUpdateOf(copy).contains("and done") ? "done" : null, Duration.ofSeconds(20));
+            Thread.sleep(1_000);
+            assertThat(lastUpdateOf(copy))
+                    .as("the last update of the copy in %s", copy.path())
+                    .contains("Approved by Megan Bowen and done");
+        }
+    }
+
+    private String lastUpdateOf(FakeConnector.Call copy) {
+        List<FakeConnector.Call> updates = connector.calls().stream()
+                .filter(call -> call.method().equals("PUT") && call.path().equals(copy.updatePath()))
+                .toList();
+        return updates.isEmpty()
+                ? ""
+                : ApprovalChat.text(updates.get(updates.size() - 1).card());
+    }
+
+    private String mailboxReady() {
+        try {
+            bots.graph("/users/svc-replica@example.com/mailboxSettings");
+            return "ready";
+        } catch (AssertionError notYet) {
+            return null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
