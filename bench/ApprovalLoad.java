@@ -82,6 +82,7 @@ public class ApprovalLoad {
                 }
             }
             byte[] answer = ("{\"id\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders("POST".equals(exchange.getRequestMethod()) ? 201 : 200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();

@@ -13,10 +13,13 @@ THREADS=${THREADS:-16}
 OUT=target/bench
 rm -rf "$OUT/plans-data"
 mkdir -p "$OUT/plans-data"
+# the sandbox's tenant, with enough E1 licences for every account the benchmark makes (the seed has 25)
+sed 's/"enabledUnits": 25/"enabledUnits": 1000/' src/main/resources/sandbox/seed.json > "$OUT/plans-data/seed.json"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 java -Xmx384m -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" \
   --bot.storage.directory="$OUT/plans-data" --bot.secrets.directory="$OUT/plans-data/secrets" \
-  --bot.sandbox.mailbox-delay=2s --bot.provisioning.run-threads="$THREADS" \
+  --bot.sandbox.seed="file:$OUT/plans-data/seed.json" --bot.sandbox.mailbox-delay=2s \
+  --bot.provisioning.run-threads="$THREADS" \
   --bot.teams.sends-per-second=100 --bot.teams.sends-per-thirty-seconds=3000 \
   > "$OUT/plans-bot.log" 2>&1 & bot=$!
 trap 'kill $bot 2>/dev/null || true' EXIT

@@ -85,6 +85,7 @@ class DurablePlanRuns implements SmartLifecycle {
         if (scheduled && running != null) {
             running.triggerCheckForDueExecutions();
         }
+        log.debug("Request {} {}", id, scheduled ? "scheduled" : "was scheduled already");
         return scheduled;
     }
 

@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Waits for Exchange to create a new account's mailbox: asks the directory, then again after a growing pause (2 s,
- * doubling, at most a minute), until the mailbox is there or the configured limit has passed.
+ * Waits for Exchange to create a new account's mailbox: asks the directory, then again after a growing pause (about
+ * a second, doubling, at most a minute), until the mailbox is there or the configured limit has passed.
  */
 final class MailboxWait {
 
     private static final Backoff PAUSES = new Backoff(
-            Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
             Duration.ofMinutes(1),
             Backoff.Jitter.EQUAL,
             Backoff.ServerAsk.AT_LEAST,

@@ -64,6 +64,7 @@ class PlanRun {
             return Optional.empty();
         }
         ApprovalRequest request = started.get();
+        log.info("Request {} runs: {}", request.number(), request.command());
         ProvisioningReport report;
         try {
             report = execute(request);
@@ -81,7 +82,11 @@ class PlanRun {
         }
         approvals.finishExecution(id, report.succeeded(), summary(report));
         events.publishEvent(new PlanExecuted(request.number().value(), report));
-        log.info("Request {} {}", request.number(), report.succeeded() ? "done" : "failed");
+        if (report.succeeded()) {
+            log.info("Request {} done", request.number());
+        } else {
+            log.info("Request {} failed: {}", request.number(), summary(report));
+        }
         return Optional.of(report);
     }
 

@@ -142,13 +142,13 @@ class BotConnector {
                     .exchange((request, response) -> {
                         int status = response.getStatusCode().value();
                         if (response.getStatusCode().is2xxSuccessful()) {
-                            JsonNode body = response.bodyTo(JsonNode.class);
+                            JsonNode body = json(response.bodyTo(String.class));
                             String id = body != null && body.hasNonNull("id")
                                     ? body.get("id").asString()
                                     : "";
                             return Outcome.sent(id);
                         }
-                        String code = errorCode(response.bodyTo(JsonNode.class));
+                        String code = errorCode(json(response.bodyTo(String.class)));
                         return Outcome.failed(
                                 status,
                                 code,
@@ -166,6 +166,24 @@ class BotConnector {
             headers.setBearerAuth(tokens.forScope(AccessTokens.BOT_CONNECTOR));
         }
     }
+
+    /**
+     * The connector's answer as JSON, whatever content type it claims; null when it is empty or not JSON (then there is
+     * no activity id, and no error code, to read).
+     */
+    static JsonNode json(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return LENIENT.readTree(body);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper LENIENT =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private static String errorCode(JsonNode body) {
         if (body != null && body.path("error").hasNonNull("code")) {

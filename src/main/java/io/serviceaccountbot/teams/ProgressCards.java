@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * One progress card per approved plan, in the conversation where the requester asked: posted when the first step
  * starts, then replaced in place as steps start and end, and at the end replaced by the report. Changes that come
- * close together are merged: a card is replaced at most once per {@link #MIN_INTERVAL}, always with the latest state,
- * so a fast plan sends a few updates instead of one per step and stays well inside Teams' send limits. The card's
+ * close together are merged: a card is replaced at most once per {@link #MIN_INTERVAL} (the last state, the report,
+ * at once), always with the latest state, so a fast plan sends a few updates instead of one per step and stays well
+ * inside Teams' send limits. The card's
  * activity id is stored with the approval card copies, so a run resumed on another replica updates the same card.
  */
 @Component
@@ -87,7 +88,7 @@ class ProgressCards implements AutoCloseable {
             return;
         }
         Long sent = lastSent.getIfPresent(requestNumber);
-        long wait = sent == null ? 0 : Math.max(0, sent + MIN_INTERVAL.toNanos() - System.nanoTime());
+        long wait = sent == null || after != null ? 0 : Math.max(0, sent + MIN_INTERVAL.toNanos() - System.nanoTime());
         timer.schedule(() -> updates.enqueue(requestNumber, () -> send(requestNumber)), wait, TimeUnit.NANOSECONDS);
     }
 

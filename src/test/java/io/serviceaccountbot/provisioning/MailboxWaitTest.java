@@ -45,8 +45,8 @@ class MailboxWaitTest {
         assertThat(outcome.text()).startsWith("The mailbox of svc-sync@contoso.com is ready, after");
         assertThat(checks).hasValue(3);
         assertThat(pauses).hasSize(2);
-        assertThat(pauses.get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
-        assertThat(pauses.get(1)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(pauses.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
+        assertThat(pauses.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test

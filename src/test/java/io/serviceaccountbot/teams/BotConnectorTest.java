@@ -97,6 +97,20 @@ class BotConnectorTest {
     }
 
     @Test
+    void readsTheActivityIdWhateverContentTypeTheConnectorClaimsAndToleratesAnEmptyAnswer() throws Exception {
+        connector
+                .thenAnswer(201, "{\"id\":\"77\"}", "Content-Type", "application/octet-stream")
+                .thenAnswer(200, "", "Content-Type", "text/plain")
+                .thenAnswer(201, "not json", "Content-Type", "text/html");
+        BotConnector client = client(RuntimeMode.SANDBOX);
+
+        assertThat(client.post(personalChat(), BotMessage.text("one"))).isEqualTo("77");
+        client.update(personalChat(), "77", BotMessage.text("two"));
+        assertThat(client.post(personalChat(), BotMessage.text("three"))).isEmpty();
+        assertThat(connector.calls()).hasSize(3);
+    }
+
+    @Test
     void retriesThrottlingAndHonoursRetryAfter() {
         connector
                 .thenAnswer(429, "{\"error\":{\"code\":\"Throttled\"}}", "Retry-After", "3")
