@@ -100,7 +100,9 @@ public class PlanLoad {
             control("DELETE", "/calls", null);
             long clicked = System.nanoTime();
             approve(number);
+            long answered = System.nanoTime();
             long[] done = REPORTS.get(alias).get(5, TimeUnit.MINUTES);
+            System.out.printf("  click answered in %.0f ms%n", (answered - clicked) / 1e6);
             double wall = (done[0] - clicked) / 1e6;
             long roundTrips = done[1];
             double lowerBound = roundTrips * (double) latency + mailboxDelay;
