@@ -366,6 +366,13 @@ public final class ApprovalRequest {
     /** An approver approved, and more approvals are needed. */
     public record ApprovalGiven(ApprovalRequestId id, RequestId number, Person approver, long approvals, int quorum) {}
 
+    /**
+     * Someone tried to decide and a rule refused it (not an approver, the requester, the target, too late); nothing
+     * changed. Published for the audit log: a refused click is worth knowing about.
+     */
+    public record DecisionRefused(
+            ApprovalRequestId id, RequestId number, Person decider, Decision.Verdict verdict, String reason) {}
+
     /** Enough approvers approved: the plan may run. */
     public record Approved(ApprovalRequestId id, RequestId number) {}
 

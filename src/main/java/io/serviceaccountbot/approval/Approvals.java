@@ -67,7 +67,7 @@ public class Approvals {
             ApprovalRequest.DecisionOutcome outcome =
                     request.decide(decider, verdict, comment, clock.instant(), policy);
             try {
-                return answer(request, outcome);
+                return answer(request, outcome, decider, verdict);
             } catch (RequestChangedConcurrently lostRace) {
                 if (attempt >= ATTEMPTS) {
                     throw lostRace;
@@ -76,7 +76,11 @@ public class Approvals {
         }
     }
 
-    private DecisionResult answer(ApprovalRequest request, ApprovalRequest.DecisionOutcome outcome) {
+    private DecisionResult answer(
+            ApprovalRequest request,
+            ApprovalRequest.DecisionOutcome outcome,
+            Person decider,
+            Decision.Verdict verdict) {
         if (outcome instanceof ApprovalRequest.DecisionOutcome.Recorded recorded) {
             ApprovalRequest saved = saveAndPublish(request);
             String message = switch (recorded.status()) {
@@ -98,8 +102,10 @@ public class Approvals {
                     "You " + (already.earlier().verdict() == Decision.Verdict.APPROVE ? "approved" : "rejected")
                             + " request " + request.number() + " already.");
         }
-        return new DecisionResult(
-                DecisionResult.Kind.REFUSED, request, ((ApprovalRequest.DecisionOutcome.Refused) outcome).reason());
+        String reason = ((ApprovalRequest.DecisionOutcome.Refused) outcome).reason();
+        events.publishEvent(
+                new ApprovalRequest.DecisionRefused(request.id(), request.number(), decider, verdict, reason));
+        return new DecisionResult(DecisionResult.Kind.REFUSED, request, reason);
     }
 
     /** Withdraws a pending request; only its requester may. */

@@ -159,12 +159,18 @@ class PlanRun {
         steps.started(request.id(), ordinal, step.words(), clock.instant());
         progress(request, runbook, before, ordinal);
         StepRunner runner = new StepRunner(retry);
-        runner.run(step.words(), step.action());
+        List<String> tenantIds;
+        try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
+            runner.run(step.words(), step.action());
+            tenantIds = calls.ids();
+        }
         stopIfInterrupted();
         StepOutcome outcome = runner.outcomes().isEmpty()
                 ? StepOutcome.done(step.words())
                 : runner.outcomes().get(0);
         steps.finished(request.id(), ordinal, outcome, clock.instant());
+        events.publishEvent(
+                new StepEnded(request.number().value(), request.target(), ordinal, step.words(), outcome, tenantIds));
         List<StepOutcome> now = new ArrayList<>(before);
         now.add(outcome);
         progress(request, runbook, now, -1);

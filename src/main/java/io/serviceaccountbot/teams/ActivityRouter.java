@@ -1,8 +1,10 @@
 package io.serviceaccountbot.teams;
 
+import io.serviceaccountbot.audit.AuditLog;
 import io.serviceaccountbot.identity.BotIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +58,11 @@ class ActivityRouter {
                 references.save(reference);
                 yield answerOnce(activity, reference);
             }
-            case ActivityTypes.INVOKE -> cardActions.answer(activity);
+            case ActivityTypes.INVOKE -> {
+                try (MDC.MDCCloseable context = MDC.putCloseable(AuditLog.CONVERSATION, reference.conversationId())) {
+                    yield cardActions.answer(activity);
+                }
+            }
             case ActivityTypes.CONVERSATION_UPDATE -> {
                 references.save(reference);
                 yield botWasAdded(activity)

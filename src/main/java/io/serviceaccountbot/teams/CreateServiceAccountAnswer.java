@@ -1,7 +1,15 @@
 package io.serviceaccountbot.teams;
 
+import io.serviceaccountbot.audit.AuditRecord;
 import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandText;
+import io.serviceaccountbot.provisioning.ProvisioningReport;
 import io.serviceaccountbot.provisioning.ServiceAccountCreation;
+import io.serviceaccountbot.provisioning.TenantRequestIds;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** {@code create service account …}: runs the creation and shows each step; never the password. */
@@ -9,9 +17,11 @@ import org.springframework.stereotype.Component;
 class CreateServiceAccountAnswer implements CommandAnswer<Command.CreateServiceAccount> {
 
     private final ServiceAccountCreation creation;
+    private final ApplicationEventPublisher events;
 
-    CreateServiceAccountAnswer(ServiceAccountCreation creation) {
+    CreateServiceAccountAnswer(ServiceAccountCreation creation, ApplicationEventPublisher events) {
         this.creation = creation;
+        this.events = events;
     }
 
     @Override
@@ -21,6 +31,29 @@ class CreateServiceAccountAnswer implements CommandAnswer<Command.CreateServiceA
 
     @Override
     public BotMessage answer(Command.CreateServiceAccount command, Caller caller) {
-        return ReportCards.provisioning(creation.create(command));
+        ProvisioningReport report;
+        List<String> tenantIds;
+        try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
+            report = creation.create(command);
+            tenantIds = calls.ids();
+        }
+        events.publishEvent(new AuditRecord(
+                caller.aadObjectId(),
+                caller.name(),
+                "account.create",
+                null,
+                report.title().replaceFirst("^Service account ", ""),
+                report.succeeded() ? "done" : "failed",
+                CommandText.of(command) + " | " + summary(report),
+                tenantIds,
+                null));
+        return ReportCards.provisioning(report);
+    }
+
+    /** Each step in a few words, without anything the steps keep to themselves (the password is never in them). */
+    private static String summary(ProvisioningReport report) {
+        return report.steps().stream()
+                .map(step -> step.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + step.text())
+                .collect(Collectors.joining("; "));
     }
 }

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.teams;
 
+import io.serviceaccountbot.audit.AuditLog;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -11,12 +12,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Answers messages after their HTTP request has been acknowledged, on a fixed set of workers, one turn at a time per
  * conversation so that answers keep the order of the questions. At most {@code maxPending} turns wait; beyond that
  * {@link #offer} refuses, and the caller tells Teams to come back later instead of queueing without bound. The same
- * queue, keyed by request number, keeps the card updates of one approval request in order.
+ * queue, keyed by request number, keeps the card updates of one approval request in order. A conversation's turn runs
+ * with the conversation named in the logging context, where the audit log finds it.
  */
 class TurnQueue implements AutoCloseable {
 
@@ -93,7 +96,9 @@ class TurnQueue implements AutoCloseable {
         }
 
         private void run(Runnable turn) {
-            try {
+            try (MDC.MDCCloseable context = key instanceof ConversationReference.Key conversation
+                    ? MDC.putCloseable(AuditLog.CONVERSATION, conversation.conversationId())
+                    : null) {
                 turn.run();
             } catch (RuntimeException e) {
                 log.error("A turn failed unexpectedly", e);

@@ -90,6 +90,10 @@ public final class TestDatabase implements AutoCloseable {
         return user;
     }
 
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
     }

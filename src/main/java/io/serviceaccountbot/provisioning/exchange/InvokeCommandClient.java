@@ -4,6 +4,7 @@ import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.TokenUnavailableException;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
+import io.serviceaccountbot.provisioning.TenantRequestIds;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -179,6 +180,7 @@ final class InvokeCommandClient {
         int status = response.getStatusCode().value();
         HttpHeaders headers = response.getHeaders();
         String requestId = headers.getFirst("request-id") != null ? headers.getFirst("request-id") : clientRequestId;
+        TenantRequestIds.record(requestId);
         byte[] content = response.getBody().readAllBytes();
         if (!response.getStatusCode().is2xxSuccessful()) {
             return Outcome.failed(

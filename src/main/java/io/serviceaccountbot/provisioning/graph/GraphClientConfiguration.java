@@ -95,6 +95,7 @@ class GraphClientConfiguration {
             interceptors.add(retry);
         }
         interceptors.add(new JsonErrorBodies());
+        interceptors.add(new RequestIdRecorder());
         GraphServiceClient client = new GraphServiceClient(authentication, http.build());
         client.getRequestAdapter().setBaseUrl(baseUrl);
         return client;
