@@ -99,6 +99,33 @@ class TwoReplicasIT {
                 .as("each step ran once, in one replica")
                 .hasSize(5)
                 .containsOnly(1);
+        assertThat(bots.database()
+                        .jdbc()
+                        .sql("select action || ' ' || outcome from audit_entry where request_number = :number"
+                                + " order by seq")
+                        .param("number", number)
+                        .query(String.class)
+                        .list())
+                .as("the audit log of both replicas: one decision, one run, each step once")
+                .containsExactly(
+                        "request.opened pending",
+                        "decision.approve approved",
+                        "run.started running",
+                        "plan.step done",
+                        "plan.step done",
+                        "plan.step done",
+                        "plan.step done",
+                        "plan.step done",
+                        "run.finished done");
+        assertThat(bots.database()
+                        .jdbc()
+                        .sql("select (select count(*) from audit_entry) - (select max(seq) from audit_entry)"
+                                + " + (select count(*) from audit_entry e join audit_entry p on p.seq = e.seq - 1"
+                                + " where e.prev_hash <> p.hash)")
+                        .query(Long.class)
+                        .single())
+                .as("one chain, without gaps or forks, across the replicas")
+                .isZero();
         assertThat(SharedTenantBots.names(bots.cmdlet("Get-DistributionGroupMember", "Exchange Sync Accounts")))
                 .containsExactly("svc-replica");
         assertThat(SharedTenantBots.names(bots.cmdlet("Get-RoleGroupMember", "Exchange sync role group")))
