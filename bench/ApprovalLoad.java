@@ -43,6 +43,10 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: java bench/ApprovalLoad.java http://127.0.0.1:3991 [--requests 1000] [--listings 50] [--clients 8]
  * [--tenant-latency-ms 2000]
+ *
+ * <p>With {@code --replica <url of a second bot on the same database>} (and {@code --tenant <url of the bot that
+ * serves the simulated tenant>}), it opens the requests and then only clicks: Refresh and Approve on the first half
+ * to warm up, then Approve on each of the second half on both bots at once (see bench/replicas.sh).
  */
 public class ApprovalLoad {
 
@@ -53,7 +57,9 @@ public class ApprovalLoad {
     static final Map<String, CompletableFuture<String>> REPLIES = new ConcurrentHashMap<>();
 
     static String bot;
+    static String tenant;
     static String serviceUrl;
+    static final AtomicInteger APPROVED = new AtomicInteger();
     static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(32))
@@ -66,6 +72,8 @@ public class ApprovalLoad {
         int listings = option(args, "--listings", 50);
         int clients = option(args, "--clients", 8);
         int tenantLatency = option(args, "--tenant-latency-ms", 2000);
+        String replica = text(args, "--replica", null);
+        tenant = text(args, "--tenant", bot);
 
         HttpServer connector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         connector.createContext("/", exchange -> {
@@ -101,6 +109,11 @@ public class ApprovalLoad {
         long start = System.nanoTime();
         List<String> numbers = openRequests(requests);
         System.out.printf("opened %d requests in %.1f s%n", numbers.size(), (System.nanoTime() - start) / 1e9);
+        if (replica != null) {
+            twoReplicas(numbers, replica, clients, tenantLatency);
+            connector.stop(0);
+            System.exit(0);
+        }
 
         for (int i = 0; i < 10; i++) {
             say(MEGAN, "Megan Bowen", "a:bench-megan", "requests pending");
@@ -138,6 +151,34 @@ public class ApprovalLoad {
         System.exit(0);
     }
 
+    /**
+     * Two replicas on one database: Megan's click on each request reaches both replicas (as when Teams redelivers to
+     * another instance behind the load balancer), {@code clients} clicks at a time. Exactly one click per request may
+     * record the decision.
+     */
+    static void twoReplicas(List<String> opened, String replica, int clients, int tenantLatency) throws Exception {
+        tenantLatency(tenantLatency);
+        List<String> warmUp = opened.subList(0, opened.size() / 2);
+        List<String> numbers = opened.subList(opened.size() / 2, opened.size());
+        click(warmUp, "refresh", clients, bot, replica);
+        click(warmUp, "approve", clients, bot, replica);
+        List<String> twice = new ArrayList<>();
+        for (String number : numbers) {
+            twice.add(number);
+            twice.add(number);
+        }
+        APPROVED.set(0);
+        report(
+                "approve on both replicas, " + clients + " at once (tenant latency " + tenantLatency + " ms)",
+                click(twice, "approve", clients, bot, replica));
+        System.out.printf("decisions recorded: %d for %d requests clicked %d times%n",
+                APPROVED.get(), numbers.size(), twice.size());
+        tenantLatency(0);
+        if (APPROVED.get() != numbers.size()) {
+            throw new IllegalStateException("each request should be approved exactly once");
+        }
+    }
+
     /** Alex asks, 16 conversations at a time; returns the request numbers from the replies. */
     static List<String> openRequests(int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -171,6 +212,11 @@ public class ApprovalLoad {
 
     /** Megan clicks {@code verb} on each request's card (card version 1), {@code clients} at a time. */
     static long[] click(List<String> numbers, String verb, int clients) throws Exception {
+        return click(numbers, verb, clients, bot);
+    }
+
+    /** The same, the i-th click going to the i-th bot in turn. */
+    static long[] click(List<String> numbers, String verb, int clients, String... bots) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long[] latencies = new long[numbers.size()];
         List<Future<?>> clicks = new ArrayList<>();
@@ -188,12 +234,15 @@ public class ApprovalLoad {
                         .formatted(UUID.randomUUID(), serviceUrl, MEGAN, TENANT, TENANT, verb, numbers.get(index));
                 long sent = System.nanoTime();
                 HttpResponse<String> answer = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(bot + "/api/messages"))
+                        HttpRequest.newBuilder(URI.create(bots[index % bots.length] + "/api/messages"))
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(invoke))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 latencies[index] = System.nanoTime() - sent;
+                if (answer.body().contains("You approved request")) {
+                    APPROVED.incrementAndGet();
+                }
                 if (answer.statusCode() != 200 || !answer.body().contains("application/vnd.microsoft.card.adaptive")) {
                     throw new IllegalStateException("unexpected invoke answer " + answer.statusCode() + " "
                             + answer.body());
@@ -238,7 +287,7 @@ public class ApprovalLoad {
 
     static void tenantLatency(int millis) throws Exception {
         HttpResponse<String> set = HTTP.send(
-                HttpRequest.newBuilder(URI.create(bot + "/sandbox/control/latency"))
+                HttpRequest.newBuilder(URI.create(tenant + "/sandbox/control/latency"))
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"millis\":" + millis + "}"))
                         .build(),
@@ -264,6 +313,15 @@ public class ApprovalLoad {
     static double percentile(long[] sorted, double p) {
         int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    static String text(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     static int option(String[] args, String name, int fallback) {

@@ -42,7 +42,8 @@ public class AuditLog {
     private final TransactionOperations transactions;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JdbcTemplate template, TransactionOperations transactions, Clock clock) {
+    /** The log in the database these reach (public for tools such as {@code bench/AuditLoad.java}). */
+    public AuditLog(JdbcClient jdbc, JdbcTemplate template, TransactionOperations transactions, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.transactions = transactions;
