@@ -9,6 +9,9 @@ import io.serviceaccountbot.command.ParseResult;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.provisioning.PlanExecuted;
 import io.serviceaccountbot.verification.AccountVerification;
+import io.serviceaccountbot.verification.AppAccessVerification;
+import io.serviceaccountbot.verification.VerificationReport;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -26,16 +29,19 @@ class ApprovalEventReactions {
     private final ApprovalCardUpdates updates;
     private final ProgressCards progress;
     private final AccountVerification verification;
+    private final AppAccessVerification appAccess;
 
     ApprovalEventReactions(
             Approvals approvals,
             ApprovalCardUpdates updates,
             ProgressCards progress,
-            AccountVerification verification) {
+            AccountVerification verification,
+            AppAccessVerification appAccess) {
         this.approvals = approvals;
         this.updates = updates;
         this.progress = progress;
         this.verification = verification;
+        this.appAccess = appAccess;
     }
 
     @TransactionalEventListener(
@@ -63,27 +69,38 @@ class ApprovalEventReactions {
     }
 
     /**
-     * The plan ended: its progress card becomes the report, and then, for a plan that grants impersonation, the
-     * verification report of its account follows, checked in the tenant afresh (on the request's card queue, so the
-     * run's thread does not wait).
+     * The plan ended: its progress card becomes the report, and then, for a plan that grants, a verification report
+     * follows, checked in the tenant afresh (on the request's card queue, so the run's thread does not wait): the
+     * account's for impersonation, Test-ServicePrincipalAuthorization on the group's mailboxes for app access.
      */
     @TransactionalEventListener(fallbackExecution = true)
     void planExecuted(PlanExecuted executed) {
         Runnable verify = () -> approvals
                 .find(RequestId.of(executed.requestNumber()))
-                .filter(ApprovalEventReactions::grantsImpersonation)
-                .ifPresent(request -> updates.tellRequester(
-                        request, ReportCards.verification(verification.verify(AccountRef.of(request.target())))));
+                .ifPresent(request -> verificationAfter(request)
+                        .ifPresent(report -> updates.tellRequester(request, ReportCards.verification(report))));
         progress.showLast(
                 executed.requestNumber(),
                 ReportCards.provisioning(executed.requestNumber(), executed.report()),
                 verify);
     }
 
-    private static boolean grantsImpersonation(ApprovalRequest request) {
-        return CommandParser.parse(request.command()) instanceof ParseResult.Parsed parsed
-                && (parsed.command() instanceof Command.GrantImpersonation
-                        || parsed.command() instanceof Command.SetupExchangeSync);
+    /**
+     * The report that follows a plan that grants: the account's for impersonation, the app's reach into the group's
+     * mailboxes for app access; none for a revocation.
+     */
+    private Optional<VerificationReport> verificationAfter(ApprovalRequest request) {
+        if (!(CommandParser.parse(request.command()) instanceof ParseResult.Parsed parsed)) {
+            return Optional.empty();
+        }
+        if (parsed.command() instanceof Command.GrantImpersonation
+                || parsed.command() instanceof Command.SetupExchangeSync) {
+            return Optional.of(verification.verify(AccountRef.of(request.target())));
+        }
+        if (parsed.command() instanceof Command.GrantAppAccess app) {
+            return Optional.of(appAccess.verify(app.appId(), app.group(), app.roles()));
+        }
+        return Optional.empty();
     }
 
     private static RequestId numberOf(Object event) {

@@ -16,4 +16,9 @@ class VerificationConfiguration {
             Directory directory, ExchangeAdmin exchange, ImpersonationProbe probe, SecretStore secrets) {
         return new AccountVerification(directory, exchange, probe, secrets);
     }
+
+    @Bean
+    AppAccessVerification appAccessVerification(ExchangeAdmin exchange) {
+        return new AppAccessVerification(exchange);
+    }
 }
