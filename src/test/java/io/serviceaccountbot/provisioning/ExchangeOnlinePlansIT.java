@@ -10,11 +10,13 @@ import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.provisioning.ApprovedPlans.Executed;
 import io.serviceaccountbot.provisioning.ExchangeAdmin.AuthorizationResult;
 import io.serviceaccountbot.provisioning.StepOutcome.Status;
+import io.serviceaccountbot.sandbox.SimulatorControlClient;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -54,9 +56,15 @@ class ExchangeOnlinePlansIT {
 
     ApprovedPlans requests;
 
+    @LocalServerPort
+    int port;
+
+    SimulatorControlClient control;
+
     @BeforeEach
     void setUp() {
         requests = new ApprovedPlans(plans, approvals, reports);
+        control = new SimulatorControlClient(port);
     }
 
     @Test
@@ -183,6 +191,57 @@ class ExchangeOnlinePlansIT {
                 .containsExactly(false);
         assertThat(inScope("isaiahl@example.com", "Mailboxes of Salesforce Sync Mailboxes"))
                 .containsExactly(false);
+    }
+
+    @Test
+    void appAccessRidesOutASlowThrottledAndFailingTenantAndEndsWithOneOfEach() {
+        exchange.ensureSecurityGroup("Flaky Mailboxes");
+        exchange.addGroupMember("Flaky Mailboxes", "meganb@example.com");
+        control.latency(100);
+        control.graphFails("servicePrincipals", 429, 1, 1);
+        control.exchangeFails("New-ManagementScope", 503, 2);
+        control.exchangeFails("New-ManagementRoleAssignment", 429, 1);
+        try {
+            Executed run = requests.approveAndRun("grant app access to " + APP + " for group \"Flaky Mailboxes\"");
+
+            assertThat(run.report().succeeded()).as(run.report().toString()).isTrue();
+            assertThat(run.request().status()).isEqualTo(RequestStatus.DONE);
+        } finally {
+            control.clearFaults();
+            control.latency(0);
+        }
+        assertThat(inScope("meganb@example.com", "Mailboxes of Flaky Mailboxes"))
+                .as("one assignment within the scope, whatever was retried")
+                .containsExactly(true);
+        assertThat(inScope("lynner@example.com", "Mailboxes of Flaky Mailboxes"))
+                .containsExactly(false);
+    }
+
+    @Test
+    void aPermanentExchangeFailureStopsAppAccessWithTheReasonAndRetryFinishesIt() {
+        exchange.ensureSecurityGroup("Stopped Mailboxes");
+        exchange.addGroupMember("Stopped Mailboxes", "alexw@example.com");
+        String command = "grant app access to " + APP + " for group \"Stopped Mailboxes\"";
+        control.exchangeFails("New-ManagementScope", 503, 100);
+
+        Executed failed;
+        try {
+            failed = requests.approveAndRun(command);
+        } finally {
+            control.clearFaults();
+        }
+
+        assertThat(failed.request().status()).isEqualTo(RequestStatus.FAILED);
+        assertThat(failed.report().steps())
+                .extracting(StepOutcome::status)
+                .containsExactly(Status.DONE, Status.FAILED, Status.SKIPPED, Status.SKIPPED);
+        assertThat(failed.report().steps().get(1).text()).contains("tried 3 times");
+
+        Executed again = requests.approveAndRun(command);
+
+        assertThat(again.report().succeeded()).as(again.report().toString()).isTrue();
+        assertThat(inScope("alexw@example.com", "Mailboxes of Stopped Mailboxes"))
+                .containsExactly(true);
     }
 
     @Test
