@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning;
 
+import io.micrometer.core.instrument.Metrics;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.ApprovalRequestId;
 import io.serviceaccountbot.approval.Approvals;
@@ -10,11 +11,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -63,7 +67,17 @@ class PlanRun {
         if (started.isEmpty()) {
             return Optional.empty();
         }
-        ApprovalRequest request = started.get();
+        try (MDC.MDCCloseable context =
+                MDC.putCloseable(REQUEST, started.get().number().value())) {
+            return Optional.of(runStarted(started.get()));
+        }
+    }
+
+    /** The logging-context key that names the request on every line of its run. */
+    static final String REQUEST = "request";
+
+    private ProvisioningReport runStarted(ApprovalRequest request) {
+        ApprovalRequestId id = request.id();
         log.info("Request {} runs: {}", request.number(), request.command());
         ProvisioningReport report;
         try {
@@ -87,7 +101,7 @@ class PlanRun {
         } else {
             log.info("Request {} failed: {}", request.number(), summary(report));
         }
-        return Optional.of(report);
+        return report;
     }
 
     private ProvisioningReport execute(ApprovalRequest request) {
@@ -160,6 +174,7 @@ class PlanRun {
         progress(request, runbook, before, ordinal);
         StepRunner runner = new StepRunner(retry);
         List<String> tenantIds;
+        long started = System.nanoTime();
         try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
             runner.run(step.words(), step.action());
             tenantIds = calls.ids();
@@ -169,6 +184,8 @@ class PlanRun {
                 ? StepOutcome.done(step.words())
                 : runner.outcomes().get(0);
         steps.finished(request.id(), ordinal, outcome, clock.instant());
+        Metrics.timer("bot.plan.steps", "outcome", outcome.status().name().toLowerCase(Locale.ROOT))
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         events.publishEvent(
                 new StepEnded(request.number().value(), request.target(), ordinal, step.words(), outcome, tenantIds));
         List<StepOutcome> now = new ArrayList<>(before);

@@ -1,7 +1,9 @@
 package io.serviceaccountbot.provisioning;
 
+import io.micrometer.core.instrument.Metrics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +48,11 @@ final class StepRunner {
                     record(StepOutcome.failed(whatItDoes + ": " + e.getMessage() + tries, TenantFixes.of(e)));
                     return;
                 }
+                Metrics.counter(
+                                "bot.plan.step.retries",
+                                "reason",
+                                e.kind().name().toLowerCase(Locale.ROOT))
+                        .increment();
             }
             try {
                 retry.sleeper().sleep(retry.backoff().pauseBefore(attempt, null).orWaitTheCap());

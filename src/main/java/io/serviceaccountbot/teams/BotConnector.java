@@ -1,5 +1,6 @@
 package io.serviceaccountbot.teams;
 
+import io.micrometer.core.instrument.Metrics;
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.BotIdentity;
 import io.serviceaccountbot.retry.Backoff;
@@ -106,6 +107,15 @@ class BotConnector {
     private String send(HttpMethod method, URI uri, OutgoingActivity activity, boolean idempotent) {
         for (int attempt = 1; ; attempt++) {
             Outcome outcome = attempt(method, uri, activity, idempotent);
+            Metrics.counter(
+                            "bot.connector.sends",
+                            "method",
+                            method.name(),
+                            "status",
+                            outcome.activityId() != null
+                                    ? "2xx"
+                                    : outcome.status() > 0 ? Integer.toString(outcome.status()) : "no-answer")
+                    .increment();
             if (outcome.activityId() != null) {
                 return outcome.activityId();
             }

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.teams;
 
+import io.micrometer.core.instrument.Metrics;
 import io.serviceaccountbot.access.AccessControl;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandCatalog;
@@ -51,21 +52,27 @@ class CommandConversation {
             try {
                 roles = access.currentRolesOf(caller.aadObjectId());
             } catch (TenantException e) {
+                count(spec, "roles-unavailable");
                 log.warn("Could not check the roles for {}: {}", spec.keyword(), e.getMessage());
                 return BotMessage.text("I couldn't reach Microsoft Entra ID to check your permissions just now, so"
                         + " I did nothing. Please try again in a minute.");
             }
             if (!spec.allows(roles)) {
+                count(spec, "refused");
                 return refusal(spec, caller);
             }
         }
         try {
-            return dispatch(command, caller, spec);
+            BotMessage answer = dispatch(command, caller, spec);
+            count(spec, "answered");
+            return answer;
         } catch (TenantException e) {
+            count(spec, e.isTransient() ? "tenant-unavailable" : "tenant-error");
             log.warn("{} failed: {} (request id {})", spec.keyword(), e.getMessage(), e.requestId());
             return BotMessage.text("**" + spec.keyword() + "** stopped: " + e.service() + " answered that "
                     + e.getMessage() + (e.isTransient() ? ". Please try again in a few minutes." : "."));
         } catch (RuntimeException e) {
+            count(spec, "error");
             String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
             log.error("{} failed unexpectedly (reference {})", spec.keyword(), reference, e);
             return BotMessage.text("Something went wrong on my side while running **" + spec.keyword()
@@ -88,6 +95,12 @@ class CommandConversation {
                     + " of this bot. Nothing was changed.");
         }
         return answer.answer(command, caller);
+    }
+
+    /** {@code bot.commands}: commands by keyword and outcome. */
+    private static void count(CommandSpec spec, String outcome) {
+        Metrics.counter("bot.commands", "command", spec.keyword(), "outcome", outcome)
+                .increment();
     }
 
     private static BotMessage refusal(CommandSpec spec, Caller caller) {

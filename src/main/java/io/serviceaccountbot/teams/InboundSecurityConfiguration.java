@@ -39,7 +39,10 @@ class InboundSecurityConfiguration {
         return http.build();
     }
 
-    /** Everything that is not the bot endpoint: open on loopback in sandbox, health only in production. */
+    /**
+     * Everything that is not the bot endpoint or an admin endpoint: open on loopback in sandbox; in production, health
+     * and info (for the platform's probes) and nothing else.
+     */
     @Bean
     @Order(100)
     SecurityFilterChain otherRequestsSecurity(HttpSecurity http, BotIdentity identity) throws Exception {
@@ -47,10 +50,11 @@ class InboundSecurityConfiguration {
         if (identity.mode().isSandbox()) {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
-            http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
-                    .permitAll()
-                    .anyRequest()
-                    .denyAll());
+            http.authorizeHttpRequests(
+                    requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                            .permitAll()
+                            .anyRequest()
+                            .denyAll());
         }
         return http.build();
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,13 +100,15 @@ class TwoReplicasIT {
                 .as("each step ran once, in one replica")
                 .hasSize(5)
                 .containsOnly(1);
-        assertThat(bots.database()
-                        .jdbc()
-                        .sql("select action || ' ' || outcome from audit_entry where request_number = :number"
-                                + " order by seq")
-                        .param("number", number)
-                        .query(String.class)
-                        .list())
+        Supplier<List<String>> audited = () -> bots.database()
+                .jdbc()
+                .sql("select action || ' ' || outcome from audit_entry where request_number = :number order by seq")
+                .param("number", number)
+                .query(String.class)
+                .list();
+        SharedTenantBots.awaitValue(
+                () -> audited.get().contains("run.finished done") ? "written" : null, Duration.ofSeconds(10));
+        assertThat(audited.get())
                 .as("the audit log of both replicas: one decision, one run, each step once")
                 .containsExactly(
                         "request.opened pending",

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning.exchange;
 
+import io.micrometer.core.instrument.Metrics;
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.TokenUnavailableException;
 import io.serviceaccountbot.provisioning.TenantException;
@@ -181,6 +182,8 @@ final class InvokeCommandClient {
         HttpHeaders headers = response.getHeaders();
         String requestId = headers.getFirst("request-id") != null ? headers.getFirst("request-id") : clientRequestId;
         TenantRequestIds.record(requestId);
+        Metrics.counter("bot.tenant.calls", "service", "exchange", "status", Integer.toString(status))
+                .increment();
         byte[] content = response.getBody().readAllBytes();
         if (!response.getStatusCode().is2xxSuccessful()) {
             return Outcome.failed(

@@ -1,17 +1,30 @@
 package io.serviceaccountbot.provisioning.graph;
 
+import io.micrometer.core.instrument.Metrics;
 import io.serviceaccountbot.provisioning.TenantRequestIds;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
-/** Notes the {@code request-id} of every Graph answer, retries included, for the audit log. */
+/**
+ * Notes the {@code request-id} of every Graph answer, retries included, for the audit log, and counts the calls by
+ * status ({@code bot.tenant.calls}, 429s included).
+ */
 final class RequestIdRecorder implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Response response = chain.proceed(chain.request());
+        Response response;
+        try {
+            response = chain.proceed(chain.request());
+        } catch (IOException e) {
+            Metrics.counter("bot.tenant.calls", "service", "graph", "status", "no-answer")
+                    .increment();
+            throw e;
+        }
         TenantRequestIds.record(response.header("request-id"));
+        Metrics.counter("bot.tenant.calls", "service", "graph", "status", Integer.toString(response.code()))
+                .increment();
         return response;
     }
 }

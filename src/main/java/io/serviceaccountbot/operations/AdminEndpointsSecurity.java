@@ -1,5 +1,6 @@
-package io.serviceaccountbot.audit;
+package io.serviceaccountbot.operations;
 
+import io.serviceaccountbot.audit.AuditProperties;
 import io.serviceaccountbot.identity.BotIdentity;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -19,20 +20,22 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may read {@code /admin/audit}. In production: a bearer token from the tenant's Entra ID, issued for the bot's
- * app, carrying the export app role (an application assigned that role, or a user assigned it); nothing else. In
- * sandbox mode the server listens on loopback only and the endpoint answers loopback callers only.
+ * Who may read the admin endpoints: the audit export ({@code /admin/audit}) and the metrics
+ * ({@code /actuator/prometheus}). In production: a bearer token from the tenant's Entra ID, issued for the bot's app,
+ * carrying the endpoint's app role (assigned to an application or a person); nothing else. In sandbox mode the server
+ * listens on loopback only, and they are open to this machine.
  */
 @Configuration(proxyBeanMethods = false)
-class AuditExportSecurity {
+class AdminEndpointsSecurity {
 
     static final String ROLE_AUTHORITY_PREFIX = "APPROLE_";
 
     @Bean
     @Order(20)
-    SecurityFilterChain auditExportFilterChain(HttpSecurity http, BotIdentity identity, AuditProperties properties)
+    SecurityFilterChain adminEndpointsFilterChain(
+            HttpSecurity http, BotIdentity identity, AuditProperties audit, OperationsProperties operations)
             throws Exception {
-        http.securityMatcher("/admin/**")
+        http.securityMatcher("/admin/**", "/actuator/prometheus")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -49,16 +52,18 @@ class AuditExportSecurity {
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(roles);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/admin/audit")
-                        .hasAuthority(ROLE_AUTHORITY_PREFIX + properties.exportRole())
+                        .hasAuthority(ROLE_AUTHORITY_PREFIX + audit.exportRole())
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasAuthority(ROLE_AUTHORITY_PREFIX + operations.metricsRole())
                         .anyRequest()
                         .denyAll())
                 .oauth2ResourceServer(server -> server.jwt(
-                        jwt -> jwt.decoder(decoder(identity, properties)).jwtAuthenticationConverter(authentication)));
+                        jwt -> jwt.decoder(decoder(identity, operations)).jwtAuthenticationConverter(authentication)));
         return http.build();
     }
 
     /** Tokens signed by the tenant's Entra ID keys, from its issuer, for this bot's app (by client id or app id URI). */
-    static JwtDecoder decoder(BotIdentity identity, AuditProperties properties) {
+    static JwtDecoder decoder(BotIdentity identity, OperationsProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUriFor(identity.tenantId()))
                 .build();
         List<String> audiences = List.of(identity.appId(), "api://" + identity.appId());

@@ -1,4 +1,4 @@
-package io.serviceaccountbot.audit;
+package io.serviceaccountbot.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,11 +34,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@code /admin/audit} in production mode, against a local stand-in for the tenant's Entra ID keys: only a token from
- * that issuer, for the bot's app, with the export role, reads the log; everything else is refused without the log.
+ * The admin endpoints in production mode, against a local stand-in for the tenant's Entra ID keys: only a token from
+ * that issuer, for the bot's app, with the endpoint's role, reads the audit log or the metrics; everything else is
+ * refused without them. Health and info stay open for the platform's probes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditExportAuthenticationIT {
+class AdminEndpointsAuthenticationIT {
 
     static final String TENANT = "00000000-0000-0000-0000-0000000000001";
     static final String APP_ID = "5e1f0b7a-1111-4222-8333-944455556666";
@@ -83,7 +84,7 @@ class AuditExportAuthenticationIT {
         registry.add("bot.provisioning.graph-base-url", () -> "http://127.0.0.1:9/unreachable");
         registry.add("bot.secrets.key-vault-uri", () -> "https://kv-never-called.vault.azure.net/");
         registry.add(
-                "bot.audit.jwk-set-uri",
+                "bot.operations.admin-token-jwk-set-uri",
                 () -> "http://127.0.0.1:" + keys.getAddress().getPort() + "/keys");
     }
 
@@ -118,8 +119,11 @@ class AuditExportAuthenticationIT {
     }
 
     private HttpResponse<String> export(String token) throws Exception {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/audit?format=json"));
+        return get("/admin/audit?format=json", token);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -132,6 +136,35 @@ class AuditExportAuthenticationIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).startsWith("[");
+    }
+
+    @Test
+    void theMetricsNeedTheMetricsRoleAndTheExportRoleIsNotEnough() throws Exception {
+        HttpResponse<String> metrics =
+                get("/actuator/prometheus", token(key, claims -> claims.claim("roles", List.of("Metrics.Read"))));
+        HttpResponse<String> withExportRole = get("/actuator/prometheus", token(key, claims -> {}));
+        HttpResponse<String> anonymous = get("/actuator/prometheus", null);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE");
+        assertThat(withExportRole.statusCode()).isEqualTo(403);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(export(token(key, claims -> claims.claim("roles", List.of("Metrics.Read"))))
+                        .statusCode())
+                .as("the metrics role does not open the audit log")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void healthAndInfoStayOpenForTheProbesAndTellNothingMore() throws Exception {
+        HttpResponse<String> liveness = get("/actuator/health/liveness", null);
+        HttpResponse<String> info = get("/actuator/info", null);
+        HttpResponse<String> env = get("/actuator/env", null);
+
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(env.statusCode()).isIn(401, 403, 404);
     }
 
     @Test
