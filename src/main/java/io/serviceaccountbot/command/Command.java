@@ -203,4 +203,7 @@ public sealed interface Command {
 
     /** {@code whoami}: who the bot thinks you are, and what you may run. */
     record WhoAmI() implements Command {}
+
+    /** {@code doctor}: whether the bot has its tokens and the permissions its commands need. */
+    record Doctor() implements Command {}
 }

@@ -31,7 +31,8 @@ public final class CommandCatalog {
             new RetryGrammar(),
             new AuditGrammar(),
             new AuditVerifyGrammar(),
-            new WhoAmIGrammar()));
+            new WhoAmIGrammar(),
+            new DoctorGrammar()));
 
     /** Teams' limit on the commands of one manifest command list. */
     public static final int COMMAND_MENU_LIMIT = 12;
@@ -42,7 +43,8 @@ public final class CommandCatalog {
             Command.Cancel.class,
             Command.Retry.class,
             Command.Audit.class,
-            Command.AuditVerify.class);
+            Command.AuditVerify.class,
+            Command.Doctor.class);
 
     private final List<Grammar<?>> grammars;
     private final List<CommandSpec> specs;

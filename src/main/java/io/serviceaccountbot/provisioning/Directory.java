@@ -65,4 +65,9 @@ public interface Directory {
 
     /** The organisation's verified domains, the default first; they rarely change, so adapters may keep them a while. */
     List<VerifiedDomain> verifiedDomains();
+
+    /** The verified domains read afresh, not from what an adapter keeps (for {@code doctor}). */
+    default List<VerifiedDomain> verifiedDomainsAfresh() {
+        return verifiedDomains();
+    }
 }

@@ -38,12 +38,19 @@ class ExchangeSimulator {
 
     private final ExchangeCmdlets cmdlets;
     private final SimulatorFaults faults;
+    private final SimulatedPermissions permissions;
     private final JsonMapper json;
     private final String tenantId;
 
-    ExchangeSimulator(ExchangeCmdlets cmdlets, SimulatorFaults faults, JsonMapper json, SimulatedDirectory directory) {
+    ExchangeSimulator(
+            ExchangeCmdlets cmdlets,
+            SimulatorFaults faults,
+            SimulatedPermissions permissions,
+            JsonMapper json,
+            SimulatedDirectory directory) {
         this.cmdlets = cmdlets;
         this.faults = faults;
+        this.permissions = permissions;
         this.json = json;
         this.tenantId = directory.tenantId();
     }
@@ -64,6 +71,13 @@ class ExchangeSimulator {
         faults.delay();
         if (!GraphGate.ACCEPTED_TOKEN.equals(authorization)) {
             return ExchangeAnswers.unauthorized();
+        }
+        if (permissions.refuses(SimulatedPermissions.EXCHANGE)) {
+            return ExchangeAnswers.plain(
+                    HttpStatus.UNAUTHORIZED,
+                    "Unauthorized",
+                    "The role assigned to application isn't supported in this scenario (Exchange.ManageAsApp is not"
+                            + " granted).");
         }
         if (!tenantId.equalsIgnoreCase(tenant)) {
             return ExchangeAnswers.plain(HttpStatus.NOT_FOUND, "TenantNotFound", "No organisation with id " + tenant);

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every simulated Graph request goes through before an endpoint sees it, in this order: the call is counted and
- * may suffer a scripted fault ({@link SimulatorFaults}), the configured latency is added, and the bearer token is
- * checked. Every answer carries a {@code request-id} header, as Graph's do.
+ * may suffer a scripted fault ({@link SimulatorFaults}), the configured latency is added, the bearer token is
+ * checked, and so is the permission the call needs ({@link SimulatedPermissions}). Every answer carries a {@code request-id} header, as Graph's do.
  */
 final class GraphGate extends OncePerRequestFilter {
 
@@ -25,10 +25,12 @@ final class GraphGate extends OncePerRequestFilter {
     static final String ACCEPTED_TOKEN = "Bearer sandbox-token";
 
     private final SimulatorFaults faults;
+    private final SimulatedPermissions permissions;
     private final JsonMapper json;
 
-    GraphGate(SimulatorFaults faults, JsonMapper json) {
+    GraphGate(SimulatorFaults faults, SimulatedPermissions permissions, JsonMapper json) {
         this.faults = faults;
+        this.permissions = permissions;
         this.json = json;
     }
 
@@ -60,6 +62,19 @@ final class GraphGate extends OncePerRequestFilter {
                             authorization == null || authorization.isBlank()
                                     ? "Access token is empty."
                                     : "Access token validation failure. Invalid audience.",
+                            requestId,
+                            List.of(),
+                            Map.of()));
+            return;
+        }
+        Optional<String> refused = permissions.refusedFor(request.getMethod(), path);
+        if (refused.isPresent()) {
+            write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    GraphErrors.body(
+                            "Authorization_RequestDenied",
+                            "Insufficient privileges to complete the operation.",
                             requestId,
                             List.of(),
                             Map.of()));

@@ -32,13 +32,20 @@ class SandboxConfiguration {
     }
 
     @Bean
+    SimulatedPermissions simulatedPermissions(SandboxProperties properties) {
+        return new SimulatedPermissions(properties.refusedPermissions());
+    }
+
+    @Bean
     SimulatedCredentials simulatedCredentials() {
         return new SimulatedCredentials();
     }
 
     @Bean
-    FilterRegistrationBean<GraphGate> graphGate(SimulatorFaults faults, JsonMapper json) {
-        FilterRegistrationBean<GraphGate> registration = new FilterRegistrationBean<>(new GraphGate(faults, json));
+    FilterRegistrationBean<GraphGate> graphGate(
+            SimulatorFaults faults, SimulatedPermissions permissions, JsonMapper json) {
+        FilterRegistrationBean<GraphGate> registration =
+                new FilterRegistrationBean<>(new GraphGate(faults, permissions, json));
         registration.addUrlPatterns(GraphGate.PREFIX + "/*");
         registration.setName("simulatedGraphGate");
         return registration;

@@ -3,6 +3,7 @@ package io.serviceaccountbot.sandbox;
 import io.serviceaccountbot.identity.ConditionalOnSandboxMode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /sandbox/control}: tests and benchmarks script the simulated tenant's faults and latency and read its call
- * counts. Served only in sandbox mode, on the loopback address.
+ * {@code /sandbox/control}: tests and benchmarks script the simulated tenant's faults, latency and refused
+ * permissions, and read its call counts. Served only in sandbox mode, on the loopback address.
  */
 @RestController
 @ConditionalOnSandboxMode
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SimulatorControl {
 
     private final SimulatorFaults faults;
+    private final SimulatedPermissions permissions;
 
-    SimulatorControl(SimulatorFaults faults) {
+    SimulatorControl(SimulatorFaults faults, SimulatedPermissions permissions) {
         this.faults = faults;
+        this.permissions = permissions;
     }
 
     /**
@@ -64,6 +67,19 @@ class SimulatorControl {
     ResponseEntity<Void> latency(@RequestBody Map<String, Long> body) {
         faults.setLatency(Duration.ofMillis(body.getOrDefault("millis", 0L)));
         return ResponseEntity.noContent().build();
+    }
+
+    /** Which application permissions the simulated tenant refuses, e.g. {@code {"refused":["Domain.Read.All"]}}. */
+    @PutMapping("/permissions")
+    ResponseEntity<Map<String, Object>> permissions(@RequestBody Map<String, List<String>> body) {
+        permissions.refuse(body.getOrDefault("refused", List.of()));
+        return permissions();
+    }
+
+    @GetMapping("/permissions")
+    ResponseEntity<Map<String, Object>> permissions() {
+        return ResponseEntity.ok(
+                Map.of("refused", permissions.refused(), "known", new java.util.TreeSet<>(SimulatedPermissions.ALL)));
     }
 
     @GetMapping("/calls")

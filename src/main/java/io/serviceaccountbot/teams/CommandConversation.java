@@ -54,6 +54,12 @@ class CommandConversation {
             } catch (TenantException e) {
                 count(spec, "roles-unavailable");
                 log.warn("Could not check the roles for {}: {}", spec.keyword(), e.getMessage());
+                if (e.kind() == TenantException.Kind.ACCESS_DENIED) {
+                    return BotMessage.text("I am not allowed to read group membership in Microsoft Entra ID (my app"
+                            + " registration lacks GroupMember.Read.All), so I can't check your permissions, and I did"
+                            + " nothing. An Entra administrator has to grant it; my log lists every missing"
+                            + " permission at start-up.");
+                }
                 return BotMessage.text("I couldn't reach Microsoft Entra ID to check your permissions just now, so"
                         + " I did nothing. Please try again in a minute.");
             }

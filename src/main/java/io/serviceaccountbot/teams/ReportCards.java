@@ -86,6 +86,23 @@ final class ReportCards {
                 AdaptiveCards.card(body));
     }
 
+    /** {@code doctor}: what the bot may do, and for each missing permission what will fail and how to grant it. */
+    static BotMessage doctor(VerificationReport report) {
+        ArrayNode body = AdaptiveCards.body();
+        body.add(AdaptiveCards.heading("Doctor: " + report.account()));
+        body.add(AdaptiveCards.subtle(
+                report.allPassed()
+                        ? "Every token and permission my commands need is there."
+                        : report.failures() + (report.failures() == 1 ? " thing is" : " things are")
+                                + " missing. Each says what will fail and how to fix it."));
+        for (Check check : report.checks()) {
+            body.add(line(mark(check.result()), check.name() + ": " + check.detail(), check.fix()));
+        }
+        return BotMessage.card(
+                "Doctor: " + (report.allPassed() ? "all permissions present" : report.failures() + " missing"),
+                AdaptiveCards.card(body));
+    }
+
     static BotMessage roleGroup(ExchangeAdmin.RoleGroup group) {
         ArrayNode body = AdaptiveCards.body();
         body.add(AdaptiveCards.heading("Role group " + group.name()));

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.verification;
 
+import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import io.serviceaccountbot.provisioning.ImpersonationProbe;
@@ -15,6 +16,12 @@ class VerificationConfiguration {
     AccountVerification accountVerification(
             Directory directory, ExchangeAdmin exchange, ImpersonationProbe probe, SecretStore secrets) {
         return new AccountVerification(directory, exchange, probe, secrets);
+    }
+
+    @Bean
+    BotAccessCheck botAccessCheck(
+            AccessTokens tokens, Directory directory, ExchangeAdmin exchange, SecretStore secrets) {
+        return new BotAccessCheck(tokens, directory, exchange, secrets);
     }
 
     @Bean

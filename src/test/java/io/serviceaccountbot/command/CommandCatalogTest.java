@@ -36,7 +36,8 @@ class CommandCatalogTest {
                         "retry",
                         "audit",
                         "audit verify",
-                        "whoami");
+                        "whoami",
+                        "doctor");
         assertThat(catalog.specs().stream()
                         .<Class<?>>map(CommandSpec::commandType)
                         .toList())

@@ -42,6 +42,14 @@ public final class SimulatorControlClient {
                 """.formatted(JSON.writeValueAsString(cmdlet), status, times));
     }
 
+    /** The simulated tenant refuses exactly these application permissions (none: grants everything again). */
+    public void refusePermissions(String... permissions) {
+        send(
+                "PUT",
+                "/permissions",
+                JSON.writeValueAsString(java.util.Map.of("refused", java.util.List.of(permissions))));
+    }
+
     public void clearFaults() {
         send("DELETE", "/faults", null);
     }

@@ -114,6 +114,7 @@ class ConversationIT {
         assertThat(alexSays("audit svc-nobody-touched").text())
                 .isEqualTo("The audit log has no entries for svc-nobody-touched yet.");
         assertThat(isaiahSays("audit").text()).contains("is only for").contains("Nothing was done");
+        assertThat(isaiahSays("doctor").text()).contains("is only for").contains("Nothing was done");
     }
 
     @Test

@@ -253,6 +253,13 @@ class GraphDirectory implements Directory {
         return domains;
     }
 
+    @Override
+    public List<VerifiedDomain> verifiedDomainsAfresh() {
+        List<VerifiedDomain> domains = readVerifiedDomains();
+        knownDomains = new KnownDomains(domains, System.nanoTime());
+        return domains;
+    }
+
     private List<VerifiedDomain> readVerifiedDomains() {
         try {
             List<VerifiedDomain> domains = new ArrayList<>();

@@ -1,0 +1,136 @@
+package io.serviceaccountbot.verification;
+
+import io.serviceaccountbot.identity.AccessTokens;
+import io.serviceaccountbot.identity.TokenUnavailableException;
+import io.serviceaccountbot.provisioning.Directory;
+import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.SecretStore;
+import io.serviceaccountbot.provisioning.TenantException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code doctor}: whether the bot may do its work in the tenant. It gets each token, then makes one harmless read per
+ * permission the bot's commands need (the same calls the steps make, on objects that do not exist, so nothing
+ * changes), and says for each what is missing and what will fail without it. A read proves what reading needs; a write
+ * permission (creating users, assigning licences) is only proven by the change itself, and the line says so.
+ */
+public class BotAccessCheck {
+
+    /** An object id that names nothing, for reads that must change nothing. */
+    static final String NOBODY = "00000000-0000-0000-0000-000000000000";
+
+    private final AccessTokens tokens;
+    private final Directory directory;
+    private final ExchangeAdmin exchange;
+    private final SecretStore secrets;
+
+    public BotAccessCheck(AccessTokens tokens, Directory directory, ExchangeAdmin exchange, SecretStore secrets) {
+        this.tokens = tokens;
+        this.directory = directory;
+        this.exchange = exchange;
+        this.secrets = secrets;
+    }
+
+    /** Every check, in the order the bot's work needs them. */
+    public VerificationReport check() {
+        List<Check> checks = new ArrayList<>();
+        boolean graph = token(checks, "Microsoft Graph", AccessTokens.GRAPH);
+        if (graph) {
+            checks.add(graph(
+                    "User.ReadWrite.All",
+                    "creating and updating service accounts",
+                    "reads users; creating them needs the write permission, which only a creation proves",
+                    () -> directory.findUserByAlias("doctor-probe-" + NOBODY.substring(0, 8))));
+            checks.add(graph(
+                    "LicenseAssignment.ReadWrite.All",
+                    "the licence step",
+                    "reads the organisation's licences; assigning one needs the write permission",
+                    directory::subscribedSkus));
+            checks.add(graph(
+                    "MailboxSettings.Read",
+                    "waiting for the mailbox and the mailbox check of verify",
+                    "reads mailbox settings",
+                    () -> directory.mailboxStatus(NOBODY)));
+            checks.add(graph(
+                    "GroupMember.Read.All",
+                    "every command (who is an admin or an approver is read from group membership)",
+                    "reads group membership",
+                    () -> directory.memberGroups(NOBODY, Set.of(NOBODY))));
+            checks.add(graph(
+                    "Domain.Read.All",
+                    "creating accounts (their sign-in name takes the verified domain)",
+                    "reads the verified domains",
+                    directory::verifiedDomainsAfresh));
+            checks.add(graph(
+                    "Application.Read.All",
+                    "grant app access (the app is looked up in Entra ID)",
+                    "reads enterprise applications",
+                    () -> directory.findServicePrincipal(NOBODY)));
+        }
+        if (token(checks, "Exchange Online", AccessTokens.EXCHANGE)) {
+            checks.add(probe(
+                    "Exchange: Exchange.ManageAsApp and an Exchange role",
+                    "runs Exchange admin cmdlets (Get-ManagementRole)",
+                    "Exchange.ManageAsApp or the Exchange Administrator role missing: every Exchange step (groups,"
+                            + " role groups, app access) and verify will fail",
+                    "Add the application permission Exchange.ManageAsApp (Office 365 Exchange Online) with admin"
+                            + " consent, and assign the app the Exchange Administrator role in Entra ID.",
+                    () -> exchange.managementRole("ApplicationImpersonation")));
+        }
+        checks.add(probe(
+                "Secret store",
+                "reads secrets",
+                "the bot may not read its secret store: generated passwords cannot be stored, so creating accounts"
+                        + " will fail",
+                "Give the bot's identity the Key Vault Secrets Officer role on the vault (bot.secrets.key-vault-uri).",
+                () -> secrets.get("doctor-probe")));
+        return new VerificationReport("the bot's access to the tenant", checks);
+    }
+
+    private boolean token(List<Check> checks, String service, String scope) {
+        String name = service + ": token";
+        try {
+            tokens.forScope(scope);
+            checks.add(Check.passed(name, "The bot gets a token for " + service));
+            return true;
+        } catch (TokenUnavailableException e) {
+            checks.add(Check.failed(
+                    name,
+                    "No token for " + service + ": " + e.getMessage(),
+                    "Check bot.identity.tenant-id, bot.identity.app-id and the credential (client secret, certificate"
+                            + " or managed identity) of the app registration."));
+            return false;
+        }
+    }
+
+    private Check graph(String permission, String needs, String proves, Runnable read) {
+        return probe(
+                "Graph: " + permission,
+                proves,
+                permission + " missing: " + needs + " will fail",
+                "Add the application permission " + permission + " (Microsoft Graph) to the app registration and"
+                        + " grant admin consent.",
+                read);
+    }
+
+    private static Check probe(String name, String proves, String missing, String fix, Runnable read) {
+        try {
+            read.run();
+            return Check.passed(name, "Granted: the bot " + proves);
+        } catch (TenantException e) {
+            return switch (e.kind()) {
+                case NOT_FOUND -> Check.passed(name, "Granted: the bot " + proves);
+                case ACCESS_DENIED -> Check.failed(name, missing, fix);
+                default ->
+                    Check.failed(
+                            name,
+                            "Could not check: " + e.getMessage(),
+                            e.isTransient()
+                                    ? "Try doctor again in a few minutes."
+                                    : "See the bot's log for the" + " request id.");
+            };
+        }
+    }
+}
