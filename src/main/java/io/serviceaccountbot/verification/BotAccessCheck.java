@@ -79,6 +79,7 @@ public class BotAccessCheck {
                             + " consent, and assign the app the Exchange Administrator role in Entra ID.",
                     () -> exchange.managementRole("ApplicationImpersonation")));
         }
+        token(checks, "Bot Connector", AccessTokens.BOT_CONNECTOR);
         checks.add(probe(
                 "Secret store",
                 "reads secrets",
