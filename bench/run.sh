@@ -28,7 +28,8 @@ java bench/ActivityLoad.java --target "http://127.0.0.1:$PORT/api/messages" --wa
   > "$OUT/ready.txt" 2>&1 & probe=$!
 sleep 5
 t0=$(date +%s%3N)
-java "${JVM_OPTS[@]}" "${CDS[@]}" -jar "$JAR" --server.port="$PORT" ${BOT_ARGS:-} > "$OUT/bot.log" 2>&1 & bot=$!
+read -r -a bot_args <<< "${BOT_ARGS:-}"  # extra bot arguments, split on spaces
+java "${JVM_OPTS[@]}" "${CDS[@]}" -jar "$JAR" --server.port="$PORT" "${bot_args[@]}" > "$OUT/bot.log" 2>&1 & bot=$!
 trap 'kill $bot 2>/dev/null || true' EXIT
 while kill -0 $probe 2>/dev/null; do
   kill -0 $bot 2>/dev/null || { echo "the bot exited; see $OUT/bot.log"; kill $probe; exit 1; }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Deploys the bot's Azure resources (main.bicep) into a resource group with the Azure CLI.
+# The secrets are read from the environment by main.bicepparam, so they appear neither in a file nor on a command line.
+# Usage: RESOURCE_GROUP=rg-bots BOT_CLIENT_SECRET=… POSTGRES_ADMIN_PASSWORD=… deploy/azure/deploy.sh [main.bicepparam]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+parameters="${1:-$here/main.bicepparam}"
+: "${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group to deploy into}"
+: "${BOT_CLIENT_SECRET:?set BOT_CLIENT_SECRET to a client secret of the bot app registration}"
+: "${POSTGRES_ADMIN_PASSWORD:?set POSTGRES_ADMIN_PASSWORD to the password the PostgreSQL administrator gets}"
+if [ ! -f "$parameters" ]; then
+  echo "No $parameters: copy $here/main.example.bicepparam there and fill it in." >&2
+  exit 2
+fi
+export BOT_CLIENT_SECRET POSTGRES_ADMIN_PASSWORD
+az deployment group create \
+  --resource-group "$RESOURCE_GROUP" \
+  --name "service-account-bot-$(date +%Y%m%d%H%M%S)" \
+  --parameters "$parameters" \
+  --query properties.outputs
