@@ -1,5 +1,6 @@
 // The service-account bot on Azure: Azure Bot (single-tenant, Teams channel), Azure Container Apps (2+ replicas),
-// a user-assigned managed identity that reads the bot's secrets from Key Vault, Azure Database for PostgreSQL
+// a user-assigned managed identity that reads the bot's credential from Key Vault and writes the generated passwords
+// there, Azure Database for PostgreSQL
 // flexible server, Key Vault, and Log Analytics. Deploy with deploy/azure/deploy.sh (see deploy/README.md).
 // No secret is written in this file: the two secrets are secure parameters, stored in Key Vault at deployment and
 // handed to the container as Key Vault references.
@@ -19,9 +20,6 @@ param tenantId string = subscription().tenantId
 
 @description('Application (client) id of the bot\'s single-tenant Entra app registration (bot.identity.app-id).')
 param botAppId string
-
-@description('Object id of that app\'s service principal (Enterprise applications); it gets the Key Vault Secrets Officer role to store generated passwords.')
-param botServicePrincipalObjectId string
 
 @description('A client secret of the app registration (bot.identity.client-secret); stored in Key Vault.')
 @secure()
@@ -69,7 +67,6 @@ var keyVaultName = take('${namePrefix}-kv-${suffix}', 24)
 var postgresName = '${namePrefix}-pg-${suffix}'
 var databaseName = 'bot'
 var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
-var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var acrPull = '7f951dda-4ed3-4680-a7ca-43fe172d538d'
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -119,24 +116,14 @@ resource databasePassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-// The container platform reads the two secrets above through the managed identity.
-resource identityReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+// Through the managed identity, the container platform reads the two secrets above and the bot writes the passwords
+// it generates (bot.secrets.managed-identity-client-id).
+resource identityKeepsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
-  name: guid(vault.id, identity.id, keyVaultSecretsUser)
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
-    principalId: identity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-// The bot writes the passwords it generates with its own app identity (bot.secrets.key-vault-uri).
-resource botWritesPasswords 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: vault
-  name: guid(vault.id, botServicePrincipalObjectId, keyVaultSecretsOfficer)
+  name: guid(vault.id, identity.id, keyVaultSecretsOfficer)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
-    principalId: botServicePrincipalObjectId
+    principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
@@ -229,7 +216,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     }
   }
   dependsOn: [
-    identityReadsSecrets
+    identityKeepsSecrets
     identityPullsImages
   ]
   properties: {
@@ -294,6 +281,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             {
               name: 'BOT_SECRETS_KEY_VAULT_URI'
               value: vault.properties.vaultUri
+            }
+            {
+              name: 'BOT_SECRETS_MANAGED_IDENTITY_CLIENT_ID'
+              value: identity.properties.clientId
             }
             {
               name: 'SPRING_DATASOURCE_URL'

@@ -4,7 +4,6 @@ using './main.bicep'
 
 param namePrefix = 'sabot'
 param botAppId = '<application (client) id of the bot app registration>'
-param botServicePrincipalObjectId = '<object id of its service principal, under Enterprise applications>'
 param adminsGroupId = '<object id of the Entra group of provisioning admins>'
 param approversGroupId = '<object id of the Entra group of approvers>'
 param approvalsChannel = ''

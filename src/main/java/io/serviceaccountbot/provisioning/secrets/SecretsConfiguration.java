@@ -2,6 +2,8 @@ package io.serviceaccountbot.provisioning.secrets;
 
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.BotIdentity;
+import io.serviceaccountbot.identity.HostManagedIdentity;
+import io.serviceaccountbot.identity.IdentityProperties;
 import io.serviceaccountbot.provisioning.PasswordGenerator;
 import io.serviceaccountbot.provisioning.SecretStore;
 import java.net.URI;
@@ -28,17 +30,33 @@ class SecretsConfiguration {
 
     @Bean
     SecretStore secretStore(
-            BotIdentity identity, SecretsProperties properties, AccessTokens tokens, Environment environment) {
+            BotIdentity identity,
+            SecretsProperties properties,
+            IdentityProperties identityProperties,
+            AccessTokens tokens,
+            Environment environment) {
         if (identity.mode().isSandbox()) {
             return new EncryptedFileSecretStore(
                     properties.directory(), Clock.systemUTC(), () -> sandboxReadUrl(environment));
         }
         URI vault = properties.vaultUri();
-        AccessTokensCredential credential = new AccessTokensCredential(tokens, identity.tenantId(), Clock.systemUTC());
+        AccessTokensCredential credential = new AccessTokensCredential(
+                vaultTokens(properties, identityProperties, tokens), identity.tenantId(), Clock.systemUTC());
         return new KeyVaultSecretStore(
                 KeyVaultClients.vaultName(vault),
                 SingletonSupplier.of(
                         () -> KeyVaultClients.create(vault, credential, properties.timeout(), null, null)));
+    }
+
+    /** The tokens that reach the vault: a managed identity's when one is configured, else the bot's own. */
+    static AccessTokens vaultTokens(
+            SecretsProperties properties, IdentityProperties identityProperties, AccessTokens botTokens) {
+        String managedIdentity = properties.managedIdentityClientId();
+        if (managedIdentity == null || managedIdentity.isBlank()) {
+            return botTokens;
+        }
+        return HostManagedIdentity.tokens(
+                managedIdentity.strip(), identityProperties.authorityHost(), Clock.systemUTC());
     }
 
     /** The bot's own address as a local user reaches it: the loopback address unless the server is bound elsewhere. */

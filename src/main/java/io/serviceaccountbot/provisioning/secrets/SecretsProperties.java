@@ -19,13 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     them
  * @param passwordLength how many characters a generated password has, 24 to 256
  * @param timeout how long to wait for Key Vault to answer one request before trying again or giving up
+ * @param managedIdentityClientId the client id of a user-assigned managed identity of the host that reaches the Key
+ *     Vault; empty to reach it with the bot's own identity
  */
 @ConfigurationProperties("bot.secrets")
 public record SecretsProperties(
         String keyVaultUri,
         @DefaultValue("./data/secrets") Path directory,
         @DefaultValue("24") int passwordLength,
-        @DefaultValue("30s") Duration timeout)
+        @DefaultValue("30s") Duration timeout,
+        String managedIdentityClientId)
         implements RequiredSettings {
 
     @Override

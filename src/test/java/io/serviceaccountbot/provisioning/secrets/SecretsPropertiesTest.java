@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SecretsPropertiesTest {
 
     private static SecretsProperties withVault(String uri) {
-        return new SecretsProperties(uri, Path.of("./data/secrets"), 24, Duration.ofSeconds(30));
+        return new SecretsProperties(uri, Path.of("./data/secrets"), 24, Duration.ofSeconds(30), null);
     }
 
     @Test
