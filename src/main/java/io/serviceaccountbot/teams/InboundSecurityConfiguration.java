@@ -41,7 +41,8 @@ class InboundSecurityConfiguration {
 
     /**
      * Everything that is not the bot endpoint or an admin endpoint: open on loopback in sandbox; in production, health
-     * and info (for the platform's probes) and nothing else.
+     * and info (for the platform's probes), and the error page, so that a request that failed is answered with its
+     * status (never with details) rather than a 403; nothing else.
      */
     @Bean
     @Order(100)
@@ -50,11 +51,11 @@ class InboundSecurityConfiguration {
         if (identity.mode().isSandbox()) {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         } else {
-            http.authorizeHttpRequests(
-                    requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
-                            .permitAll()
-                            .anyRequest()
-                            .denyAll());
+            http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                            "/actuator/health/**", "/actuator/health", "/actuator/info", "/error")
+                    .permitAll()
+                    .anyRequest()
+                    .denyAll());
         }
         return http.build();
     }

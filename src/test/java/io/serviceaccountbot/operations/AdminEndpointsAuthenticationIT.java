@@ -165,6 +165,7 @@ class AdminEndpointsAuthenticationIT {
         assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(env.statusCode()).isIn(401, 403, 404);
+        assertThat(env.body()).doesNotContain("bot.identity");
     }
 
     @Test
