@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * One progress card per approved plan, in the conversation where the requester asked: posted when the first step
  * starts, then replaced in place as steps start and end, and at the end replaced by the report. Changes that come
  * close together are merged: a card is replaced at most once per {@link #MIN_INTERVAL} (the last state, the report,
- * at once), always with the latest state, so a fast plan sends a few updates instead of one per step and stays well
+ * at once, even when an update is waiting for its turn; it is shown once), always with the latest state, so a fast plan sends a few updates instead of one per step and stays well
  * inside Teams' send limits. The card's
  * activity id is stored with the approval card copies, so a run resumed on another replica updates the same card.
  */
@@ -84,7 +84,8 @@ class ProgressCards implements AutoCloseable {
 
     private void show(String requestNumber, BotMessage card, Runnable after) {
         latest.put(requestNumber, new Pending(card, after));
-        if (!due.add(requestNumber)) {
+        boolean alreadyDue = !due.add(requestNumber);
+        if (alreadyDue && after == null) {
             return;
         }
         Long sent = lastSent.getIfPresent(requestNumber);
@@ -97,6 +98,9 @@ class ProgressCards implements AutoCloseable {
         Pending pending = latest.getIfPresent(requestNumber);
         if (pending == null) {
             return;
+        }
+        if (pending.after() != null) {
+            latest.invalidate(requestNumber);
         }
         try {
             send(requestNumber, pending.card());

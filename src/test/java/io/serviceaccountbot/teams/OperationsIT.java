@@ -80,6 +80,20 @@ class OperationsIT {
                         && ApprovalChat.text(call.card()).contains("Verification of svc-ops@example.com"),
                 Duration.ofSeconds(60));
 
+        Thread.sleep(1_500);
+        assertThat(connector.calls())
+                .filteredOn(call -> call.path().contains(ALEX_CHAT)
+                        && call.card() != null
+                        && ApprovalChat.text(call.card()).contains("The password is stored in"))
+                .as("the report replaces the progress card once")
+                .hasSize(1);
+        assertThat(connector.calls())
+                .filteredOn(call -> call.path().contains(ALEX_CHAT)
+                        && call.card() != null
+                        && ApprovalChat.text(call.card()).contains("Verification of svc-ops@example.com"))
+                .as("one verification report follows it")
+                .hasSize(1);
+
         String metrics = get("/actuator/prometheus").body();
         assertThat(metrics)
                 .containsPattern("bot_commands_total\\{[^}]*command=\"setup exchange sync\"[^}]*outcome=\"answered\"")
