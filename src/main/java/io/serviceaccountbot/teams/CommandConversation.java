@@ -74,7 +74,11 @@ class CommandConversation {
             return answer;
         } catch (TenantException e) {
             count(spec, e.isTransient() ? "tenant-unavailable" : "tenant-error");
-            log.warn("{} failed: {} (request id {})", spec.keyword(), e.getMessage(), e.requestId());
+            log.warn(
+                    "{} failed: {}{}",
+                    spec.keyword(),
+                    e.getMessage(),
+                    e.requestId() == null ? "" : " (request id " + e.requestId() + ")");
             return BotMessage.text("**" + spec.keyword() + "** stopped: " + e.service() + " answered that "
                     + e.getMessage() + (e.isTransient() ? ". Please try again in a few minutes." : "."));
         } catch (RuntimeException e) {
