@@ -69,6 +69,15 @@ class ProductionLogsIT {
                     .anySatisfy(line -> assertThat(line).contains("\"conversation\":\"" + conversation + "\""));
             assertThat(String.join("\n", lines)).doesNotContain(CLIENT_SECRET).doesNotContain(token);
         }
+        deleteRecursively(out); // kept when an assertion fails, for its log
+    }
+
+    private static void deleteRecursively(Path directory) throws Exception {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static List<String> awaitLine(Path log, String wanted, Duration patience) throws Exception {
