@@ -71,36 +71,36 @@ final class ReportCards {
     }
 
     static BotMessage verification(VerificationReport report) {
-        ArrayNode body = AdaptiveCards.body();
-        body.add(AdaptiveCards.heading("Verification of " + report.account()));
-        body.add(AdaptiveCards.subtle(
-                report.allPassed()
-                        ? "Every check passed."
-                        : report.failures() + (report.failures() == 1 ? " check fails." : " checks fail.")
-                                + " Each says how to fix it."));
-        for (Check check : report.checks()) {
-            body.add(line(mark(check.result()), check.name() + ": " + check.detail(), check.fix()));
-        }
-        return BotMessage.card(
-                "Verification of " + report.account() + (report.allPassed() ? ": all passed" : ": failures"),
-                AdaptiveCards.card(body));
+        return checks(
+                report,
+                "Verification of " + report.account(),
+                "Every check passed.",
+                report.failures() + (report.failures() == 1 ? " check fails." : " checks fail.")
+                        + " Each says how to fix it.",
+                "Verification of " + report.account() + (report.allPassed() ? ": all passed" : ": failures"));
     }
 
     /** {@code doctor}: what the bot may do, and for each missing permission what will fail and how to grant it. */
     static BotMessage doctor(VerificationReport report) {
+        return checks(
+                report,
+                "Doctor: " + report.account(),
+                "Every token and permission my commands need is there.",
+                report.failures() + (report.failures() == 1 ? " thing is" : " things are")
+                        + " missing. Each says what will fail and how to fix it.",
+                "Doctor: " + (report.allPassed() ? "all permissions present" : report.failures() + " missing"));
+    }
+
+    /** A card of checks: the heading, how it went overall, then one line per check with its fix. */
+    private static BotMessage checks(
+            VerificationReport report, String heading, String allPassed, String failures, String summary) {
         ArrayNode body = AdaptiveCards.body();
-        body.add(AdaptiveCards.heading("Doctor: " + report.account()));
-        body.add(AdaptiveCards.subtle(
-                report.allPassed()
-                        ? "Every token and permission my commands need is there."
-                        : report.failures() + (report.failures() == 1 ? " thing is" : " things are")
-                                + " missing. Each says what will fail and how to fix it."));
+        body.add(AdaptiveCards.heading(heading));
+        body.add(AdaptiveCards.subtle(report.allPassed() ? allPassed : failures));
         for (Check check : report.checks()) {
             body.add(line(mark(check.result()), check.name() + ": " + check.detail(), check.fix()));
         }
-        return BotMessage.card(
-                "Doctor: " + (report.allPassed() ? "all permissions present" : report.failures() + " missing"),
-                AdaptiveCards.card(body));
+        return BotMessage.card(summary, AdaptiveCards.card(body));
     }
 
     static BotMessage roleGroup(ExchangeAdmin.RoleGroup group) {
