@@ -23,6 +23,11 @@ final class GroupMembership {
         seed.forEach(group -> groups.put(key(group.id()), group));
     }
 
+    /** Every group, as given. */
+    List<TenantSeed.SeedGroup> all() {
+        return List.copyOf(groups.values());
+    }
+
     Optional<TenantSeed.SeedGroup> group(String id) {
         return Optional.ofNullable(groups.get(key(id)));
     }

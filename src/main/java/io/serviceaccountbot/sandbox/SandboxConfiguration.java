@@ -1,16 +1,20 @@
 package io.serviceaccountbot.sandbox;
 
 import io.serviceaccountbot.identity.ConditionalOnSandboxMode;
+import io.serviceaccountbot.storage.StorageProperties;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Loads the simulated tenant from its seed and puts its Graph endpoints behind {@link GraphGate}, in sandbox mode only. */
+/**
+ * Loads the simulated tenant from its file, or from its seed the first time, keeps it saved after every change, and
+ * puts its Graph endpoints behind {@link GraphGate}; in sandbox mode only.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnSandboxMode
 class SandboxConfiguration {
@@ -21,14 +25,63 @@ class SandboxConfiguration {
     }
 
     @Bean
-    SimulatedDirectory simulatedDirectory(SandboxProperties properties, JsonMapper json, ObjectProvider<Clock> clock)
+    SeedFile seedFile(SandboxProperties properties, JsonMapper json) throws IOException {
+        return SeedFile.read(properties.seed(), json);
+    }
+
+    @Bean
+    SimulatedDirectory simulatedDirectory(SandboxProperties properties, SeedFile seed, ObjectProvider<Clock> clock) {
+        return new SimulatedDirectory(seed.seed(), clock.getIfAvailable(Clock::systemUTC), properties.mailboxDelay());
+    }
+
+    @Bean
+    SimulatedTenant simulatedTenant(
+            SimulatedDirectory directory,
+            SimulatedCredentials credentials,
+            SimulatedExchange recipients,
+            SimulatedRoleGroups roleGroups,
+            SimulatedAppAccess appAccess,
+            SeedFile seed,
+            ObjectProvider<Clock> clock) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        return new SimulatedTenant(
+                directory,
+                credentials,
+                recipients,
+                roleGroups,
+                appAccess,
+                seed.digest(),
+                () -> SimulatedDirectory.fromSeed(seed.seed(), time.instant()));
+    }
+
+    /** The tenant's file, under {@code bot.storage.directory}; one per Exchange flavour, as each is its own world. */
+    @Bean
+    TenantFile tenantFile(
+            SimulatedTenant tenant,
+            StorageProperties storage,
+            SandboxProperties properties,
+            JsonMapper json,
+            ObjectProvider<Clock> clock)
             throws IOException {
-        try (InputStream seed = properties.seed().getInputStream()) {
-            return new SimulatedDirectory(
-                    json.readValue(seed, TenantSeed.class),
-                    clock.getIfAvailable(Clock::systemUTC),
-                    properties.mailboxDelay());
-        }
+        String flavour =
+                properties.exchangeFlavour().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        TenantFile file = new TenantFile(
+                storage.directory().resolve("sandbox-tenant-" + flavour + ".json"),
+                tenant,
+                json,
+                clock.getIfAvailable(Clock::systemUTC));
+        file.open();
+        return file;
+    }
+
+    @Bean
+    FilterRegistrationBean<TenantPersistence> tenantPersistence(TenantFile file) {
+        FilterRegistrationBean<TenantPersistence> registration =
+                new FilterRegistrationBean<>(new TenantPersistence(file));
+        registration.addUrlPatterns("/sandbox/*");
+        registration.setName("simulatedTenantPersistence");
+        registration.setOrder(0);
+        return registration;
     }
 
     @Bean

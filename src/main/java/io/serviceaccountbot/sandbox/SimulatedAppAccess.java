@@ -33,6 +33,50 @@ final class SimulatedAppAccess {
         this.roles = roles;
     }
 
+    /**
+     * RBAC for Applications as saved and restored.
+     *
+     * @param principals the service principals
+     * @param scopes the management scopes, with their filters as written
+     * @param assignments the application-role assignments
+     */
+    record Saved(List<ServicePrincipal> principals, List<SavedScope> scopes, List<Assignment> assignments) {
+
+        Saved {
+            principals = List.copyOf(principals);
+            scopes = List.copyOf(scopes);
+            assignments = List.copyOf(assignments);
+        }
+
+        static Saved empty() {
+            return new Saved(List.of(), List.of(), List.of());
+        }
+    }
+
+    /** A management scope as saved: its name and its recipient filter's text. */
+    record SavedScope(String name, String filter) {}
+
+    synchronized Saved saved() {
+        return new Saved(
+                List.copyOf(principals.values()),
+                scopes.values().stream()
+                        .map(scope ->
+                                new SavedScope(scope.name(), scope.filter().text()))
+                        .toList(),
+                List.copyOf(assignments.values()));
+    }
+
+    synchronized void restore(Saved saved) {
+        principals.clear();
+        scopes.clear();
+        assignments.clear();
+        saved.principals().forEach(principal -> principals.put(principal.appId(), principal));
+        saved.scopes()
+                .forEach(scope ->
+                        scopes.put(key(scope.name()), new Scope(scope.name(), RecipientFilter.parse(scope.filter()))));
+        saved.assignments().forEach(assignment -> assignments.put(key(assignment.name()), assignment));
+    }
+
     synchronized CmdletOutput newServicePrincipal(String appId, String objectId, String displayName) {
         for (String[] id : new String[][] {{"AppId", appId}, {"ObjectId", objectId}}) {
             if (id[1] == null || !GUID.matcher(id[1]).matches()) {
@@ -244,9 +288,11 @@ final class SimulatedAppAccess {
         return text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     }
 
-    private record ServicePrincipal(String appId, String objectId, String displayName) {}
+    /** An app's service principal in Exchange. */
+    record ServicePrincipal(String appId, String objectId, String displayName) {}
 
     private record Scope(String name, RecipientFilter filter) {}
 
-    private record Assignment(String name, String appId, String role, String scope) {}
+    /** An application role assigned to an app, in a scope or (null) the whole organisation. */
+    record Assignment(String name, String appId, String role, String scope) {}
 }

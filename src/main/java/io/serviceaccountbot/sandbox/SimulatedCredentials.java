@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.spec.InvalidKeySpecException;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKeyFactory;
@@ -20,6 +21,31 @@ final class SimulatedCredentials {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, byte[][]> hashes = new ConcurrentHashMap<>();
+
+    /**
+     * A stored sign-in check, as saved: the salt and the hash, in base64.
+     *
+     * @param salt the random salt
+     * @param hash PBKDF2-HMAC-SHA256 of the password with that salt
+     */
+    record Saved(String salt, String hash) {}
+
+    Map<String, Saved> saved() {
+        Map<String, Saved> saved = new java.util.TreeMap<>();
+        hashes.forEach((user, stored) -> saved.put(
+                user,
+                new Saved(
+                        Base64.getEncoder().encodeToString(stored[0]),
+                        Base64.getEncoder().encodeToString(stored[1]))));
+        return saved;
+    }
+
+    void restore(Map<String, Saved> saved) {
+        hashes.clear();
+        saved.forEach((user, stored) -> hashes.put(user, new byte[][] {
+            Base64.getDecoder().decode(stored.salt()), Base64.getDecoder().decode(stored.hash())
+        }));
+    }
 
     void set(String userId, String password) {
         byte[] salt = new byte[16];

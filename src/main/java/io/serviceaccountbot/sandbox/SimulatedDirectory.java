@@ -25,34 +25,93 @@ import org.springframework.http.HttpStatus;
  */
 class SimulatedDirectory implements Recipients {
 
-    private final String tenantId;
-    private final List<TenantSeed.SeedDomain> domains;
-    private final Map<String, SimulatedSku> skus = new LinkedHashMap<>();
-    private final Map<String, SimulatedUser> users = new LinkedHashMap<>();
-    private final GroupMembership groups;
-    private final List<TenantSeed.SeedServicePrincipal> servicePrincipals;
     private final Clock clock;
     private final Duration mailboxDelay;
+    private String tenantId;
+    private List<TenantSeed.SeedDomain> domains;
+    private final Map<String, SimulatedSku> skus = new LinkedHashMap<>();
+    private final Map<String, SimulatedUser> users = new LinkedHashMap<>();
+    private GroupMembership groups;
+    private List<TenantSeed.SeedServicePrincipal> servicePrincipals;
 
     SimulatedDirectory(TenantSeed seed, Clock clock, Duration mailboxDelay) {
-        this.tenantId = seed.tenantId();
         this.clock = clock;
         this.mailboxDelay = mailboxDelay;
-        this.domains = seed.domains().stream()
-                .sorted(Comparator.comparing(domain -> !domain.isDefault()))
-                .toList();
-        seed.subscribedSkus().forEach(sku -> skus.put(key(sku.skuId()), new SimulatedSku(sku)));
-        Instant start = clock.instant();
-        seed.users().forEach(user -> users.put(key(user.id()), fromSeed(user, start)));
-        this.groups = new GroupMembership(seed.groups());
-        this.servicePrincipals = seed.servicePrincipals();
+        restore(fromSeed(seed, clock.instant()));
     }
 
-    private SimulatedUser fromSeed(TenantSeed.SeedUser user, Instant start) {
+    /**
+     * Everything the directory holds, as it is saved and restored.
+     *
+     * @param tenantId the tenant id
+     * @param domains the organisation's domains
+     * @param subscribedSkus the licences bought
+     * @param users the users, with their licences and mailbox clock
+     * @param groups the groups
+     * @param servicePrincipals the enterprise applications
+     */
+    record Saved(
+            String tenantId,
+            List<TenantSeed.SeedDomain> domains,
+            List<TenantSeed.SeedSku> subscribedSkus,
+            List<SimulatedUser> users,
+            List<TenantSeed.SeedGroup> groups,
+            List<TenantSeed.SeedServicePrincipal> servicePrincipals) {
+
+        Saved {
+            domains = List.copyOf(domains);
+            subscribedSkus = List.copyOf(subscribedSkus);
+            users = List.copyOf(users);
+            groups = List.copyOf(groups);
+            servicePrincipals = List.copyOf(servicePrincipals);
+        }
+    }
+
+    /** The directory as a seed describes it, its people created and their mailboxes ready at {@code start}. */
+    static Saved fromSeed(TenantSeed seed, Instant start) {
+        Map<String, SimulatedSku> bought = new LinkedHashMap<>();
+        seed.subscribedSkus().forEach(sku -> bought.put(key(sku.skuId()), new SimulatedSku(sku)));
+        List<SimulatedUser> people = seed.users().stream()
+                .map(user -> fromSeed(user, bought.values(), start))
+                .toList();
+        return new Saved(
+                seed.tenantId(),
+                seed.domains(),
+                seed.subscribedSkus(),
+                people,
+                seed.groups(),
+                seed.servicePrincipals());
+    }
+
+    synchronized Saved saved() {
+        return new Saved(
+                tenantId,
+                domains,
+                skus.values().stream().map(SimulatedSku::seed).toList(),
+                List.copyOf(users.values()),
+                groups.all(),
+                servicePrincipals);
+    }
+
+    /** Replaces everything the directory holds. */
+    synchronized void restore(Saved saved) {
+        tenantId = saved.tenantId();
+        domains = saved.domains().stream()
+                .sorted(Comparator.comparing(domain -> !domain.isDefault()))
+                .toList();
+        skus.clear();
+        saved.subscribedSkus().forEach(sku -> skus.put(key(sku.skuId()), new SimulatedSku(sku)));
+        users.clear();
+        saved.users().forEach(user -> users.put(key(user.id()), user));
+        groups = new GroupMembership(saved.groups());
+        servicePrincipals = saved.servicePrincipals();
+    }
+
+    private static SimulatedUser fromSeed(TenantSeed.SeedUser user, Collection<SimulatedSku> skus, Instant start) {
         List<SimulatedUser.Licence> licences = new ArrayList<>();
         boolean mailbox = false;
         for (String partNumber : user.licenses()) {
-            SimulatedSku sku = skus.values().stream()
+            SimulatedSku sku = skus.stream()
                     .filter(candidate -> candidate.skuPartNumber().equalsIgnoreCase(partNumber))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(
@@ -74,7 +133,7 @@ class SimulatedDirectory implements Recipients {
                 mailbox ? start : null);
     }
 
-    String tenantId() {
+    synchronized String tenantId() {
         return tenantId;
     }
 
@@ -83,14 +142,14 @@ class SimulatedDirectory implements Recipients {
     }
 
     /** The verified domain names, the default first. */
-    List<String> domains() {
+    synchronized List<String> domains() {
         return domains.stream()
                 .filter(TenantSeed.SeedDomain::isVerified)
                 .map(TenantSeed.SeedDomain::id)
                 .toList();
     }
 
-    List<TenantSeed.SeedDomain> domainEntries() {
+    synchronized List<TenantSeed.SeedDomain> domainEntries() {
         return domains;
     }
 
@@ -222,22 +281,22 @@ class SimulatedDirectory implements Recipients {
         return sku.seed().enabledUnits() - consumed(sku);
     }
 
-    /** The enterprise applications; the seed's, which nothing changes. */
-    List<TenantSeed.SeedServicePrincipal> servicePrincipals() {
+    /** The enterprise applications. */
+    synchronized List<TenantSeed.SeedServicePrincipal> servicePrincipals() {
         return servicePrincipals;
     }
 
-    Optional<TenantSeed.SeedGroup> group(String id) {
+    synchronized Optional<TenantSeed.SeedGroup> group(String id) {
         return groups.group(id);
     }
 
     /** Of the given groups, those the object belongs to directly or through nested groups. */
-    Set<String> memberGroups(String objectId, Collection<String> groupIds) {
+    synchronized Set<String> memberGroups(String objectId, Collection<String> groupIds) {
         return groups.memberGroups(objectId, groupIds);
     }
 
     /** The users in a group, directly or through nested groups. */
-    List<SimulatedUser> transitiveUsers(String groupId) {
+    synchronized List<SimulatedUser> transitiveUsers(String groupId) {
         return groups.transitiveNonGroupMembers(groupId).stream()
                 .map(this::user)
                 .flatMap(Optional::stream)

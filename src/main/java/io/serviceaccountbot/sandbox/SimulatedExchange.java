@@ -31,6 +31,48 @@ final class SimulatedExchange {
         this.domain = domain;
     }
 
+    /**
+     * The organisation's mail-enabled groups and the names taken, as saved and restored.
+     *
+     * @param groups the groups made with New-DistributionGroup
+     * @param names the names taken by any kind of group, role groups included
+     */
+    record Saved(List<SavedGroup> groups, List<String> names) {
+
+        Saved {
+            groups = List.copyOf(groups);
+            names = List.copyOf(names);
+        }
+
+        static Saved empty() {
+            return new Saved(List.of(), List.of());
+        }
+    }
+
+    /** A mail-enabled group as saved; its members are recipient keys ({@code user:<id>}, {@code group:<id>}). */
+    record SavedGroup(String id, String name, String alias, boolean security, List<String> members) {}
+
+    synchronized Saved saved() {
+        return new Saved(
+                groups.values().stream()
+                        .map(group -> new SavedGroup(
+                                group.id, group.name, group.alias, group.security, List.copyOf(group.members)))
+                        .toList(),
+                List.copyOf(names));
+    }
+
+    synchronized void restore(Saved saved) {
+        groups.clear();
+        names.clear();
+        for (SavedGroup savedGroup : saved.groups()) {
+            MailGroup group =
+                    new MailGroup(savedGroup.id(), savedGroup.name(), savedGroup.alias(), savedGroup.security());
+            group.members.addAll(savedGroup.members());
+            groups.put(key(group.name), group);
+        }
+        names.addAll(saved.names());
+    }
+
     synchronized CmdletOutput newDistributionGroup(String name, String alias, String type, List<String> members) {
         requireName(name);
         boolean security = "Security".equalsIgnoreCase(type);

@@ -56,6 +56,32 @@ final class SimulatedRoleGroups {
         }
     }
 
+    /**
+     * A role group as saved and restored.
+     *
+     * @param id its guid
+     * @param name its name
+     * @param roles the management roles it holds
+     * @param members its members' recipient keys ({@code user:<id>}, {@code group:<id>})
+     */
+    record SavedRoleGroup(String id, String name, List<String> roles, List<String> members) {}
+
+    synchronized List<SavedRoleGroup> saved() {
+        return roleGroups.values().stream()
+                .map(group -> new SavedRoleGroup(group.id, group.name, group.roles, List.copyOf(group.members)))
+                .toList();
+    }
+
+    /** Replaces the role groups; their names are already taken in {@link SimulatedExchange}'s restored state. */
+    synchronized void restore(List<SavedRoleGroup> saved) {
+        roleGroups.clear();
+        for (SavedRoleGroup savedGroup : saved) {
+            RoleGroup group = new RoleGroup(savedGroup.id(), savedGroup.name(), savedGroup.roles());
+            group.members.addAll(savedGroup.members());
+            roleGroups.put(SimulatedExchange.key(group.name), group);
+        }
+    }
+
     synchronized CmdletOutput managementRole(String identity) {
         String role = role(identity);
         Map<String, Object> row = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /sandbox/control}: tests and benchmarks script the simulated tenant's faults, latency and refused
- * permissions, and read its call counts. Served only in sandbox mode, on the loopback address.
+ * permissions, read its call counts, and return it to its seed. Served only in sandbox mode, on the loopback address.
  */
 @RestController
 @ConditionalOnSandboxMode
@@ -25,10 +25,22 @@ class SimulatorControl {
 
     private final SimulatorFaults faults;
     private final SimulatedPermissions permissions;
+    private final SimulatedTenant tenant;
 
-    SimulatorControl(SimulatorFaults faults, SimulatedPermissions permissions) {
+    SimulatorControl(SimulatorFaults faults, SimulatedPermissions permissions, SimulatedTenant tenant) {
         this.faults = faults;
         this.permissions = permissions;
+        this.tenant = tenant;
+    }
+
+    /**
+     * Returns the tenant to its seed: the seed's people, groups and licences, no other account, an empty Exchange
+     * organisation. The bot's own database (requests, audit log) and the secret store are not touched.
+     */
+    @PostMapping("/reset")
+    ResponseEntity<Void> reset() {
+        tenant.reset();
+        return ResponseEntity.noContent().build();
     }
 
     /**

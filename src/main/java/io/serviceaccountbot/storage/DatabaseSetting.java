@@ -1,6 +1,7 @@
 package io.serviceaccountbot.storage;
 
 import io.serviceaccountbot.identity.RequiredSettings;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,6 +22,16 @@ record DatabaseSetting(String url) implements RequiredSettings {
         }
         return List.of();
     }
+
+    /** The embedded H2 database's file name without H2's suffixes, or null when the database is not an H2 file. */
+    Path embeddedFile() {
+        if (url == null || !url.startsWith(H2_FILE)) {
+            return null;
+        }
+        return Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]);
+    }
+
+    private static final String H2_FILE = "jdbc:h2:file:";
 
     boolean isPostgreSql() {
         return url != null && url.startsWith("jdbc:postgresql:");

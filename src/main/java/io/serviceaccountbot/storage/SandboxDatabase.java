@@ -1,6 +1,7 @@
 package io.serviceaccountbot.storage;
 
 import io.serviceaccountbot.identity.RuntimeMode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -31,9 +32,19 @@ class SandboxDatabase implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (RuntimeMode.of(environment).isSandbox() && !environment.containsProperty(URL)) {
             StorageProperties storage = Binder.get(environment).bindOrCreate("bot.storage", StorageProperties.class);
+            createOwnerOnly(storage.directory());
             environment
                     .getPropertySources()
                     .addLast(new MapPropertySource("sandboxDatabase", Map.of(URL, fileUrl(storage.directory()))));
+        }
+    }
+
+    /** A new storage directory is its owner's only; H2 would otherwise create it as the process's umask says. */
+    private static void createOwnerOnly(Path directory) {
+        try {
+            OwnerOnlyFiles.createDirectories(directory);
+        } catch (IOException e) {
+            // H2 reports the directory it cannot use, in its own words
         }
     }
 

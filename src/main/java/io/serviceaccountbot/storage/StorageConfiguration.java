@@ -13,13 +13,19 @@ class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
+    /** Once the embedded database exists, its files are readable by their owner only. */
+    @Bean
+    EmbeddedDatabaseFiles embeddedDatabaseFiles(DatabaseSetting setting) {
+        return new EmbeddedDatabaseFiles(setting.embeddedFile());
+    }
+
     @Bean
     DatabaseSetting databaseSetting(Environment environment) {
         DatabaseSetting setting = new DatabaseSetting(environment.getProperty(SandboxDatabase.URL));
         if (setting.url() == null || setting.url().isBlank()) {
             return setting;
         }
-        if (setting.url().startsWith("jdbc:h2:file:")) {
+        if (setting.embeddedFile() != null) {
             log.info("State is kept in the embedded database {}", setting.url().split(";", 2)[0]);
         } else if (RuntimeMode.of(environment) == RuntimeMode.PRODUCTION && !setting.isPostgreSql()) {
             log.warn("spring.datasource.url is not a PostgreSQL database; production is built and tested for"

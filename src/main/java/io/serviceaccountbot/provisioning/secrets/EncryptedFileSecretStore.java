@@ -4,6 +4,7 @@ import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.SecretNames;
 import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.storage.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning.secrets;
 
+import io.serviceaccountbot.storage.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

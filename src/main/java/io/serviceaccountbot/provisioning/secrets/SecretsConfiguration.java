@@ -6,6 +6,7 @@ import io.serviceaccountbot.identity.HostManagedIdentity;
 import io.serviceaccountbot.identity.IdentityProperties;
 import io.serviceaccountbot.provisioning.PasswordGenerator;
 import io.serviceaccountbot.provisioning.SecretStore;
+import io.serviceaccountbot.storage.StorageProperties;
 import java.net.URI;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -34,10 +35,11 @@ class SecretsConfiguration {
             SecretsProperties properties,
             IdentityProperties identityProperties,
             AccessTokens tokens,
+            StorageProperties storage,
             Environment environment) {
         if (identity.mode().isSandbox()) {
             return new EncryptedFileSecretStore(
-                    properties.directory(), Clock.systemUTC(), () -> sandboxReadUrl(environment));
+                    properties.directoryIn(storage.directory()), Clock.systemUTC(), () -> sandboxReadUrl(environment));
         }
         URI vault = properties.vaultUri();
         AccessTokensCredential credential = new AccessTokensCredential(

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     https://kv-bots.vault.azure.net/}; the bot's identity needs the Key Vault Secrets Officer role on it (or an
  *     access policy allowing secret get and set)
  * @param directory where the sandbox keeps generated passwords, encrypted, with the key file {@code secrets.key} beside
- *     them
+ *     them; empty means {@code secrets} under {@code bot.storage.directory}
  * @param passwordLength how many characters a generated password has, 24 to 256
  * @param timeout how long to wait for Key Vault to answer one request before trying again or giving up
  * @param managedIdentityClientId the client id of a user-assigned managed identity of the host that reaches the Key
@@ -25,11 +25,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("bot.secrets")
 public record SecretsProperties(
         String keyVaultUri,
-        @DefaultValue("./data/secrets") Path directory,
+        Path directory,
         @DefaultValue("24") int passwordLength,
         @DefaultValue("30s") Duration timeout,
         String managedIdentityClientId)
         implements RequiredSettings {
+
+    /** The sandbox's secrets directory: the one configured, else {@code secrets} in the storage directory. */
+    Path directoryIn(Path storageDirectory) {
+        return directory != null ? directory : storageDirectory.resolve("secrets");
+    }
 
     @Override
     public List<String> missingForProduction() {

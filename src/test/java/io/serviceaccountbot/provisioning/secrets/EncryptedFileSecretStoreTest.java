@@ -8,6 +8,7 @@ import io.serviceaccountbot.provisioning.PasswordGenerator;
 import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.SecretStore.StoredSecret;
 import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.storage.OwnerOnlyFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.serviceaccountbot.provisioning.secrets;
+package io.serviceaccountbot.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,17 +21,17 @@ import java.util.Set;
  * file beside the target, is flushed to disk, and is then moved over the target in one step. Permissions are set where
  * the file system has POSIX permissions (Linux, macOS); elsewhere the directory's own access rules apply.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
-    static final Set<PosixFilePermission> OWNER_READ_WRITE =
+    public static final Set<PosixFilePermission> OWNER_READ_WRITE =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    static final Set<PosixFilePermission> OWNER_ALL = EnumSet.of(
+    public static final Set<PosixFilePermission> OWNER_ALL = EnumSet.of(
             PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private OwnerOnlyFiles() {}
 
     /** Creates the directory and any missing parents, the new ones readable by their owner only. */
-    static void createDirectories(Path directory) throws IOException {
+    public static void createDirectories(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
         }
@@ -42,8 +42,15 @@ final class OwnerOnlyFiles {
         }
     }
 
+    /** Makes an existing file readable and writable by its owner only; nothing happens to a missing file. */
+    public static void restrict(Path file) throws IOException {
+        if (Files.isRegularFile(file) && supportsPosix(file)) {
+            Files.setPosixFilePermissions(file, OWNER_READ_WRITE);
+        }
+    }
+
     /** Replaces the target's content in one step. */
-    static void replace(Path target, byte[] content) throws IOException {
+    public static void replace(Path target, byte[] content) throws IOException {
         Path temporary = writeTemporary(target, content);
         try {
             try {
@@ -61,7 +68,7 @@ final class OwnerOnlyFiles {
      *
      * @return whether this call created it
      */
-    static boolean createIfAbsent(Path target, byte[] content) throws IOException {
+    public static boolean createIfAbsent(Path target, byte[] content) throws IOException {
         Path temporary = writeTemporary(target, content);
         try {
             Files.createLink(target, temporary);
@@ -81,14 +88,14 @@ final class OwnerOnlyFiles {
     }
 
     /** Whether the file is readable by its owner only; true where the file system has no POSIX permissions. */
-    static boolean isOwnerOnly(Path file) throws IOException {
+    public static boolean isOwnerOnly(Path file) throws IOException {
         if (!supportsPosix(file)) {
             return true;
         }
         return OWNER_ALL.containsAll(Files.getPosixFilePermissions(file));
     }
 
-    static boolean supportsPosix(Path path) throws IOException {
+    public static boolean supportsPosix(Path path) throws IOException {
         return Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class);
     }
 

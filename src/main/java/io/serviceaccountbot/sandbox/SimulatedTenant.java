@@ -1,0 +1,76 @@
+package io.serviceaccountbot.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The simulated tenant as one whole: its directory, sign-in checks and Exchange organisation can be read out together
+ * as a {@link SavedTenant}, and put back, whether from the tenant's file after a restart or from the seed to start
+ * afresh. The parts keep their own locks; a read-out takes them one after the other, so it holds every change that
+ * ended before it began.
+ */
+final class SimulatedTenant {
+
+    private final SimulatedDirectory directory;
+    private final SimulatedCredentials credentials;
+    private final SimulatedExchange recipients;
+    private final SimulatedRoleGroups roleGroups;
+    private final SimulatedAppAccess appAccess;
+    private final String seedDigest;
+    private final Supplier<SimulatedDirectory.Saved> seed;
+
+    SimulatedTenant(
+            SimulatedDirectory directory,
+            SimulatedCredentials credentials,
+            SimulatedExchange recipients,
+            SimulatedRoleGroups roleGroups,
+            SimulatedAppAccess appAccess,
+            String seedDigest,
+            Supplier<SimulatedDirectory.Saved> seed) {
+        this.directory = directory;
+        this.credentials = credentials;
+        this.recipients = recipients;
+        this.roleGroups = roleGroups;
+        this.appAccess = appAccess;
+        this.seedDigest = seedDigest;
+        this.seed = seed;
+    }
+
+    SavedTenant saved() {
+        return new SavedTenant(
+                SavedTenant.FORMAT,
+                seedDigest,
+                directory.saved(),
+                credentials.saved(),
+                recipients.saved(),
+                roleGroups.saved(),
+                appAccess.saved());
+    }
+
+    /** Puts back what was saved; Exchange's recipients first, whose names the role groups hold. */
+    void restore(SavedTenant saved) {
+        directory.restore(saved.directory());
+        credentials.restore(saved.credentials());
+        recipients.restore(saved.recipients());
+        roleGroups.restore(saved.roleGroups());
+        appAccess.restore(saved.appAccess());
+    }
+
+    /** Back to the seed: its people and groups, no service accounts, an empty Exchange organisation. */
+    void reset() {
+        restore(new SavedTenant(
+                SavedTenant.FORMAT,
+                seedDigest,
+                seed.get(),
+                Map.of(),
+                SimulatedExchange.Saved.empty(),
+                List.of(),
+                SimulatedAppAccess.Saved.empty()));
+    }
+
+    /** The SHA-256 of the seed this tenant starts from. */
+    String seedDigest() {
+        return seedDigest;
+    }
+}
