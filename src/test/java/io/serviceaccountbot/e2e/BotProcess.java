@@ -20,13 +20,23 @@ public final class BotProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target/service-account-bot.jar").toAbsolutePath();
 
+    /**
+     * How long a process the tests start (a bot, a Playground) may take to be ready: {@code -Dbot.test.startup-timeout}
+     * (e.g. {@code 5m}, {@code 300s}), three minutes unless given, so that a busy two-core machine running three JVMs
+     * and Maven at once still makes it. Nothing waits on a fixed sleep; this is only the limit of a wait for a
+     * condition.
+     */
+    public static final Duration STARTUP = startupTimeout(System.getProperty("bot.test.startup-timeout", "3m"));
+
     private final Process process;
+    private final List<String> command;
     private final int port;
     private final Path log;
-    private final Path data;
+    private Path data;
 
-    private BotProcess(Process process, int port, Path log, Path data) {
+    private BotProcess(Process process, List<String> command, int port, Path log, Path data) {
         this.process = process;
+        this.command = command;
         this.port = port;
         this.log = log;
         this.data = data;
@@ -52,17 +62,55 @@ public final class BotProcess implements AutoCloseable {
             command.add("--bot.storage.directory=" + data);
         }
         Files.createDirectories(log.getParent());
+        return launch(command, port, log, data, ProcessBuilder.Redirect.to(log.toFile()));
+    }
+
+    private static BotProcess launch(
+            List<String> command, int port, Path log, Path data, ProcessBuilder.Redirect output) throws Exception {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(output)
                 .start();
-        BotProcess bot = new BotProcess(process, port, log, data);
-        bot.awaitListening(Duration.ofSeconds(60));
+        BotProcess bot = new BotProcess(process, command, port, log, data);
+        Runtime.getRuntime().addShutdownHook(bot.killOnExit);
+        try {
+            bot.awaitListening(STARTUP);
+        } catch (Exception | Error e) {
+            bot.close();
+            throw e;
+        }
         return bot;
+    }
+
+    /** However the tests end, Maven's JVM takes the bot with it. */
+    private final Thread killOnExit = new Thread(this::killNow, "stop-bot-on-exit");
+
+    private void killNow() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    static Duration startupTimeout(String text) {
+        String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (value.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        return Duration.ofSeconds(Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1) : value));
     }
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Kills the bot as {@code kill -9} does and starts it again as it was started: the same port, settings and data
+     * directory (which the new process now owns), its output appended to the same log.
+     */
+    public BotProcess killAndRestart() throws Exception {
+        kill();
+        Path kept = data;
+        data = null;
+        return launch(command, port, log, kept, ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
 
     /** Kills the bot as {@code kill -9} does: no shutdown hook, no graceful stop, nothing flushed. */
@@ -90,7 +138,8 @@ public final class BotProcess implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        throw new IllegalStateException("The bot did not listen on port " + port + " within " + timeout);
+        throw new IllegalStateException("The bot did not listen on port " + port + " within " + timeout.toSeconds()
+                + " s (-Dbot.test.startup-timeout); it was stopped; see " + log);
     }
 
     private static int freePort() throws IOException {
@@ -108,6 +157,11 @@ public final class BotProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting, and the hook runs anyway
         }
         if (data != null) {
             try (Stream<Path> files = Files.walk(data)) {

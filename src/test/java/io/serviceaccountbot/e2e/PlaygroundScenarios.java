@@ -16,15 +16,28 @@ final class PlaygroundScenarios {
         Files.createDirectories(out);
         Path transcript = out.resolve(scenario + "-runner.log");
         Process node = new ProcessBuilder(List.of(
-                        "node", "run.mjs", "--bot", botEndpoint, "--scenario", scenario, "--out", out.toString()))
+                        "node",
+                        "run.mjs",
+                        "--bot",
+                        botEndpoint,
+                        "--scenario",
+                        scenario,
+                        "--out",
+                        out.toString(),
+                        "--bot-wait",
+                        Long.toString(BotProcess.STARTUP.toSeconds())))
                 .directory(EndToEndPrerequisites.E2E.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(transcript.toFile())
                 .start();
-        if (!node.waitFor(240, TimeUnit.SECONDS)) {
+        long limit = BotProcess.STARTUP.toSeconds() + 240;
+        try {
+            if (!node.waitFor(limit, TimeUnit.SECONDS)) {
+                return new Outcome(-1, Files.readString(transcript) + "\n(timed out after " + limit + " s)");
+            }
+        } finally {
             node.descendants().forEach(ProcessHandle::destroyForcibly);
             node.destroyForcibly().waitFor();
-            return new Outcome(-1, Files.readString(transcript) + "\n(timed out after 240 s)");
         }
         return new Outcome(node.exitValue(), Files.readString(transcript));
     }
