@@ -3,8 +3,9 @@ package io.serviceaccountbot.provisioning;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -15,21 +16,27 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Approved plans as durable jobs of db-scheduler, on the application database. An approval (once saved) or a {@code
  * retry} schedules one execution per request, named by the request's id, so the same plan triggered twice runs once;
- * the replica that picks it runs it to its end ({@link PlanRun}) and heartbeats it meanwhile; when a replica stops
- * heartbeating (killed, or cut off), another one takes the run over and resumes it at the step it was in. A run that
- * ends abnormally (the bot stopping, the database away) is tried again later. Every few minutes each replica also
- * schedules any approved request that has no execution yet, so an approval saved just before a crash still runs.
+ * the replica that picks it runs it ({@link PlanRun}) and heartbeats it meanwhile; when a replica stops heartbeating
+ * (killed, or cut off), another one takes the run over and resumes it at the step it was in. A step that waits for the
+ * tenant gives the thread back: the execution is rescheduled for the step's next check, and whichever replica picks it
+ * then carries on. A run that ends abnormally (the bot stopping, the database away) is tried again later. Every few
+ * minutes each replica also schedules any approved request that has no execution yet, so an approval saved just before
+ * a crash still runs.
  */
-class DurablePlanRuns implements SmartLifecycle {
+class DurablePlanRuns implements SmartLifecycle, DisposableBean {
 
     static final String RUN_TASK = "run-approved-plan";
     static final String SWEEP_TASK = "schedule-approved-plans";
@@ -39,7 +46,12 @@ class DurablePlanRuns implements SmartLifecycle {
     private final Approvals approvals;
     private final DataSource dataSource;
     private final ProvisioningProperties properties;
-    private final OneTimeTask<Void> runTask;
+    private final CustomTask<Void> runTask;
+    private final ScheduledExecutorService wakeUps = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "plan-wake-ups");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final RecurringTask<Void> sweep;
     private final SchedulerClient client;
     private volatile Scheduler scheduler;
@@ -48,12 +60,15 @@ class DurablePlanRuns implements SmartLifecycle {
         this.approvals = approvals;
         this.dataSource = dataSource;
         this.properties = properties;
-        this.runTask = Tasks.oneTime(RUN_TASK)
+        this.runTask = Tasks.custom(RUN_TASK, Void.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(properties.runRetryDelay()))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     ApprovalRequestId id = new ApprovalRequestId(UUID.fromString(instance.getId()));
-                    run.run(id);
+                    if (run.run(id) instanceof PlanRun.Result.Waits waits) {
+                        return resumeAt(waits.next());
+                    }
+                    return new CompletionHandler.OnCompleteRemove<>();
                 });
         this.sweep = Tasks.recurring(SWEEP_TASK, FixedDelay.of(properties.runSweepInterval()))
                 .execute((instance, context) -> scheduleAwaitingRuns());
@@ -87,6 +102,26 @@ class DurablePlanRuns implements SmartLifecycle {
         }
         log.debug("Request {} {}", id, scheduled ? "scheduled" : "was scheduled already");
         return scheduled;
+    }
+
+    /**
+     * A run whose step waits for the tenant gives its thread back: its execution stays in the database, due at the
+     * next check, where any replica's poll finds it. This replica also wakes its own scheduler then, so the check is
+     * not late by a polling interval.
+     */
+    private CompletionHandler<Void> resumeAt(Instant next) {
+        return (complete, operations) -> {
+            operations.reschedule(complete, next);
+            long delay = Math.max(0, Duration.between(Instant.now(), next).toMillis());
+            wakeUps.schedule(this::checkForDueRuns, delay + 20, TimeUnit.MILLISECONDS);
+        };
+    }
+
+    private void checkForDueRuns() {
+        Scheduler running = scheduler;
+        if (running != null) {
+            running.triggerCheckForDueExecutions();
+        }
     }
 
     private void scheduleAwaitingRuns() {
@@ -125,6 +160,11 @@ class DurablePlanRuns implements SmartLifecycle {
         if (stopping != null) {
             stopping.stop();
         }
+    }
+
+    @Override
+    public void destroy() {
+        wakeUps.shutdownNow();
     }
 
     @Override

@@ -35,7 +35,7 @@ final class ImpersonationRunbooks {
         this.directory = directory;
         this.exchange = exchange;
         this.accounts = accounts;
-        this.impersonation = new ImpersonationSteps(directory, exchange);
+        this.impersonation = new ImpersonationSteps(exchange);
         this.mailboxWait = mailboxWait;
         this.properties = properties;
     }
@@ -56,9 +56,7 @@ final class ImpersonationRunbooks {
         String roleGroup = command.roleGroup().orElse(properties.roleGroup());
         Runbook.Builder runbook = Runbook.titled("Grant " + IMPERSONATION + " to " + user.userPrincipalName())
                 .target(user.userPrincipalName(), user.id())
-                .step(
-                        "Check that " + user.userPrincipalName() + " is enabled and has a mailbox",
-                        () -> impersonation.checkAccount(user));
+                .awaits(mailboxWait.wordsFor(user.userPrincipalName()), mailboxWait.forExistingAccount(user));
         impersonation.grant(runbook, user.userPrincipalName(), () -> user, group, roleGroup);
         return new Drafted.Ready(runbook.build());
     }
@@ -162,7 +160,7 @@ final class ImpersonationRunbooks {
                         "Assign the licence " + Licences.describe(properties.defaultLicense())
                                 + " unless it has a licence with Exchange",
                         () -> accounts.ensureExchangeLicence(account))
-                .step(mailboxWait.words(), () -> mailboxWait.await(account.user));
+                .awaits(mailboxWait.words(), mailboxWait.forNewAccount(() -> account.user));
         impersonation.grant(runbook, upn, () -> account.user, defaultGroup(), properties.roleGroup());
         return new Drafted.Ready(runbook.build());
     }

@@ -19,11 +19,9 @@ import java.util.function.Supplier;
  */
 final class ImpersonationSteps {
 
-    private final Directory directory;
     private final ExchangeAdmin exchange;
 
-    ImpersonationSteps(Directory directory, ExchangeAdmin exchange) {
-        this.directory = directory;
+    ImpersonationSteps(ExchangeAdmin exchange) {
         this.exchange = exchange;
     }
 
@@ -46,30 +44,6 @@ final class ImpersonationSteps {
                         + (group == null ? upn : "'" + group + "'"),
                 () -> ensureRoleGroup(roleGroup, member, group == null ? account.get() : null));
         runbook.step("Check that " + upn + " effectively holds " + IMPERSONATION, () -> checkHolds(account.get()));
-    }
-
-    /** The account can serve: enabled, with a mailbox (Exchange only takes mailboxes as members). */
-    StepOutcome checkAccount(DirectoryUser user) {
-        DirectoryUser now = directory.findUser(user.id()).orElse(null);
-        if (now == null) {
-            return StepOutcome.failed(
-                    user.userPrincipalName() + " is no longer in the directory", "Check the name and ask again.");
-        }
-        if (!now.accountEnabled()) {
-            return StepOutcome.failed(
-                    now.userPrincipalName() + " is disabled",
-                    "Enable it in the Microsoft 365 admin center (Users > Active users), then ask again.");
-        }
-        if (directory.mailboxStatus(now.id()) != MailboxStatus.READY) {
-            return StepOutcome.failed(
-                    now.userPrincipalName() + " has no mailbox, and Exchange only lets mailboxes into its groups",
-                    now.exchangePlanEnabled()
-                            ? "Exchange creates it a few minutes after the licence is assigned; type verify "
-                                    + now.mailNickname() + " to check on it, then ask again."
-                            : "Assign a licence with Exchange (Office 365 E1 or above), wait for the mailbox, then"
-                                    + " ask again.");
-        }
-        return StepOutcome.done(now.userPrincipalName() + " is enabled and has a mailbox");
     }
 
     private StepOutcome ensureGroup(String group) {

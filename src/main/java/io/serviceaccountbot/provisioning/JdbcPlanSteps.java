@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class JdbcPlanSteps implements PlanSteps {
 
     private static final String RUNNING = "RUNNING";
+    private static final String POLLING = "POLLING";
 
     private final JdbcClient jdbc;
 
@@ -25,17 +26,28 @@ class JdbcPlanSteps implements PlanSteps {
     @Override
     public List<StoredStep> of(ApprovalRequestId request) {
         return jdbc.sql("""
-                        select ordinal, words, status, outcome, fix, attempts from plan_step
+                        select ordinal, words, status, outcome, fix, attempts, started_at, checks, next_check_at from plan_step
                         where request_id = :id order by ordinal
                         """)
                 .param("id", request.value())
                 .query((rs, row) -> {
                     String status = rs.getString("status");
-                    StepOutcome outcome = RUNNING.equals(status)
+                    boolean polling = POLLING.equals(status);
+                    StepOutcome outcome = RUNNING.equals(status) || polling
                             ? null
                             : new StepOutcome(
                                     StepOutcome.Status.valueOf(status), rs.getString("outcome"), rs.getString("fix"));
-                    return new StoredStep(rs.getInt("ordinal"), rs.getString("words"), outcome, rs.getInt("attempts"));
+                    return new StoredStep(
+                            rs.getInt("ordinal"),
+                            rs.getString("words"),
+                            outcome,
+                            rs.getInt("attempts"),
+                            rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                            rs.getInt("checks"),
+                            polling
+                                    ? rs.getObject("next_check_at", OffsetDateTime.class)
+                                            .toInstant()
+                                    : null);
                 })
                 .list();
     }
@@ -44,7 +56,8 @@ class JdbcPlanSteps implements PlanSteps {
     public void started(ApprovalRequestId request, int ordinal, String words, Instant at) {
         int updated = jdbc.sql("""
                         update plan_step set words = :words, status = 'RUNNING', outcome = null, fix = null,
-                            attempts = attempts + 1, started_at = :at, finished_at = null
+                            attempts = attempts + 1, started_at = :at, finished_at = null, checks = 0,
+                            next_check_at = null
                         where request_id = :id and ordinal = :ordinal
                         """)
                 .param("words", words)
@@ -68,13 +81,27 @@ class JdbcPlanSteps implements PlanSteps {
     @Override
     public void finished(ApprovalRequestId request, int ordinal, StepOutcome outcome, Instant at) {
         jdbc.sql("""
-                        update plan_step set status = :status, outcome = :outcome, fix = :fix, finished_at = :at
+                        update plan_step set status = :status, outcome = :outcome, fix = :fix, finished_at = :at,
+                            next_check_at = null
                         where request_id = :id and ordinal = :ordinal
                         """)
                 .param("status", outcome.status().name())
                 .param("outcome", outcome.text())
                 .param("fix", outcome.fix())
                 .param("at", timestamp(at))
+                .param("id", request.value())
+                .param("ordinal", ordinal)
+                .update();
+    }
+
+    @Override
+    public void polling(ApprovalRequestId request, int ordinal, int checks, Instant next) {
+        jdbc.sql("""
+                        update plan_step set status = 'POLLING', checks = :checks, next_check_at = :next
+                        where request_id = :id and ordinal = :ordinal
+                        """)
+                .param("checks", checks)
+                .param("next", timestamp(next))
                 .param("id", request.value())
                 .param("ordinal", ordinal)
                 .update();

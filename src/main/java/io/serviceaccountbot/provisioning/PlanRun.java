@@ -8,6 +8,8 @@ import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandParser;
 import io.serviceaccountbot.command.ParseResult;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -57,43 +58,66 @@ class PlanRun {
         this.clock = clock;
     }
 
+    /** How one run of a request went. */
+    sealed interface Result {
+
+        /** The plan ended, well or not; the report says how. */
+        record Ended(ProvisioningReport report) implements Result {}
+
+        /** A step waits for the tenant; the run is to resume at {@code next}, holding no thread until then. */
+        record Waits(Instant next) implements Result {}
+
+        /** The request may not (or no longer) run. */
+        record NotRun() implements Result {}
+    }
+
     /**
-     * Runs the request's plan to its end, on this thread; empty when the request may not (or no longer) run.
+     * Runs the request's plan, on this thread, to its end or until a step waits for the tenant.
      *
      * @throws Interrupted when the bot is stopping: the run is left as it is, to be resumed
      */
-    Optional<ProvisioningReport> run(ApprovalRequestId id) {
+    Result run(ApprovalRequestId id) {
         Optional<ApprovalRequest> started = approvals.startOrResume(id);
         if (started.isEmpty()) {
-            return Optional.empty();
+            return new Result.NotRun();
         }
         try (MDC.MDCCloseable context =
                 MDC.putCloseable(REQUEST, started.get().number().value())) {
-            return Optional.of(runStarted(started.get()));
+            return runStarted(started.get());
         }
     }
 
     /** The logging-context key that names the request on every line of its run. */
     static final String REQUEST = "request";
 
-    private ProvisioningReport runStarted(ApprovalRequest request) {
+    private Result runStarted(ApprovalRequest request) {
         ApprovalRequestId id = request.id();
-        log.info("Request {} runs: {}", request.number(), request.command());
-        ProvisioningReport report;
+        List<PlanSteps.StoredStep> recorded = steps.of(id);
+        if (recorded.stream().anyMatch(PlanSteps.StoredStep::polling)) {
+            log.debug("Request {} checks on the tenant again", request.number());
+        } else {
+            log.info("Request {} runs: {}", request.number(), request.command());
+        }
+        Result result;
         try {
-            report = execute(request);
+            result = execute(request, recorded);
         } catch (Interrupted stopping) {
             throw stopping;
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Request {} failed unexpectedly (reference {})", request.number(), reference, e);
-            report = new ProvisioningReport(
+            result = new Result.Ended(new ProvisioningReport(
                     request.command(),
                     List.of(StepOutcome.failed(
                             "Something went wrong on the bot's side, and it stopped (reference " + reference + ")",
                             "Type retry " + request.number() + ": every step done so far is kept.")),
-                    null);
+                    null));
         }
+        if (result instanceof Result.Waits waits) {
+            log.debug("Request {} waits for the tenant until {}", request.number(), waits.next());
+            return result;
+        }
+        ProvisioningReport report = ((Result.Ended) result).report();
         approvals.finishExecution(id, report.succeeded(), summary(report));
         events.publishEvent(new PlanExecuted(request.number().value(), report));
         if (report.succeeded()) {
@@ -101,10 +125,10 @@ class PlanRun {
         } else {
             log.info("Request {} failed: {}", request.number(), summary(report));
         }
-        return report;
+        return result;
     }
 
-    private ProvisioningReport execute(ApprovalRequest request) {
+    private Result execute(ApprovalRequest request, List<PlanSteps.StoredStep> recorded) {
         ParseResult parsed = CommandParser.parse(request.command());
         if (!(parsed instanceof ParseResult.Parsed read) || !(read.command() instanceof Command.Privileged command)) {
             return failedBeforeAnyStep(
@@ -120,7 +144,7 @@ class PlanRun {
         });
         stopIfInterrupted();
         if (check.stopped()) {
-            return new ProvisioningReport(request.command(), check.outcomes(), null);
+            return new Result.Ended(new ProvisioningReport(request.command(), check.outcomes(), null));
         }
         if (drafted[0] instanceof Drafted.Refused refused) {
             return failedBeforeAnyStep(
@@ -131,20 +155,29 @@ class PlanRun {
                             : "Nothing was changed. Instead, type: "
                                     + refused.refusal().alternative());
         }
-        return runSteps(request, ((Drafted.Ready) drafted[0]).runbook());
+        return runSteps(request, ((Drafted.Ready) drafted[0]).runbook(), recorded);
     }
 
-    private ProvisioningReport runSteps(ApprovalRequest request, Runbook runbook) {
+    private Result runSteps(ApprovalRequest request, Runbook runbook, List<PlanSteps.StoredStep> stored) {
         Map<Integer, PlanSteps.StoredStep> recorded = new HashMap<>();
-        steps.of(request.id()).forEach(step -> recorded.put(step.ordinal(), step));
+        stored.forEach(step -> recorded.put(step.ordinal(), step));
         List<Runbook.Step> plan = runbook.steps();
         List<StepOutcome> outcomes = new ArrayList<>();
         for (int ordinal = 0; ordinal < plan.size(); ordinal++) {
             Runbook.Step step = plan.get(ordinal);
             PlanSteps.StoredStep before = recorded.get(ordinal);
-            StepOutcome outcome = before != null && before.endedWell()
-                    ? restore(step, before.outcome())
-                    : runStep(request, runbook, outcomes, ordinal);
+            StepOutcome outcome;
+            if (before != null && before.endedWell()) {
+                outcome = restore(step, before.outcome());
+            } else if (step.tenantWait() != null) {
+                Awaited awaited = awaitStep(request, runbook, outcomes, ordinal, before);
+                if (awaited.ended() == null) {
+                    return new Result.Waits(awaited.next());
+                }
+                outcome = awaited.ended();
+            } else {
+                outcome = runStep(request, runbook, outcomes, ordinal);
+            }
             outcomes.add(outcome);
             if (outcome.status() == StepOutcome.Status.FAILED) {
                 for (int later = ordinal + 1; later < plan.size(); later++) {
@@ -154,7 +187,7 @@ class PlanRun {
             }
         }
         progress(request, runbook, outcomes, -1);
-        return new ProvisioningReport(runbook.title(), outcomes, runbook.secretLocation());
+        return new Result.Ended(new ProvisioningReport(runbook.title(), outcomes, runbook.secretLocation()));
     }
 
     /** A step done in an earlier attempt: keep its outcome, and re-learn (by reading) what later steps need. */
@@ -183,15 +216,76 @@ class PlanRun {
         StepOutcome outcome = runner.outcomes().isEmpty()
                 ? StepOutcome.done(step.words())
                 : runner.outcomes().get(0);
+        ended(request, runbook, before, ordinal, outcome, tenantIds, Duration.ofNanos(System.nanoTime() - started));
+        return outcome;
+    }
+
+    /**
+     * A step that waits for the tenant: started (or resumed where an earlier run left it polling), checked once, and
+     * either ended (ready, failed, or out of time) or recorded as polling, to be checked again after the next pause of
+     * {@link TenantWait#pauseAfter}. The wait's limit counts from when the step first started.
+     */
+    private Awaited awaitStep(
+            ApprovalRequest request,
+            Runbook runbook,
+            List<StepOutcome> before,
+            int ordinal,
+            PlanSteps.StoredStep previous) {
+        Runbook.Step step = runbook.steps().get(ordinal);
+        TenantWait wait = step.tenantWait();
+        Instant now = clock.instant();
+        boolean resumed = previous != null && previous.polling();
+        Instant since = resumed ? previous.startedAt() : now;
+        if (!resumed) {
+            steps.started(request.id(), ordinal, step.words(), now);
+            progress(request, runbook, before, ordinal);
+        }
+        Duration waited = now.isAfter(since) ? Duration.between(since, now) : Duration.ZERO;
+        StepRunner runner = new StepRunner(retry);
+        List<String> tenantIds;
+        try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
+            runner.run(step.words(), () -> wait.check(waited).orElse(null));
+            tenantIds = calls.ids();
+        }
+        stopIfInterrupted();
+        StepOutcome outcome;
+        if (!runner.outcomes().isEmpty()) {
+            outcome = runner.outcomes().get(0);
+        } else if (waited.compareTo(wait.limit()) >= 0) {
+            outcome = wait.gaveUp();
+        } else {
+            int checks = (resumed ? previous.checks() : 0) + 1;
+            Instant next = now.plus(TenantWait.pauseAfter(checks));
+            Instant deadline = since.plus(wait.limit());
+            Instant at = next.isAfter(deadline) ? deadline : next;
+            steps.polling(request.id(), ordinal, checks, at);
+            return new Awaited(null, at);
+        }
+        ended(request, runbook, before, ordinal, outcome, tenantIds, waited);
+        return new Awaited(outcome, null);
+    }
+
+    /** A waiting step's check: how the step ended, or (ended null) when it is checked again. */
+    private record Awaited(StepOutcome ended, Instant next) {}
+
+    /** Records how a step ended, counts it, tells the audit log and the progress card. */
+    private void ended(
+            ApprovalRequest request,
+            Runbook runbook,
+            List<StepOutcome> before,
+            int ordinal,
+            StepOutcome outcome,
+            List<String> tenantIds,
+            Duration took) {
+        Runbook.Step step = runbook.steps().get(ordinal);
         steps.finished(request.id(), ordinal, outcome, clock.instant());
         Metrics.timer("bot.plan.steps", "outcome", outcome.status().name().toLowerCase(Locale.ROOT))
-                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                .record(took);
         events.publishEvent(
                 new StepEnded(request.number().value(), request.target(), ordinal, step.words(), outcome, tenantIds));
         List<StepOutcome> now = new ArrayList<>(before);
         now.add(outcome);
         progress(request, runbook, now, -1);
-        return outcome;
     }
 
     private void progress(ApprovalRequest request, Runbook runbook, List<StepOutcome> ended, int running) {
@@ -214,8 +308,9 @@ class PlanRun {
         events.publishEvent(new PlanProgress(request.number().value(), runbook.title(), lines));
     }
 
-    private static ProvisioningReport failedBeforeAnyStep(ApprovalRequest request, String text, String fix) {
-        return new ProvisioningReport(request.command(), List.of(StepOutcome.failed(text, fix)), null);
+    private static Result failedBeforeAnyStep(ApprovalRequest request, String text, String fix) {
+        return new Result.Ended(
+                new ProvisioningReport(request.command(), List.of(StepOutcome.failed(text, fix)), null));
     }
 
     /** A step that saw the thread interrupted has not really ended: the bot is stopping, and the run resumes later. */

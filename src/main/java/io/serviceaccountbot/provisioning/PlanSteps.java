@@ -21,14 +21,35 @@ interface PlanSteps {
     void finished(ApprovalRequestId request, int ordinal, StepOutcome outcome, Instant at);
 
     /**
+     * A step that waits for the tenant found it not ready yet: it has now been checked {@code checks} times, and is
+     * checked again at {@code next}. Its start stays, so its wait counts from then.
+     */
+    void polling(ApprovalRequestId request, int ordinal, int checks, Instant next);
+
+    /**
      * A recorded step.
      *
      * @param ordinal its place in the plan, from 0
      * @param words what it does, as the plan said when it started
-     * @param outcome how it ended; null while it runs, or when the run stopped during it
+     * @param outcome how it ended; null while it runs or waits, or when the run stopped during it
      * @param attempts how many times it was started
+     * @param startedAt when it was last started; for a step that waits, when the wait began
+     * @param checks for a step that waits for the tenant, how many times it has found it not ready yet; else 0
+     * @param nextCheckAt for a step that waits for the tenant, when it is checked again; else null
      */
-    record StoredStep(int ordinal, String words, StepOutcome outcome, int attempts) {
+    record StoredStep(
+            int ordinal,
+            String words,
+            StepOutcome outcome,
+            int attempts,
+            Instant startedAt,
+            int checks,
+            Instant nextCheckAt) {
+
+        /** Whether it waits for the tenant, to be checked again at {@link #nextCheckAt}. */
+        boolean polling() {
+            return nextCheckAt != null;
+        }
 
         /** Whether it ended in a way that a resumed run keeps: done, already so, or left to Exchange. */
         boolean endedWell() {

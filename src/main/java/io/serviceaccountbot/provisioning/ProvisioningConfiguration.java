@@ -25,7 +25,7 @@ class ProvisioningConfiguration {
     @Bean
     TenantPlans plans(
             Directory directory, ExchangeAdmin exchange, AccountSteps steps, ProvisioningProperties properties) {
-        MailboxWait mailboxWait = new MailboxWait(directory, properties.mailboxWait(), StepRetry.Sleeper.REAL);
+        MailboxWait mailboxWait = new MailboxWait(directory, properties.mailboxWait());
         return new TenantPlans(
                 new ImpersonationRunbooks(directory, exchange, steps, mailboxWait, properties),
                 new AppAccessRunbooks(directory, exchange),

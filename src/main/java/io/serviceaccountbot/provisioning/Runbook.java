@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,8 +19,9 @@ final class Runbook {
      * @param action what carries it out and how it went
      * @param restore when a run resumes after this step was done in an earlier attempt, what re-learns (reading only)
      *     what later steps need from it; most steps leave nothing behind and do nothing here
+     * @param tenantWait for a step that waits for the tenant, the wait (its action is unused); null for the others
      */
-    record Step(String words, Supplier<StepOutcome> action, Runnable restore) {}
+    record Step(String words, Supplier<StepOutcome> action, Runnable restore, TenantWait tenantWait) {}
 
     private final String title;
     private final String target;
@@ -42,13 +44,6 @@ final class Runbook {
 
     PlanPreview.Ready preview() {
         return new PlanPreview.Ready(title, steps.stream().map(Step::words).toList(), target, targetObjectId);
-    }
-
-    /** Runs every step in order; the first failure stops the rest, which are reported as skipped. */
-    ProvisioningReport run(StepRetry retry) {
-        StepRunner runner = new StepRunner(retry);
-        steps.forEach(step -> runner.run(step.words(), step.action()));
-        return new ProvisioningReport(title, runner.outcomes(), secretLocation.get());
     }
 
     String title() {
@@ -88,7 +83,13 @@ final class Runbook {
 
         /** A step that later steps depend on: {@code restore} re-learns what it found when a run resumes after it. */
         Builder step(String words, Supplier<StepOutcome> action, Runnable restore) {
-            steps.add(new Step(words, action, restore));
+            steps.add(new Step(words, action, restore, null));
+            return this;
+        }
+
+        /** A step that waits for the tenant, holding no thread in between its checks ({@link TenantWait}). */
+        Builder awaits(String words, TenantWait wait) {
+            steps.add(new Step(words, () -> wait.check(Duration.ZERO).orElse(null), () -> {}, wait));
             return this;
         }
 

@@ -81,7 +81,8 @@ class ImpersonationPlansIT {
         assertThat(plan.title()).isEqualTo("Grant ApplicationImpersonation to isaiahl@example.com");
         assertThat(plan.steps())
                 .containsExactly(
-                        "Check that isaiahl@example.com is enabled and has a mailbox",
+                        "Check that isaiahl@example.com is enabled and has a mailbox, waiting up to 30 seconds for"
+                                + " Exchange to create it",
                         "Create the mail-enabled security group 'Exchange Sync Accounts'",
                         "Add isaiahl@example.com to it",
                         "Create the role group 'Exchange sync role group' with the role ApplicationImpersonation and"

@@ -30,7 +30,7 @@ final class SharedTenantBots implements AutoCloseable {
 
     private final Path out;
     private final TestDatabase database;
-    private final BotProcess tenant;
+    private BotProcess tenant;
     private final Path secrets;
     private final List<BotProcess> bots = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -42,6 +42,11 @@ final class SharedTenantBots implements AutoCloseable {
         Files.createDirectories(out);
         this.tenant = BotProcess.start(out.resolve("tenant.log"), "--bot.sandbox.mailbox-delay=" + mailboxDelay);
         this.secrets = Files.createTempDirectory("replica-secrets");
+    }
+
+    /** Kills the tenant's process ({@code kill -9}) and starts it again on the same port and data directory. */
+    void killAndRestartTenant() throws Exception {
+        tenant = tenant.killAndRestart();
     }
 
     /** Starts one more replica. */
@@ -101,10 +106,48 @@ final class SharedTenantBots implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** Scripts a fault of the simulated tenant ({@code /sandbox/control/faults}). */
+    void fault(Map<String, Object> fault) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tenant.port() + "/sandbox/control/faults"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fault)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    /** The status of the request's plan step whose words start so, or null while there is none. */
+    String stepStatus(String number, String wordsStart) {
+        return database.jdbc()
+                .sql("select s.status from plan_step s join approval_request r on r.id = s.request_id"
+                        + " where r.number = :number and s.words like :words")
+                .param("number", number)
+                .param("words", wordsStart + "%")
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
     JsonNode cmdlet(String name, String identity) throws Exception {
+        HttpResponse<String> response = invoke(name, identity);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("value");
+    }
+
+    /** Whether the simulated Exchange answers the cmdlet (e.g. Get-DistributionGroup) for that identity. */
+    boolean answers(String name, String identity) {
+        try {
+            return invoke(name, identity).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private HttpResponse<String> invoke(String name, String identity) throws Exception {
         String body = JSON.writeValueAsString(
                 Map.of("CmdletInput", Map.of("CmdletName", name, "Parameters", Map.of("Identity", identity))));
-        HttpResponse<String> response = http.send(
+        return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tenant.port()
                                 + "/sandbox/exchange/adminapi/beta/" + TENANT_ID + "/InvokeCommand"))
                         .header("Authorization", "Bearer sandbox-token")
@@ -112,8 +155,6 @@ final class SharedTenantBots implements AutoCloseable {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("value");
     }
 
     /** The aliases (or names) of the rows a cmdlet listed. */
