@@ -38,7 +38,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stepAttempts how many times a step of an approved plan is tried when the tenant is busy or unavailable (after
  *     the Graph and Exchange clients' own retries); 1 means no retry
  * @param stepBackoff how long to wait before trying a step again the first time; the wait doubles with each attempt
- * @param runThreads how many approved plans one replica runs at once; more wait their turn
+ * @param runThreads how many approved plans one replica runs at once; more wait their turn (a plan waiting for a
+ *     mailbox holds no thread)
  * @param runPollInterval how often a replica looks in the database for plans to run, besides those approved on it
  * @param runHeartbeat how often a replica records that it is still running its plans; when it has missed four, another
  *     replica (or the same one after a restart) takes its plans over and resumes each at the step it was in
