@@ -176,7 +176,7 @@ class LateApproverIT {
                         .path("value")))
                 .contains("Rejected by Megan Bowen");
 
-        chat.post(installationOf(ApprovalChat.ADELE, "user-id-2", ADELE_CHAT));
+        chat.post(ApprovalChat.installationOf(connector.serviceUrl(), ApprovalChat.ADELE, "user-id-2", ADELE_CHAT));
 
         FakeConnector.Call firstCard = chat.cardPostedTo(ADELE_CHAT, first);
         FakeConnector.Call secondCard = chat.cardPostedTo(ADELE_CHAT, second);
@@ -195,7 +195,7 @@ class LateApproverIT {
     void isaiahWhoApprovesNothingGetsTheWelcomeAlone() throws Exception {
         ApprovalChat.numberOn(chat.alexSays("grant impersonation to svc-late because Isaiah cannot decide"));
 
-        chat.post(installationOf(Activities.ISAIAH, "user-id-3", ISAIAH_CHAT));
+        chat.post(ApprovalChat.installationOf(connector.serviceUrl(), Activities.ISAIAH, "user-id-3", ISAIAH_CHAT));
 
         FakeConnector.Call welcome = welcomeIn(ISAIAH_CHAT);
         Thread.sleep(300);
@@ -203,16 +203,6 @@ class LateApproverIT {
         assertThat(connector.calls())
                 .filteredOn(call -> call.path().contains("/conversations/" + ISAIAH_CHAT + "/"))
                 .containsExactly(welcome);
-    }
-
-    /** The Playground's installationUpdate of Megan's chat, as another person's in their own chat. */
-    private ObjectNode installationOf(String aadObjectId, String userId, String conversationId) {
-        ObjectNode install = Activities.sample("installationUpdate-personal-megan", connector.serviceUrl());
-        ObjectNode from = install.putObject("from");
-        from.put("id", userId);
-        from.put("aadObjectId", aadObjectId);
-        install.withObjectProperty("conversation").put("id", conversationId);
-        return install;
     }
 
     private FakeConnector.Call welcomeIn(String conversation) throws InterruptedException {
