@@ -25,6 +25,12 @@ public interface ApprovalRequests {
      */
     List<ApprovalRequest> list(RequestFilter filter, String viewerAadObjectId, int limit);
 
+    /**
+     * Pending requests whose eligible approvers (the snapshot taken when each opened) include this person, oldest
+     * first; whether they may decide each is for the approval rules to say.
+     */
+    List<ApprovalRequest> pendingWithEligibleApprover(String aadObjectId);
+
     /** Pending requests whose expiry is before {@code now}. */
     List<ApprovalRequest> pendingExpiredBy(Instant now);
 

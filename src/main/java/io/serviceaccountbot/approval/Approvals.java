@@ -1,5 +1,6 @@
 package io.serviceaccountbot.approval;
 
+import io.serviceaccountbot.approval.ApprovalRule.RuleResult;
 import io.serviceaccountbot.command.RequestFilter;
 import io.serviceaccountbot.command.RequestId;
 import java.time.Clock;
@@ -127,6 +128,29 @@ public class Approvals {
     /** Requests for {@code requests [mine|pending|all]}, newest first. */
     public List<ApprovalRequest> list(RequestFilter filter, Person viewer, int limit) {
         return requests.list(filter, viewer.aadObjectId(), limit);
+    }
+
+    /**
+     * The pending requests this person may decide now, oldest first, for an approver who could not be reached when
+     * they opened: the approval rules allow them, as they would allow a click (an eligible approver of the request's
+     * snapshot, not the requester or the target, not decided yet, not expired), and the directory, asked now, says
+     * they are still an approver. Someone added to the approvers group after a request opened is not in its snapshot
+     * and may not decide it, so it is not theirs. The directory is asked only when there is something to decide; when
+     * it cannot answer, its exception is passed on.
+     */
+    public List<ApprovalRequest> awaitingDecisionBy(String aadObjectId) {
+        if (aadObjectId == null || aadObjectId.isBlank()) {
+            return List.of();
+        }
+        Person person = new Person(aadObjectId, null);
+        List<ApprovalRequest> theirs = requests.pendingWithEligibleApprover(aadObjectId).stream()
+                .filter(request -> request.decisionOf(person).isEmpty())
+                .filter(request -> policy.check(request, person, clock.instant()) instanceof RuleResult.Allowed)
+                .toList();
+        if (theirs.isEmpty() || !approvers.isApprover(aadObjectId)) {
+            return List.of();
+        }
+        return theirs;
     }
 
     /** Expires every pending request whose time is up; returns how many. */

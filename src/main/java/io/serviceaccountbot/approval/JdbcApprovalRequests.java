@@ -101,6 +101,24 @@ class JdbcApprovalRequests implements ApprovalRequests {
         return requests(query);
     }
 
+    /**
+     * The eligible approvers are a JSON array of lower-case ids, so the person's id in quotes finds the rows; the rules
+     * (and {@link ApprovalRequest#isEligibleApprover}) decide exactly afterwards.
+     */
+    @Override
+    public List<ApprovalRequest> pendingWithEligibleApprover(String aadObjectId) {
+        if (aadObjectId == null || aadObjectId.isBlank()) {
+            return List.of();
+        }
+        return requests(jdbc.sql(SELECT
+                                + " where r.status = 'PENDING' and r.eligible_approvers like :approver escape '!'"
+                                + " order by r.created_at, r.seq, d.ordinal")
+                        .param("approver", StoredRequests.containingInJsonArray(key(aadObjectId))))
+                .stream()
+                .filter(request -> request.isEligibleApprover(aadObjectId))
+                .toList();
+    }
+
     @Override
     public List<ApprovalRequest> pendingExpiredBy(Instant now) {
         return requests(jdbc.sql(SELECT

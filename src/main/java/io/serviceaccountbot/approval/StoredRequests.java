@@ -81,6 +81,12 @@ final class StoredRequests {
         return JSON.writeValueAsString(strings.stream().sorted().toList());
     }
 
+    /** A {@code like} pattern (escape character {@code !}) that finds this string in a stored JSON array. */
+    static String containingInJsonArray(String string) {
+        String quoted = JSON.writeValueAsString(string);
+        return "%" + quoted.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
     private static List<String> strings(String json) {
         return JSON.readValue(json, STRINGS);
     }

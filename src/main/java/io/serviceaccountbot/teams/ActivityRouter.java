@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
  * installation and conversation updates to the conversation store. Activities from another tenant get a polite
  * refusal and nothing else. A message Teams delivers again (same activity id in the same conversation) is acknowledged
  * and not answered twice.
+ *
+ * <p>A personal chat opens with an installationUpdate ({@code add}) and a conversationUpdate (the bot or the user
+ * added), in either order, each perhaps delivered twice, perhaps to two replicas: the first of them claims the opening
+ * ({@link ConversationClaims}) and queues it (the welcome, then the approval cards waiting for that person); the others
+ * are acknowledged and change nothing. A bot added to a channel or group chat says hello there.
  */
 @Component
 class ActivityRouter {
@@ -22,12 +27,17 @@ class ActivityRouter {
     private static final Logger audit = LoggerFactory.getLogger("audit");
     private static final Logger log = LoggerFactory.getLogger(ActivityRouter.class);
 
+    /** The installationUpdate action of a new install (not an upgrade, not a removal). */
+    static final String INSTALLED = "add";
+
     private final BotIdentity identity;
     private final ConversationReferences references;
     private final TurnQueue turns;
     private final MessageTurn messages;
     private final CardActionTurn cardActions;
     private final RedeliveryWindow redeliveries;
+    private final ConversationClaims claims;
+    private final PersonalChatOpening opening;
 
     ActivityRouter(
             BotIdentity identity,
@@ -35,13 +45,17 @@ class ActivityRouter {
             TurnQueue turns,
             MessageTurn messages,
             CardActionTurn cardActions,
-            RedeliveryWindow redeliveries) {
+            RedeliveryWindow redeliveries,
+            ConversationClaims claims,
+            PersonalChatOpening opening) {
         this.identity = identity;
         this.references = references;
         this.turns = turns;
         this.messages = messages;
         this.cardActions = cardActions;
         this.redeliveries = redeliveries;
+        this.claims = claims;
+        this.opening = opening;
     }
 
     ResponseEntity<?> route(Activity activity) {
@@ -65,8 +79,17 @@ class ActivityRouter {
             }
             case ActivityTypes.CONVERSATION_UPDATE -> {
                 references.save(reference);
+                if (reference.isPersonal() && someoneWasAdded(activity)) {
+                    yield openOnce(reference);
+                }
                 yield botWasAdded(activity)
                         ? queue(reference, () -> messages.welcome(reference))
+                        : ResponseEntity.ok().build();
+            }
+            case ActivityTypes.INSTALLATION_UPDATE -> {
+                references.save(reference);
+                yield reference.isPersonal() && INSTALLED.equals(activity.action())
+                        ? openOnce(reference)
                         : ResponseEntity.ok().build();
             }
             default -> {
@@ -96,6 +119,26 @@ class ActivityRouter {
         }
     }
 
+    /**
+     * Queues the opening of a personal chat unless it was claimed already (the other update of the same install, or a
+     * redelivery); when it cannot be queued, the claim is released, so that Teams' next delivery opens it.
+     */
+    private ResponseEntity<?> openOnce(ConversationReference reference) {
+        if (!claims.claim(reference.key(), ConversationClaims.PERSONAL_CHAT_OPENED)) {
+            log.debug("Personal chat {} was opened already", LogSafe.of(reference.conversationId()));
+            return ResponseEntity.ok().build();
+        }
+        ResponseEntity<?> queued = null;
+        try {
+            queued = queue(reference, () -> opening.open(reference));
+            return queued;
+        } finally {
+            if (queued == null || !queued.getStatusCode().is2xxSuccessful()) {
+                claims.release(reference.key(), ConversationClaims.PERSONAL_CHAT_OPENED);
+            }
+        }
+    }
+
     private ResponseEntity<?> queue(ConversationReference reference, Runnable turn) {
         if (turns.offer(reference.key(), turn)) {
             return ResponseEntity.ok().build();
@@ -117,6 +160,11 @@ class ActivityRouter {
             case ActivityTypes.INVOKE -> ResponseEntity.ok(InvokeResponse.message(MessageTurn.FOREIGN_TENANT));
             default -> ResponseEntity.ok().build();
         };
+    }
+
+    /** In a personal chat the members are the bot and the user: either being added starts the conversation. */
+    private static boolean someoneWasAdded(Activity activity) {
+        return activity.membersAdded() != null && !activity.membersAdded().isEmpty();
     }
 
     private static boolean botWasAdded(Activity activity) {

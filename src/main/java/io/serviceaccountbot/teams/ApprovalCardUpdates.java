@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.approval.RequestStatus;
 import io.serviceaccountbot.command.RequestId;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,7 @@ class ApprovalCardUpdates implements AutoCloseable {
     private final ConversationReferences references;
     private final BotConnector connector;
     private final ApprovalCardViews views;
+    private final RequesterCardNotes requesterNotes;
     private final TurnQueue queue = new TurnQueue("approval-cards", 4, 20_000);
     private final Cache<ApprovalCardCopies.CardCopy, Integer> shownVersion = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofDays(2))
@@ -43,12 +45,14 @@ class ApprovalCardUpdates implements AutoCloseable {
             ApprovalCardCopies copies,
             ConversationReferences references,
             BotConnector connector,
-            ApprovalCardViews views) {
+            ApprovalCardViews views,
+            RequesterCardNotes requesterNotes) {
         this.approvals = approvals;
         this.copies = copies;
         this.references = references;
         this.connector = connector;
         this.views = views;
+        this.requesterNotes = requesterNotes;
     }
 
     /** Runs {@code work} after the earlier work for the same request. */
@@ -61,6 +65,26 @@ class ApprovalCardUpdates implements AutoCloseable {
     /** Brings every copy of the request's card up to date, later, in order. */
     void refresh(String requestNumber) {
         enqueue(requestNumber, () -> updateCopies(requestNumber));
+    }
+
+    /**
+     * Redraws the requester's copies of a pending request's card, later, in order, although the request itself did not
+     * change: what they say about the approvers (who did not get the card) did.
+     */
+    void refreshRequesterCopies(String requestNumber) {
+        enqueue(requestNumber, () -> redrawRequesterCopies(requestNumber));
+    }
+
+    private void redrawRequesterCopies(String requestNumber) {
+        Optional<ApprovalRequest> found = approvals.find(RequestId.of(requestNumber));
+        if (found.isEmpty() || found.get().status() != RequestStatus.PENDING) {
+            return;
+        }
+        for (ApprovalCardCopies.CardCopy copy : copies.of(requestNumber)) {
+            if (copy.audience() == ApprovalCardCopies.Audience.REQUESTER && !replace(found.get(), copy)) {
+                return;
+            }
+        }
     }
 
     /** Remembers which version a newly posted copy shows. */
@@ -100,21 +124,30 @@ class ApprovalCardUpdates implements AutoCloseable {
             if (shown != null && shown == request.cardVersion()) {
                 continue;
             }
-            Optional<ConversationReference> to = references.find(
-                    copy.conversation().serviceUrl(), copy.conversation().conversationId());
-            if (to.isEmpty()) {
-                log.warn("Cannot update a card of request {}: its conversation is unknown", requestNumber);
-                continue;
-            }
-            try {
-                connector.update(to.get(), copy.activityId(), views.message(request, cardFor(request, copy, to.get())));
-                shownVersion.put(copy, request.cardVersion());
-            } catch (ConnectorException e) {
-                log.warn("Could not update a card of request {}: {}", requestNumber, e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!replace(request, copy)) {
                 return false;
             }
+        }
+        return true;
+    }
+
+    /** Replaces one copy with the request as it stands; false when interrupted. */
+    private boolean replace(ApprovalRequest request, ApprovalCardCopies.CardCopy copy) {
+        String requestNumber = request.number().value();
+        Optional<ConversationReference> to = references.find(
+                copy.conversation().serviceUrl(), copy.conversation().conversationId());
+        if (to.isEmpty()) {
+            log.warn("Cannot update a card of request {}: its conversation is unknown", requestNumber);
+            return true;
+        }
+        try {
+            connector.update(to.get(), copy.activityId(), views.message(request, cardFor(request, copy, to.get())));
+            shownVersion.put(copy, request.cardVersion());
+        } catch (ConnectorException e) {
+            log.warn("Could not update a card of request {}: {}", requestNumber, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
         return true;
     }
@@ -146,9 +179,11 @@ class ApprovalCardUpdates implements AutoCloseable {
     }
 
     private ObjectNode cardFor(ApprovalRequest request, ApprovalCardCopies.CardCopy copy, ConversationReference to) {
-        return copy.audience() == ApprovalCardCopies.Audience.APPROVER
-                ? views.forViewer(request, to.userAadObjectId(), null)
-                : views.shared(request, List.of());
+        return switch (copy.audience()) {
+            case APPROVER -> views.forViewer(request, to.userAadObjectId(), null);
+            case REQUESTER -> views.shared(request, requesterNotes.of(request));
+            case CHANNEL, PROGRESS -> views.shared(request, List.of());
+        };
     }
 
     @Override

@@ -63,6 +63,11 @@ class ApprovalCardViews {
                 && policy.check(request, viewer, clock.instant()) instanceof RuleResult.Allowed;
     }
 
+    /** Forgets whom the request's refresh goes to: an approver opened a personal chat with the bot. */
+    void approverChatsChanged(String requestNumber) {
+        refreshUserIds.invalidate(requestNumber);
+    }
+
     /** The approvers who may decide, except the requester and the target account. */
     static List<String> deciders(ApprovalRequest request) {
         return request.eligibleApprovers().stream()

@@ -5,13 +5,8 @@ import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandText;
-import io.serviceaccountbot.provisioning.Directory;
-import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.PlanPreview;
 import io.serviceaccountbot.provisioning.Plans;
-import io.serviceaccountbot.provisioning.TenantException;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -25,26 +20,23 @@ import org.springframework.stereotype.Component;
 @Component
 class ApprovalRequestAnswer implements CommandAnswer<Command.Privileged> {
 
-    /** How many unreachable approvers are named on the requester's card; each name is one directory lookup. */
-    private static final int NAMED_UNREACHABLE = 5;
-
     private final ObjectProvider<Plans> plans;
     private final Approvals approvals;
     private final ApprovalCardDelivery delivery;
     private final ApprovalCardViews views;
-    private final Directory directory;
+    private final RequesterCardNotes notes;
 
     ApprovalRequestAnswer(
             ObjectProvider<Plans> plans,
             Approvals approvals,
             ApprovalCardDelivery delivery,
             ApprovalCardViews views,
-            Directory directory) {
+            RequesterCardNotes notes) {
         this.plans = plans;
         this.approvals = approvals;
         this.delivery = delivery;
         this.views = views;
-        this.directory = directory;
+        this.notes = notes;
     }
 
     @Override
@@ -78,43 +70,8 @@ class ApprovalRequestAnswer implements CommandAnswer<Command.Privileged> {
                 plan.target(),
                 plan.targetObjectId(),
                 command.justification().get()));
-        ApprovalCardDelivery.Recipients recipients = delivery.recipientsOf(request);
-        return views.message(request, views.shared(request, notes(request, recipients)))
+        ApprovalRecipients.Recipients recipients = delivery.recipientsOf(request);
+        return views.message(request, views.shared(request, notes.of(request, recipients)))
                 .afterDelivery((asked, activityId) -> delivery.deliver(request, recipients, asked, activityId));
-    }
-
-    private List<String> notes(ApprovalRequest request, ApprovalCardDelivery.Recipients recipients) {
-        List<String> notes = new ArrayList<>();
-        int reachable =
-                recipients.approverChats().size() + recipients.channels().size();
-        if (reachable == 0) {
-            notes.add("⚠️ I could not send this card to any approver: none of them has a personal chat with me yet,"
-                    + " and no approvals channel is set up. Ask an approver to install the bot in Teams; they can"
-                    + " then decide with approve " + request.number() + ".");
-        } else if (!recipients.unreachable().isEmpty()) {
-            notes.add("⚠️ " + unreachableNames(recipients.unreachable()) + " did not get this card: no personal chat"
-                    + " with me yet. Ask them to install the bot in Teams if you need their decision; they can then"
-                    + " decide with approve " + request.number() + ".");
-        }
-        notes.add("You can withdraw the request with cancel " + request.number() + ".");
-        return notes;
-    }
-
-    private String unreachableNames(List<String> objectIds) {
-        List<String> names = new ArrayList<>();
-        for (String objectId : objectIds.subList(0, Math.min(NAMED_UNREACHABLE, objectIds.size()))) {
-            try {
-                names.add(directory
-                        .findUser(objectId)
-                        .map(DirectoryUser::displayName)
-                        .orElse("An approver"));
-            } catch (TenantException e) {
-                names.add("An approver");
-            }
-        }
-        if (objectIds.size() > NAMED_UNREACHABLE) {
-            names.add((objectIds.size() - NAMED_UNREACHABLE) + " more approvers");
-        }
-        return PeopleNames.join(names);
     }
 }

@@ -12,6 +12,9 @@ class MessageTurn {
     static final String FOREIGN_TENANT =
             "Sorry, I only serve the organisation I was set up for, so I can't act on requests from here.";
 
+    static final String WELCOME = "Hello! I'm the service-account bot. I create Exchange service accounts and, once"
+            + " approvers agree, give them the mailbox access they need. Type **help** to see what I can do for you.";
+
     /** Commands are one line; anything longer is not read at all. */
     static final int MAX_COMMAND_LENGTH = 2000;
 
@@ -49,12 +52,17 @@ class MessageTurn {
     }
 
     void welcome(ConversationReference reference) {
-        deliver(
-                reference,
-                null,
-                BotMessage.text("Hello! I'm the service-account bot. I create Exchange service accounts and, once"
-                        + " approvers agree, give them the mailbox access they need. Type **help** to see what"
-                        + " I can do for you."));
+        welcome(reference, 0);
+    }
+
+    /** The welcome, saying how many approval requests wait for this person's decision, if any (their cards follow). */
+    void welcome(ConversationReference reference, int waitingRequests) {
+        String waiting = switch (waitingRequests) {
+            case 0 -> "";
+            case 1 -> "\n\n1 request waits for your decision; its card follows.";
+            default -> "\n\n" + waitingRequests + " requests wait for your decision; their cards follow.";
+        };
+        deliver(reference, null, BotMessage.text(WELCOME + waiting));
     }
 
     void refuseForeignTenant(Activity activity, ConversationReference reference) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * The message activities the bot has taken on, remembered for {@code bot.teams.redelivery-window}: Teams redelivers an
  * activity when its answer was slow or lost, and a redelivered message must not run its command twice. An activity id
- * is unique only within its conversation, and a conversation id only together with its service URL.
+ * is unique only within its conversation, and a conversation id only together with its service URL. The same records
+ * hold the {@link ConversationClaims}, under names no activity id has.
  */
 interface ProcessedActivities {
 

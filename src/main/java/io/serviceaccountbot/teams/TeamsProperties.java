@@ -23,7 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param connectTimeout connecting to the connector
  * @param readTimeout waiting for the connector's answer
  * @param redeliveryWindow how long the ids of handled messages are remembered, so that a message Teams delivers again
- *     does not run its command twice
+ *     does not run its command twice; and how long the opening of a personal chat (the welcome and the waiting approval
+ *     cards) is remembered, so that another announcement of the same install changes nothing
  * @param redeliveryCleanup how often remembered message ids older than the redelivery window are deleted
  * @param approvalsChannel the conversation id of a Teams channel (e.g. {@code 19:…@thread.tacv2}) that gets a copy of
  *     every approval card, besides the approvers' personal chats; empty for none. The bot must be in that team and

@@ -231,6 +231,26 @@ abstract class ApprovalRequestsContract extends RepositoryContract {
     }
 
     @Test
+    void thePendingRequestsAnApproverIsEligibleForAreFoundOldestFirst() {
+        ApprovalRequest later = requests.save(pending(ALEX, NOW.plusSeconds(60), 1, null));
+        ApprovalRequest earlier = requests.save(pending(ALEX, NOW, 1, null));
+        ApprovalRequest notHers = requests.save(ApprovalRequest.open(
+                pending(ALEX, NOW, 1, null).draft(), NOW, Duration.ofHours(24), 1, Set.of(ADELE.aadObjectId())));
+        ApprovalRequest rejected = requests.save(pending(ALEX, NOW, 1, null));
+        rejected.decide(ADELE, Decision.Verdict.REJECT, "no", NOW.plusSeconds(5), POLICY);
+        requests.save(rejected);
+
+        assertThat(numbers(
+                        requests.pendingWithEligibleApprover(MEGAN.aadObjectId().toUpperCase())))
+                .containsExactly(earlier.number(), later.number())
+                .doesNotContain(notHers.number(), rejected.number());
+        assertThat(requests.pendingWithEligibleApprover(MEGAN.aadObjectId().substring(0, 30)))
+                .as("a part of an id is not the id")
+                .isEmpty();
+        assertThat(requests.pendingWithEligibleApprover(ISAIAH.aadObjectId())).isEmpty();
+    }
+
+    @Test
     void aReaderRacingADecisionSeesTheRequestBeforeOrAfterItNeverHalfSaved() throws Exception {
         List<ApprovalRequest> saved = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

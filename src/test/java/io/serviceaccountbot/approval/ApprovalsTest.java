@@ -270,4 +270,60 @@ class ApprovalsTest {
                 .extracting(ApprovalRequest::number)
                 .containsExactly(waiting.number());
     }
+
+    @Test
+    void anApproverWhoWasNotReachedIsOfferedThePendingRequestsTheRulesLetThemDecideOldestFirst() {
+        Approvals approvals = approvals(2);
+        ApprovalRequest first = approvals.open(Requests.grantToSvcSync());
+        now = NOW.plus(Duration.ofMinutes(1));
+        ApprovalRequest second = approvals.open(Requests.grantToSvcSync());
+        ApprovalRequest decidedByMegan = approvals.open(Requests.grantToSvcSync());
+        approvals.decide(decidedByMegan.number(), MEGAN, Verdict.APPROVE, null, null);
+        ApprovalRequest rejected = approvals.open(Requests.grantToSvcSync());
+        approvals.decide(rejected.number(), ADELE, Verdict.REJECT, "no", null);
+        ApprovalRequest cancelled = approvals.open(Requests.grantToSvcSync());
+        approvals.cancel(cancelled.number(), ALEX);
+
+        assertThat(approvals.awaitingDecisionBy(MEGAN.aadObjectId()))
+                .extracting(ApprovalRequest::number)
+                .containsExactly(first.number(), second.number());
+    }
+
+    @Test
+    void anExpiredRequestIsNotOfferedEvenBeforeTheExpiryCheckRan() {
+        Approvals approvals = approvals(1);
+        approvals.open(Requests.grantToSvcSync());
+        now = NOW.plus(Duration.ofHours(24));
+
+        assertThat(approvals.awaitingDecisionBy(MEGAN.aadObjectId())).isEmpty();
+    }
+
+    @Test
+    void theRequesterTheTargetAndSomeoneOutsideTheSnapshotAreOfferedNothing() {
+        Approvals approvals = approvals(1);
+        approversNow.addAll(Set.of(ALEX.aadObjectId(), Requests.SVC_SYNC.aadObjectId()));
+        store.save(Requests.pending(1));
+        approversNow.add(Requests.ISAIAH.aadObjectId());
+
+        assertThat(approvals.awaitingDecisionBy(ALEX.aadObjectId()))
+                .as("the requester")
+                .isEmpty();
+        assertThat(approvals.awaitingDecisionBy(Requests.SVC_SYNC.aadObjectId()))
+                .as("the account that would gain access")
+                .isEmpty();
+        assertThat(approvals.awaitingDecisionBy(Requests.ISAIAH.aadObjectId()))
+                .as("added to the approvers group after the request opened")
+                .isEmpty();
+        assertThat(approvals.awaitingDecisionBy(MEGAN.aadObjectId())).hasSize(1);
+    }
+
+    @Test
+    void anApproverWhoLeftTheGroupSinceTheRequestOpenedIsOfferedNothing() {
+        Approvals approvals = approvals(1);
+        approvals.open(Requests.grantToSvcSync());
+        approversNow.remove(MEGAN.aadObjectId());
+
+        assertThat(approvals.awaitingDecisionBy(MEGAN.aadObjectId())).isEmpty();
+        assertThat(approvals.awaitingDecisionBy(ADELE.aadObjectId())).hasSize(1);
+    }
 }

@@ -58,6 +58,16 @@ public class InMemoryApprovalRequests implements ApprovalRequests {
     }
 
     @Override
+    public List<ApprovalRequest> pendingWithEligibleApprover(String aadObjectId) {
+        return stored.values().stream()
+                .filter(request -> request.status() == RequestStatus.PENDING)
+                .filter(request -> request.isEligibleApprover(aadObjectId))
+                .sorted(Comparator.comparing(ApprovalRequest::createdAt))
+                .map(request -> copy(request, request.version()))
+                .toList();
+    }
+
+    @Override
     public List<ApprovalRequest> pendingExpiredBy(Instant now) {
         return stored.values().stream()
                 .filter(request -> request.status() == RequestStatus.PENDING && !now.isBefore(request.expiresAt()))

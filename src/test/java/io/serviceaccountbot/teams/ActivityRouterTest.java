@@ -2,7 +2,9 @@ package io.serviceaccountbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 
@@ -10,6 +12,7 @@ import io.serviceaccountbot.identity.BotIdentity;
 import io.serviceaccountbot.identity.RuntimeMode;
 import io.serviceaccountbot.storage.TestClock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
@@ -19,10 +22,17 @@ import org.springframework.mock.env.MockEnvironment;
 
 class ActivityRouterTest {
 
+    private static final String SERVICE_URL = "http://localhost:56150/_connector";
+    private static final Activity.ChannelAccount MEGAN =
+            new Activity.ChannelAccount("user-id-1", null, "00000000-0000-0000-0000-0000000000021");
+    private static final Activity.ChannelAccount BOT = new Activity.ChannelAccount("bot-id", "Test Bot", null);
+
     private final BotIdentity identity = new BotIdentity(RuntimeMode.SANDBOX, "t", "app");
     private final MessageTurn messages = mock(MessageTurn.class);
+    private final PersonalChatOpening opening = mock(PersonalChatOpening.class);
+    private final RememberedActivities remembered = new RememberedActivities();
     private final RedeliveryWindow redeliveries = new RedeliveryWindow(
-            new RememberedActivities(),
+            remembered,
             Binder.get(new MockEnvironment()).bindOrCreate("bot.teams", TeamsProperties.class),
             new TestClock(Instant.parse("2026-11-26T10:00:00Z")));
     private final TurnQueue full = new TurnQueue(1, 0);
@@ -41,7 +51,9 @@ class ActivityRouterTest {
                 turns,
                 messages,
                 mock(CardActionTurn.class),
-                redeliveries);
+                redeliveries,
+                new ConversationClaims(remembered),
+                opening);
     }
 
     @Test
@@ -62,6 +74,94 @@ class ActivityRouterTest {
         assertThat(router(withRoom).route(message).getStatusCode().value()).isEqualTo(200);
 
         verify(messages, timeout(2000).times(1)).answer(any(), any());
+    }
+
+    @Test
+    void anInstallAndTheStartOfOnePersonalChatEachDeliveredTwiceOpenTheChatOnce() {
+        Activity installed = personal(ActivityTypes.INSTALLATION_UPDATE, "add", null);
+        Activity started = personal(ActivityTypes.CONVERSATION_UPDATE, null, List.of(MEGAN, BOT));
+
+        for (Activity update : List.of(installed, started, installed, started)) {
+            assertThat(router(withRoom).route(update).getStatusCode().value()).isEqualTo(200);
+        }
+
+        verify(opening, timeout(2000).times(1)).open(any());
+        verify(messages, never()).welcome(any());
+    }
+
+    @Test
+    void theUserAddedToAPersonalChatOpensItToo() {
+        assertThat(router(withRoom)
+                        .route(personal(ActivityTypes.CONVERSATION_UPDATE, null, List.of(MEGAN)))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+
+        verify(opening, timeout(2000).times(1)).open(any());
+    }
+
+    @Test
+    void anUpgradeOrARemovalOpensNothing() {
+        router(withRoom).route(personal(ActivityTypes.INSTALLATION_UPDATE, "add-upgrade", null));
+        router(withRoom).route(personal(ActivityTypes.INSTALLATION_UPDATE, "remove", null));
+        router(withRoom).route(personal(ActivityTypes.CONVERSATION_UPDATE, null, null));
+
+        verify(opening, after(300).never()).open(any());
+    }
+
+    @Test
+    void aBotAddedToAChannelSaysHelloThereAndOpensNoPersonalChat() {
+        Activity channel = new Activity(
+                ActivityTypes.CONVERSATION_UPDATE,
+                "2",
+                SERVICE_URL,
+                "msteams",
+                MEGAN,
+                new Activity.ConversationAccount("19:team-id", "channel", "t", true, null),
+                BOT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(BOT));
+
+        router(withRoom).route(channel);
+
+        verify(messages, timeout(2000).times(1)).welcome(any());
+        verify(opening, never()).open(any());
+    }
+
+    @Test
+    void anOpeningThatFoundNoRoomIsDoneWhenTeamsDeliversItAgain() {
+        Activity installed = personal(ActivityTypes.INSTALLATION_UPDATE, "add", null);
+
+        assertThat(router(full).route(installed).getStatusCode().value()).isEqualTo(503);
+        assertThat(router(withRoom).route(installed).getStatusCode().value()).isEqualTo(200);
+
+        verify(opening, timeout(2000).times(1)).open(any());
+    }
+
+    /** An update of Megan's personal chat, as the Agents Playground sends it: a new id on every delivery. */
+    private static Activity personal(String type, String action, List<Activity.ChannelAccount> membersAdded) {
+        return new Activity(
+                type,
+                java.util.UUID.randomUUID().toString(),
+                SERVICE_URL,
+                "msteams",
+                MEGAN,
+                new Activity.ConversationAccount("megan-chat", "personal", "t", null, null),
+                BOT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                action,
+                membersAdded);
     }
 
     /** Processed activity ids in memory. */

@@ -211,6 +211,11 @@ class ApprovalCardsTest {
         }
 
         @Override
+        public List<ApprovalRequest> pendingWithEligibleApprover(String aadObjectId) {
+            return List.of();
+        }
+
+        @Override
         public List<ApprovalRequest> pendingExpiredBy(Instant now) {
             return List.of();
         }

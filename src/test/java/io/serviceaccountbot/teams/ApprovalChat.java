@@ -41,6 +41,28 @@ final class ApprovalChat {
         post(Activities.sample("conversationUpdate-channel", connector.serviceUrl()));
     }
 
+    /** The Playground's installationUpdate of Megan's personal chat, as someone else's in a chat of their own. */
+    static ObjectNode installationOf(String serviceUrl, String aadObjectId, String userId, String conversationId) {
+        ObjectNode install = Activities.sample("installationUpdate-personal-megan", serviceUrl);
+        ObjectNode from = install.putObject("from");
+        from.put("id", userId);
+        from.put("aadObjectId", aadObjectId);
+        install.withObjectProperty("conversation").put("id", conversationId);
+        return install;
+    }
+
+    /** The Playground's conversationUpdate that starts Megan's personal chat, as someone else's. */
+    static ObjectNode chatStartOf(String serviceUrl, String aadObjectId, String userId, String conversationId) {
+        ObjectNode start = Activities.sample("conversationUpdate-personal-megan", serviceUrl);
+        for (ObjectNode person : List.of(
+                start.putObject("from"), (ObjectNode) start.path("membersAdded").get(0))) {
+            person.put("id", userId);
+            person.put("aadObjectId", aadObjectId);
+        }
+        start.withObjectProperty("conversation").put("id", conversationId);
+        return start;
+    }
+
     FakeConnector.Call alexSays(String text) throws Exception {
         ObjectNode message = Activities.message(connector.serviceUrl(), text);
         post(message);

@@ -4,7 +4,6 @@ import static io.serviceaccountbot.teams.ApprovalChat.ALEX_CHAT;
 import static io.serviceaccountbot.teams.ApprovalChat.MEGAN_CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.e2e.BotProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,22 +15,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Two bot processes on one PostgreSQL and one simulated tenant behave as one bot: Megan's approval click, delivered
  * ten times to each replica at once (as Teams redelivers, to whichever replica the load balancer picks), records one
  * decision, the plan runs once, Exchange gets one membership, and every copy of the card ends showing the same
- * outcome.
+ * outcome. An approver's install, announced twice and delivered twice to each replica at once, welcomes her once and
+ * posts the card waiting for her once.
  */
 class TwoReplicasIT {
 
     static SharedTenantBots bots;
     static FakeConnector connector;
+    static ApprovalChat onA;
+    static ApprovalChat onB;
 
     @BeforeAll
-    static void tenantAndDatabase() throws Exception {
+    static void tenantDatabaseAndTwoReplicas() throws Exception {
         bots = new SharedTenantBots(Path.of("target/two-replicas").toAbsolutePath(), "1s");
         connector = new FakeConnector();
+        onA = new ApprovalChat(connector, bots.bot("replica-a").port());
+        onB = new ApprovalChat(connector, bots.bot("replica-b").port());
     }
 
     @AfterAll
@@ -46,10 +51,6 @@ class TwoReplicasIT {
 
     @Test
     void theSameClickTenTimesOnEachReplicaRecordsOneDecisionAndRunsThePlanOnce() throws Exception {
-        BotProcess a = bots.bot("replica-a");
-        BotProcess b = bots.bot("replica-b");
-        ApprovalChat onA = new ApprovalChat(connector, a.port());
-        ApprovalChat onB = new ApprovalChat(connector, b.port());
         onA.installMegansChatAndTheChannel();
         assertThat(onB.alexSays("create service account svc-replica").card().toString())
                 .contains("Created svc-replica@example.com");
@@ -149,6 +150,41 @@ class TwoReplicasIT {
                     .as("the last update of the copy in %s", copy.path())
                     .contains("Approved by Megan Bowen and done");
         }
+    }
+
+    @Test
+    void adelesInstallAnnouncedTwiceOnEachReplicaAtOnceWelcomesHerOnceAndPostsTheWaitingCardOnce() throws Exception {
+        String adelesChat = "adele-on-two-replicas";
+        String number = ApprovalChat.numberOn(
+                onA.alexSays("grant impersonation to lynner because Adele installs the bot late"));
+        List<ObjectNode> announcements = List.of(
+                ApprovalChat.installationOf(connector.serviceUrl(), ApprovalChat.ADELE, "user-id-2", adelesChat),
+                ApprovalChat.chatStartOf(connector.serviceUrl(), ApprovalChat.ADELE, "user-id-2", adelesChat));
+
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ApprovalChat replica = i % 2 == 0 ? onA : onB;
+            ObjectNode announcement = announcements.get(i / 2 % 2);
+            deliveries.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                    return replica.post(announcement).statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        go.countDown();
+
+        assertThat(deliveries.stream().map(CompletableFuture::join)).containsOnly(200);
+        FakeConnector.Call card = onA.cardPostedTo(adelesChat, number);
+        Thread.sleep(1_500);
+        List<FakeConnector.Call> inAdelesChat = connector.calls().stream()
+                .filter(call -> call.method().equals("POST") && call.path().contains("/conversations/" + adelesChat))
+                .toList();
+        assertThat(inAdelesChat).as("one welcome, then the card").hasSize(2).endsWith(card);
+        assertThat(inAdelesChat.get(0).text()).contains("Hello!").contains("1 request waits for your decision");
     }
 
     private String lastUpdateOf(FakeConnector.Call copy) {

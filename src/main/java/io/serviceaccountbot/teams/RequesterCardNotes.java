@@ -1,0 +1,74 @@
+package io.serviceaccountbot.teams;
+
+import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.RequestStatus;
+import io.serviceaccountbot.provisioning.Directory;
+import io.serviceaccountbot.provisioning.DirectoryUser;
+import io.serviceaccountbot.provisioning.TenantException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lines at the foot of the requester's card while the request waits: which approvers the card did not reach (no
+ * personal chat with the bot yet) and how to withdraw the request. Worked out afresh each time the card is drawn, so
+ * an approver who opens a personal chat later, and gets the card then, is no longer named. A decided request has none.
+ */
+@Component
+class RequesterCardNotes {
+
+    /** How many unreachable approvers are named; each name is one directory lookup. */
+    private static final int NAMED_UNREACHABLE = 5;
+
+    private final ApprovalRecipients recipients;
+    private final Directory directory;
+
+    RequesterCardNotes(ApprovalRecipients recipients, Directory directory) {
+        this.recipients = recipients;
+        this.directory = directory;
+    }
+
+    /** The notes for the request as the bot's conversations stand now. */
+    List<String> of(ApprovalRequest request) {
+        return request.status() == RequestStatus.PENDING ? of(request, recipients.of(request)) : List.of();
+    }
+
+    /** The notes for a request about to be sent to {@code recipients}. */
+    List<String> of(ApprovalRequest request, ApprovalRecipients.Recipients recipients) {
+        if (request.status() != RequestStatus.PENDING) {
+            return List.of();
+        }
+        List<String> notes = new ArrayList<>();
+        int reachable =
+                recipients.approverChats().size() + recipients.channels().size();
+        if (reachable == 0) {
+            notes.add("⚠️ I could not send this card to any approver: none of them has a personal chat with me yet,"
+                    + " and no approvals channel is set up. Ask an approver to install the bot in Teams; they then"
+                    + " get this card and can decide on it, or with approve " + request.number() + ".");
+        } else if (!recipients.unreachable().isEmpty()) {
+            notes.add("⚠️ " + unreachableNames(recipients.unreachable()) + " did not get this card: no personal chat"
+                    + " with me yet. Ask them to install the bot in Teams if you need their decision; they then get"
+                    + " this card and can decide on it, or with approve " + request.number() + ".");
+        }
+        notes.add("You can withdraw the request with cancel " + request.number() + ".");
+        return notes;
+    }
+
+    private String unreachableNames(List<String> objectIds) {
+        List<String> names = new ArrayList<>();
+        for (String objectId : objectIds.subList(0, Math.min(NAMED_UNREACHABLE, objectIds.size()))) {
+            try {
+                names.add(directory
+                        .findUser(objectId)
+                        .map(DirectoryUser::displayName)
+                        .orElse("An approver"));
+            } catch (TenantException e) {
+                names.add("An approver");
+            }
+        }
+        if (objectIds.size() > NAMED_UNREACHABLE) {
+            names.add((objectIds.size() - NAMED_UNREACHABLE) + " more approvers");
+        }
+        return PeopleNames.join(names);
+    }
+}
