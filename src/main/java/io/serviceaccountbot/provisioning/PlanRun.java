@@ -1,5 +1,7 @@
 package io.serviceaccountbot.provisioning;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Metrics;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.ApprovalRequestId;
@@ -42,6 +44,10 @@ class PlanRun {
     private final StepRetry retry;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Cache<ApprovalRequestId, Waiting> waiting = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(2))
+            .build();
 
     PlanRun(
             Approvals approvals,
@@ -100,7 +106,7 @@ class PlanRun {
         }
         Result result;
         try {
-            result = execute(request, recorded);
+            result = continueWaiting(request, recorded).orElseGet(() -> execute(request, recorded));
         } catch (Interrupted stopping) {
             throw stopping;
         } catch (RuntimeException e) {
@@ -117,6 +123,7 @@ class PlanRun {
             log.debug("Request {} waits for the tenant until {}", request.number(), waits.next());
             return result;
         }
+        waiting.invalidate(id);
         ProvisioningReport report = ((Result.Ended) result).report();
         approvals.finishExecution(id, report.succeeded(), summary(report));
         events.publishEvent(new PlanExecuted(request.number().value(), report));
@@ -159,11 +166,32 @@ class PlanRun {
     }
 
     private Result runSteps(ApprovalRequest request, Runbook runbook, List<PlanSteps.StoredStep> stored) {
+        return runSteps(request, runbook, stored, new ArrayList<>());
+    }
+
+    /**
+     * A run whose step waits for the tenant resumes on the replica that put it back: the runbook it drafted then, with
+     * what its steps learned, carries on at the waiting step, so a check costs one question to the tenant rather than
+     * a new plan. On another replica, after a restart, or once the run has moved on elsewhere, there is no such
+     * runbook, and the run starts over from the recorded steps as any resumed run does.
+     */
+    private Optional<Result> continueWaiting(ApprovalRequest request, List<PlanSteps.StoredStep> recorded) {
+        Waiting kept = waiting.getIfPresent(request.id());
+        boolean stillThere =
+                kept != null && recorded.stream().anyMatch(step -> step.polling() && step.ordinal() == kept.ordinal());
+        if (!stillThere) {
+            return Optional.empty();
+        }
+        return Optional.of(runSteps(request, kept.runbook(), recorded, new ArrayList<>(kept.before())));
+    }
+
+    /** Runs the steps from the first one without an outcome in {@code outcomes} on. */
+    private Result runSteps(
+            ApprovalRequest request, Runbook runbook, List<PlanSteps.StoredStep> stored, List<StepOutcome> outcomes) {
         Map<Integer, PlanSteps.StoredStep> recorded = new HashMap<>();
         stored.forEach(step -> recorded.put(step.ordinal(), step));
         List<Runbook.Step> plan = runbook.steps();
-        List<StepOutcome> outcomes = new ArrayList<>();
-        for (int ordinal = 0; ordinal < plan.size(); ordinal++) {
+        for (int ordinal = outcomes.size(); ordinal < plan.size(); ordinal++) {
             Runbook.Step step = plan.get(ordinal);
             PlanSteps.StoredStep before = recorded.get(ordinal);
             StepOutcome outcome;
@@ -172,6 +200,7 @@ class PlanRun {
             } else if (step.tenantWait() != null) {
                 Awaited awaited = awaitStep(request, runbook, outcomes, ordinal, before);
                 if (awaited.ended() == null) {
+                    waiting.put(request.id(), new Waiting(runbook, List.copyOf(outcomes), ordinal));
                     return new Result.Waits(awaited.next());
                 }
                 outcome = awaited.ended();
@@ -267,6 +296,9 @@ class PlanRun {
 
     /** A waiting step's check: how the step ended, or (ended null) when it is checked again. */
     private record Awaited(StepOutcome ended, Instant next) {}
+
+    /** A run put back while its step at {@code ordinal} waits: its runbook, and the outcomes of the steps before. */
+    private record Waiting(Runbook runbook, List<StepOutcome> before, int ordinal) {}
 
     /** Records how a step ended, counts it, tells the audit log and the progress card. */
     private void ended(
