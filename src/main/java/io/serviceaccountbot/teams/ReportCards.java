@@ -28,8 +28,8 @@ final class ReportCards {
         for (PlanProgress.Line line : progress.lines()) {
             body.add(
                     switch (line.state()) {
-                        case PENDING -> line("◻️", line.words(), null);
-                        case RUNNING -> line("▶️", line.words() + " (now)", null);
+                        case PENDING -> line("◻️ **To do:**", line.words(), null);
+                        case RUNNING -> line("▶️ **Now:**", line.words() + " (now)", null);
                         default ->
                             line(mark(StepOutcome.Status.valueOf(line.state().name())), line.text(), line.fix());
                     });
@@ -121,21 +121,22 @@ final class ReportCards {
         return line.put("spacing", "Small");
     }
 
+    /** The mark of a line: an emoji for the eye, and a word for whoever cannot see it (a screen reader, a bare font). */
     private static String mark(StepOutcome.Status status) {
         return switch (status) {
-            case DONE -> "✅";
-            case ALREADY_DONE -> "☑️";
-            case WAITING -> "⏳";
-            case FAILED -> "❌";
-            case SKIPPED -> "⏭️";
+            case DONE -> "✅ **Done:**";
+            case ALREADY_DONE -> "☑️ **Already so:**";
+            case WAITING -> "⏳ **Waiting:**";
+            case FAILED -> "❌ **Failed:**";
+            case SKIPPED -> "⏭️ **Skipped:**";
         };
     }
 
     private static String mark(Check.Result result) {
         return switch (result) {
-            case PASSED -> "✅";
-            case FAILED -> "❌";
-            case NOT_APPLICABLE -> "➖";
+            case PASSED -> "✅ **Passed:**";
+            case FAILED -> "❌ **Failed:**";
+            case NOT_APPLICABLE -> "➖ **Not applicable:**";
         };
     }
 }

@@ -213,10 +213,10 @@ class ServiceAccountConversationIT {
 
         assertThat(report)
                 .contains("Verification of svc-verify@example.com")
-                .contains("✅ Account exists and is enabled")
-                .contains("✅ Usage location and Exchange licence")
-                .contains("✅ Mailbox provisioned")
-                .contains("❌ Holds ApplicationImpersonation")
+                .contains("✅ **Passed:** Account exists and is enabled")
+                .contains("✅ **Passed:** Usage location and Exchange licence")
+                .contains("✅ **Passed:** Mailbox provisioned")
+                .contains("❌ **Failed:** Holds ApplicationImpersonation")
                 .contains("grant impersonation to svc-verify");
     }
 
