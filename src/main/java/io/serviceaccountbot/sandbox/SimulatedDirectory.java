@@ -71,7 +71,8 @@ class SimulatedDirectory implements Recipients {
                 start,
                 start,
                 licences,
-                mailbox ? start : null);
+                mailbox ? start : null,
+                Set.of());
     }
 
     String tenantId() {
@@ -119,7 +120,8 @@ class SimulatedDirectory implements Recipients {
             String mailNickname,
             boolean accountEnabled,
             String usageLocation,
-            boolean forceChangePasswordNextSignIn) {
+            boolean forceChangePasswordNextSignIn,
+            Set<String> passwordPolicies) {
         String domain = userPrincipalName.substring(userPrincipalName.lastIndexOf('@') + 1);
         if (domains().stream().noneMatch(domain::equalsIgnoreCase)) {
             throw new GraphRefusal(
@@ -150,7 +152,8 @@ class SimulatedDirectory implements Recipients {
                 now,
                 now,
                 List.of(),
-                null);
+                null,
+                passwordPolicies);
         users.put(key(user.id()), user);
         return user;
     }
