@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,8 @@ class MailboxWaitTest {
             "US",
             false,
             List.of(),
-            true);
+            true,
+            Set.of(DirectoryUser.DISABLE_PASSWORD_EXPIRATION));
 
     private final List<Duration> pauses = new ArrayList<>();
     private final AtomicInteger checks = new AtomicInteger();
