@@ -16,10 +16,10 @@ import java.util.Optional;
 
 /**
  * Verifies a service account against the tenant: that it exists and is enabled, does not have to change its password,
- * has a usage location and an Exchange licence, has a mailbox, effectively holds ApplicationImpersonation (or that
- * the organisation no longer has that role), and, against a named mailbox, that impersonation really works (the live
- * probe through Exchange Web Services). A check the tenant cannot answer fails with the reason; it never
- * passes by default.
+ * has a password that never expires, has a usage location and an Exchange licence, has a mailbox, effectively holds
+ * ApplicationImpersonation (or that the organisation no longer has that role), and, against a named mailbox, that
+ * impersonation really works (the live probe through Exchange Web Services). A check the tenant cannot answer fails
+ * with the reason; it never passes by default.
  */
 public class AccountVerification {
 
@@ -153,23 +153,11 @@ public class AccountVerification {
                                 "Account exists and is enabled",
                                 user.userPrincipalName() + " is disabled",
                                 "Enable the account in the Microsoft 365 admin center (Users > Active users)."));
-        checks.add(passwordCheck(user));
+        checks.add(PasswordChecks.noForcedChange(user));
+        checks.add(PasswordChecks.neverExpires(user));
         checks.add(licenceCheck(user));
         checks.add(mailboxCheck(user));
         return found;
-    }
-
-    private static Check passwordCheck(DirectoryUser user) {
-        String name = "No password change at next sign-in";
-        if (user.forceChangePasswordNextSignIn() == null) {
-            return Check.notApplicable(name, "The directory does not say for this account");
-        }
-        return user.forceChangePasswordNextSignIn()
-                ? Check.failed(
-                        name,
-                        "The account must change its password at next sign-in, which a service cannot do",
-                        "Reset the password with \"Require this user to change their password\" unchecked.")
-                : Check.passed(name, "Not required");
     }
 
     private static Check licenceCheck(DirectoryUser user) {
