@@ -10,6 +10,7 @@ import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.SecretNames;
 import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.provisioning.VerifiedDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,9 @@ public class AccountVerification {
         }
         if (mailbox.isEmpty()) {
             return Check.notApplicable(
-                    PROBE, "To try it, name a mailbox: verify " + user.mailNickname() + " against bob@contoso.com");
+                    PROBE,
+                    "To try it, name a mailbox of your organisation: verify " + user.mailNickname()
+                            + " against someone@" + defaultDomain(user));
         }
         Optional<Secret> password = secrets.get(SecretNames.forPassword(user.mailNickname()));
         if (password.isEmpty()) {
@@ -221,6 +224,23 @@ public class AccountVerification {
                                 + " February 2025). Use grant app access instead.");
             }
             return Check.failed(name, "Could not check: " + e.getMessage(), retry(e));
+        }
+    }
+
+    /**
+     * The organisation's default verified domain, for examples the admin can follow; when the directory cannot say, the
+     * account's own domain, which is one of the organisation's too.
+     */
+    private String defaultDomain(DirectoryUser user) {
+        String own = user.userPrincipalName().substring(user.userPrincipalName().indexOf('@') + 1);
+        try {
+            return directory.verifiedDomains().stream()
+                    .filter(VerifiedDomain::isDefault)
+                    .map(VerifiedDomain::name)
+                    .findFirst()
+                    .orElse(own);
+        } catch (TenantException e) {
+            return own;
         }
     }
 

@@ -59,6 +59,7 @@ class ServiceAccountConversationIT {
     static void sandbox(DynamicPropertyRegistry registry) {
         registry.add("bot.secrets.directory", () -> secrets.toString());
         registry.add("bot.sandbox.mailbox-delay", () -> "0s");
+        registry.add("bot.provisioning.graph-max-retry-wait", () -> "250ms");
     }
 
     @AfterEach
@@ -242,7 +243,10 @@ class ServiceAccountConversationIT {
                 .contains("✅ Usage location and Exchange licence")
                 .contains("✅ Mailbox provisioned")
                 .contains("❌ Holds ApplicationImpersonation")
-                .contains("grant impersonation to svc-verify");
+                .contains("grant impersonation to svc-verify")
+                .contains("verify svc-verify against someone@example.com")
+                .as("examples use the organisation's domain")
+                .doesNotContain("contoso");
     }
 
     @Test
