@@ -14,10 +14,11 @@ export async function run({ alex, step, bot }) {
     await alex.waitForCardContaining(['Created svc-demo@example.com', 'E1', 'password is stored in'], { timeout: 30_000 });
   });
 
-  await step('the simulated tenant has the user, enabled, with no forced password change and an E1 licence', async () => {
-    const user = await getJson(`${base}/sandbox/graph/v1.0/users/svc-demo@example.com?$select=id,accountEnabled,passwordProfile,assignedLicenses,usageLocation`);
+  await step('the simulated tenant has the user, enabled, with no forced password change, a password that never expires and an E1 licence', async () => {
+    const user = await getJson(`${base}/sandbox/graph/v1.0/users/svc-demo@example.com?$select=id,accountEnabled,passwordProfile,passwordPolicies,assignedLicenses,usageLocation`);
     check(user.accountEnabled === true, `accountEnabled is ${user.accountEnabled}`);
     check(user.passwordProfile?.forceChangePasswordNextSignIn === false, `passwordProfile is ${JSON.stringify(user.passwordProfile)}`);
+    check(user.passwordPolicies === 'DisablePasswordExpiration', `passwordPolicies is ${JSON.stringify(user.passwordPolicies)}`);
     check(user.passwordProfile?.password == null, 'the simulated Graph never returns the password');
     const skus = await getJson(`${base}/sandbox/graph/v1.0/subscribedSkus`);
     const e1 = skus.value.find((sku) => sku.skuPartNumber === 'STANDARDPACK');

@@ -112,6 +112,15 @@ public class AuditLog {
                 .list();
     }
 
+    /** The entries of one approval request (e.g. R-7K2QM4), oldest first: its story from asking to the last step. */
+    public List<AuditEntry> ofRequest(String requestNumber, int limit) {
+        return jdbc.sql("select * from audit_entry where request_number = :number order by seq limit :limit")
+                .param("number", requestNumber)
+                .param("limit", limit)
+                .query(AuditLog::entry)
+                .list();
+    }
+
     /** Every entry recorded at or after {@code since}, oldest first, one at a time (for the export). */
     public void export(Instant since, Consumer<AuditEntry> each) {
         transactions.executeWithoutResult(status -> template.query(

@@ -190,11 +190,31 @@ public sealed interface Command {
         }
     }
 
-    /** {@code audit [<account>]}: the audit log, for one account or for all. */
-    record Audit(Optional<AccountRef> account) implements Command {
+    /**
+     * {@code audit [<account>|<request id>]}: the audit log, for all or for one account, one line per entry; or the
+     * entries of one request in full, with the tenant's request ids.
+     *
+     * @param account the account whose entries to show; empty for all (or for a request)
+     * @param request the request whose entries to show in full; empty for a list
+     */
+    record Audit(Optional<AccountRef> account, Optional<RequestId> request) implements Command {
 
         public Audit {
             Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(request, "request");
+            if (account.isPresent() && request.isPresent()) {
+                throw new IllegalArgumentException("an audit is of an account or of a request, not both");
+            }
+        }
+
+        /** The newest entries, or one account's. */
+        public Audit(Optional<AccountRef> account) {
+            this(account, Optional.empty());
+        }
+
+        /** One request's entries in full. */
+        public static Audit ofRequest(RequestId request) {
+            return new Audit(Optional.empty(), Optional.of(request));
         }
     }
 

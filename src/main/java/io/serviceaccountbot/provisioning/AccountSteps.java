@@ -3,11 +3,13 @@ package io.serviceaccountbot.provisioning;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The article's first step, one small step at a time: choose the sign-in name, create the user (or find the one this
  * bot created earlier, or, for a whole runbook, adopt the existing account that has the alias), set the usage
- * location, assign a licence with Exchange, look at the mailbox. {@code create service account} and {@code setup
+ * location, assign a licence with Exchange, make sure the password never expires, look at the mailbox. {@code create service account} and {@code setup
  * exchange sync} both run these, so they cannot drift apart. Each step only does what is still missing.
  */
 final class AccountSteps {
@@ -33,6 +35,7 @@ final class AccountSteps {
         DirectoryUser user;
         String secretLocation;
         boolean adopted;
+        boolean createdNow;
 
         Account(String alias, String displayName, String licence, String location) {
             this.alias = alias;
@@ -107,6 +110,7 @@ final class AccountSteps {
         account.secretLocation = secrets.put(account.secretName, password).location();
         account.user = directory.createUser(
                 new NewUser(account.alias, account.displayName, account.upn, account.location, password));
+        account.createdNow = true;
         return StepOutcome.done("Created " + account.upn + " (" + account.user.displayName()
                 + "): enabled, no password change at first sign-in");
     }
@@ -174,6 +178,45 @@ final class AccountSteps {
             return StepOutcome.alreadyDone("A licence with Exchange is assigned already");
         }
         return assignLicence(account);
+    }
+
+    /**
+     * Sets the password never to expire unless it is so already, keeping the account's other password policies (the
+     * directory holds them as one value), and reads the account back to see that it took. A service cannot change an
+     * expired password: it stops, silently, months later. A new account was created so.
+     */
+    StepOutcome ensurePasswordNeverExpires(Account account) {
+        if (account.user.passwordNeverExpires()) {
+            return StepOutcome.alreadyDone(
+                    account.createdNow
+                            ? "The password never expires (set when the account was created)"
+                            : "The password never expires already");
+        }
+        Set<String> kept = new TreeSet<>(account.user.passwordPolicies());
+        Set<String> policies = new TreeSet<>(kept);
+        policies.add(DirectoryUser.DISABLE_PASSWORD_EXPIRATION);
+        directory.setPasswordPolicies(account.user.id(), policies);
+        DirectoryUser readBack = directory
+                .findUser(account.user.id())
+                .orElseThrow(() -> new TenantException(
+                        TenantException.Kind.NOT_FOUND,
+                        "Microsoft Graph",
+                        null,
+                        null,
+                        "the account " + account.upn + " is gone",
+                        null));
+        if (!readBack.passwordNeverExpires()) {
+            throw new TenantException(
+                    TenantException.Kind.UNAVAILABLE,
+                    "Microsoft Graph",
+                    null,
+                    null,
+                    "Microsoft Graph accepted the password policy of " + account.upn + " but does not show it yet",
+                    null);
+        }
+        account.user = readBack;
+        return StepOutcome.done("Password set never to expire"
+                + (kept.isEmpty() ? "" : "; its other password policies are kept (" + String.join(", ", kept) + ")"));
     }
 
     StepOutcome checkMailbox(Account account) {

@@ -25,13 +25,21 @@ public interface Directory {
     List<DirectoryUser> findUsersByUpnOrAlias(String userPrincipalName, String alias);
 
     /**
-     * Creates the user (enabled, no forced password change) unless one with that user principal name exists, and
-     * returns the user as the directory now has it. The caller compares an existing user with what it asked for.
+     * Creates the user (enabled, no forced password change, a password that never expires) unless one with that user
+     * principal name exists, and returns the user as the directory now has it. The caller compares an existing user
+     * with what it asked for.
      */
     DirectoryUser createUser(NewUser user);
 
     /** Sets a new password, without forcing a change at next sign-in. */
     void resetPassword(String userId, Secret password);
+
+    /**
+     * Sets the user's password policies to exactly these (e.g. {@code DisablePasswordExpiration} and {@code
+     * DisableStrongPassword}); the directory keeps them as one value, so a caller adding one passes those the user has
+     * too. An empty set clears them, leaving the organisation's password policy to apply.
+     */
+    void setPasswordPolicies(String userId, Set<String> policies);
 
     /** Sets the usage location, which Microsoft requires before a licence can be assigned. */
     void setUsageLocation(String userId, String countryCode);

@@ -1,6 +1,7 @@
 package io.serviceaccountbot.provisioning;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A user in the directory, with what the bot checks about a service account.
@@ -15,6 +16,8 @@ import java.util.List;
  *     does not say
  * @param licenseSkuIds the ids of the licences assigned
  * @param exchangePlanEnabled whether an assigned licence has an enabled Exchange Online service plan
+ * @param passwordPolicies the user's password policies ({@value #DISABLE_PASSWORD_EXPIRATION}, {@code
+ *     DisableStrongPassword}); empty when it has none, so its password follows the organisation's expiration policy
  */
 public record DirectoryUser(
         String id,
@@ -25,4 +28,18 @@ public record DirectoryUser(
         String usageLocation,
         Boolean forceChangePasswordNextSignIn,
         List<String> licenseSkuIds,
-        boolean exchangePlanEnabled) {}
+        boolean exchangePlanEnabled,
+        Set<String> passwordPolicies) {
+
+    /** The password policy that keeps the user's password from expiring, whatever the organisation's policy says. */
+    public static final String DISABLE_PASSWORD_EXPIRATION = "DisablePasswordExpiration";
+
+    public DirectoryUser {
+        passwordPolicies = passwordPolicies == null ? Set.of() : Set.copyOf(passwordPolicies);
+    }
+
+    /** Whether the password never expires: a service's password that expires stops it, silently, months later. */
+    public boolean passwordNeverExpires() {
+        return passwordPolicies.stream().anyMatch(DISABLE_PASSWORD_EXPIRATION::equalsIgnoreCase);
+    }
+}

@@ -160,6 +160,9 @@ final class ImpersonationRunbooks {
                         "Assign the licence " + Licences.describe(properties.defaultLicense())
                                 + " unless it has a licence with Exchange",
                         () -> accounts.ensureExchangeLicence(account))
+                .step(
+                        "Set its password never to expire unless it is so already",
+                        () -> accounts.ensurePasswordNeverExpires(account))
                 .awaits(mailboxWait.words(), mailboxWait.forNewAccount(() -> account.user));
         impersonation.grant(runbook, upn, () -> account.user, defaultGroup(), properties.roleGroup());
         return new Drafted.Ready(runbook.build());

@@ -1,7 +1,8 @@
 package io.serviceaccountbot.provisioning;
 
 /**
- * A user to create as a service account: enabled, and never forced to change its password at first sign-in.
+ * A user to create as a service account: enabled, never forced to change its password at first sign-in, and with a
+ * password that never expires (a service cannot change it when it does).
  *
  * @param alias the mailNickname
  * @param displayName the name people see

@@ -4,8 +4,8 @@ import io.serviceaccountbot.command.Command;
 
 /**
  * {@code create service account <alias> …}: the article's first step. Creates an enabled user with no forced password
- * change in the organisation's default verified domain, with a usage location and a licence that includes Exchange,
- * and reports whether Exchange has made the mailbox yet. The generated password goes to the secret store before the
+ * change and a password that never expires in the organisation's default verified domain, with a usage location and a
+ * licence that includes Exchange, and reports whether Exchange has made the mailbox yet. The generated password goes to the secret store before the
  * user exists, so it is never lost, and never into the report. Running the command again finishes what a failure
  * left undone; it never creates a second account, and refuses an existing account it did not create.
  */
@@ -31,6 +31,7 @@ public class ServiceAccountCreation {
         runner.run("Create the user " + account.upn, () -> steps.createUnlessOurs(account));
         runner.run("Set the usage location", () -> steps.ensureUsageLocation(account));
         runner.run("Assign the licence " + Licences.describe(account.licence), () -> steps.assignLicence(account));
+        runner.run("Set the password never to expire", () -> steps.ensurePasswordNeverExpires(account));
         runner.run("Check the mailbox", () -> steps.checkMailbox(account));
         return new ProvisioningReport("Service account " + account.upn, runner.outcomes(), account.secretLocation());
     }

@@ -69,7 +69,8 @@ class GraphUsersEndpoint {
                 (String) body.get("mailNickname"),
                 (Boolean) body.get("accountEnabled"),
                 (String) body.get("usageLocation"),
-                Boolean.TRUE.equals(profile.get("forceChangePasswordNextSignIn")));
+                Boolean.TRUE.equals(profile.get("forceChangePasswordNextSignIn")),
+                UserRules.passwordPolicies(body.get("passwordPolicies")));
         credentials.set(user.id(), (String) profile.get("password"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@odata.context", ODataQuery.METADATA + "#users/$entity");
@@ -94,6 +95,9 @@ class GraphUsersEndpoint {
             }
             if (body.containsKey("usageLocation")) {
                 changed = changed.withUsageLocation((String) body.get("usageLocation"));
+            }
+            if (body.containsKey("passwordPolicies")) {
+                changed = changed.withPasswordPolicies(UserRules.passwordPolicies(body.get("passwordPolicies")));
             }
             if (body.get("passwordProfile") instanceof Map<?, ?> profile) {
                 Object force = profile.get("forceChangePasswordNextSignIn");

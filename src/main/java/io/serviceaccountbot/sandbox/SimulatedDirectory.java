@@ -130,7 +130,8 @@ class SimulatedDirectory implements Recipients {
                 start,
                 start,
                 licences,
-                mailbox ? start : null);
+                mailbox ? start : null,
+                Set.of());
     }
 
     synchronized String tenantId() {
@@ -178,7 +179,8 @@ class SimulatedDirectory implements Recipients {
             String mailNickname,
             boolean accountEnabled,
             String usageLocation,
-            boolean forceChangePasswordNextSignIn) {
+            boolean forceChangePasswordNextSignIn,
+            Set<String> passwordPolicies) {
         String domain = userPrincipalName.substring(userPrincipalName.lastIndexOf('@') + 1);
         if (domains().stream().noneMatch(domain::equalsIgnoreCase)) {
             throw new GraphRefusal(
@@ -209,7 +211,8 @@ class SimulatedDirectory implements Recipients {
                 now,
                 now,
                 List.of(),
-                null);
+                null,
+                passwordPolicies);
         users.put(key(user.id()), user);
         return user;
     }

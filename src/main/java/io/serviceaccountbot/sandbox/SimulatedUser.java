@@ -3,6 +3,7 @@ package io.serviceaccountbot.sandbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A user of the simulated directory, as Entra ID holds it. The password itself is never kept: only whether the next
@@ -19,6 +20,8 @@ import java.util.List;
  * @param lastPasswordChangeDateTime when the password was last set
  * @param licences the licences assigned directly
  * @param mailboxReadyAt when Exchange has finished creating the mailbox, or null when the user has none coming
+ * @param passwordPolicies the user's password policies in Graph's spelling ({@code DisablePasswordExpiration}, {@code
+ *     DisableStrongPassword}), empty for none
  */
 record SimulatedUser(
         String id,
@@ -31,10 +34,12 @@ record SimulatedUser(
         Instant createdDateTime,
         Instant lastPasswordChangeDateTime,
         List<Licence> licences,
-        Instant mailboxReadyAt) {
+        Instant mailboxReadyAt,
+        Set<String> passwordPolicies) {
 
     SimulatedUser {
         licences = List.copyOf(licences);
+        passwordPolicies = Set.copyOf(passwordPolicies);
     }
 
     /**
@@ -65,7 +70,8 @@ record SimulatedUser(
                 createdDateTime,
                 lastPasswordChangeDateTime,
                 licences,
-                mailboxReadyAt);
+                mailboxReadyAt,
+                passwordPolicies);
     }
 
     SimulatedUser withDisplayName(String name) {
@@ -80,7 +86,8 @@ record SimulatedUser(
                 createdDateTime,
                 lastPasswordChangeDateTime,
                 licences,
-                mailboxReadyAt);
+                mailboxReadyAt,
+                passwordPolicies);
     }
 
     SimulatedUser withAccountEnabled(boolean enabled) {
@@ -95,7 +102,8 @@ record SimulatedUser(
                 createdDateTime,
                 lastPasswordChangeDateTime,
                 licences,
-                mailboxReadyAt);
+                mailboxReadyAt,
+                passwordPolicies);
     }
 
     SimulatedUser withPasswordSet(boolean forceChange, Instant at) {
@@ -110,7 +118,8 @@ record SimulatedUser(
                 createdDateTime,
                 at,
                 licences,
-                mailboxReadyAt);
+                mailboxReadyAt,
+                passwordPolicies);
     }
 
     SimulatedUser withForceChange(boolean forceChange) {
@@ -125,7 +134,8 @@ record SimulatedUser(
                 createdDateTime,
                 lastPasswordChangeDateTime,
                 licences,
-                mailboxReadyAt);
+                mailboxReadyAt,
+                passwordPolicies);
     }
 
     SimulatedUser withLicences(List<Licence> newLicences, Instant newMailboxReadyAt) {
@@ -140,6 +150,23 @@ record SimulatedUser(
                 createdDateTime,
                 lastPasswordChangeDateTime,
                 new ArrayList<>(newLicences),
-                newMailboxReadyAt);
+                newMailboxReadyAt,
+                passwordPolicies);
+    }
+
+    SimulatedUser withPasswordPolicies(Set<String> policies) {
+        return new SimulatedUser(
+                id,
+                displayName,
+                userPrincipalName,
+                mailNickname,
+                accountEnabled,
+                usageLocation,
+                forceChangePasswordNextSignIn,
+                createdDateTime,
+                lastPasswordChangeDateTime,
+                licences,
+                mailboxReadyAt,
+                policies);
     }
 }

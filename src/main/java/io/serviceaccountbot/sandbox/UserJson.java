@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A simulated user in Graph's JSON shape. {@code passwordProfile} shows whether the next sign-in must change the
- * password and, as in Graph, never the password ({@code "password": null}). {@code mail} is the primary address once
+ * password and, as in Graph, never the password ({@code "password": null}); {@code passwordPolicies} is Graph's one
+ * string ({@code "DisablePasswordExpiration, DisableStrongPassword"}) or null. {@code mail} is the primary address once
  * the user has a mailbox. Without {@code $select} the simulator shows every property, so its state can be inspected;
  * Graph itself then shows only {@link #DEFAULT_PROPERTIES}, which is why the bot always names what it reads.
  */
@@ -58,6 +59,7 @@ final class UserJson {
         passwordProfile.put("forceChangePasswordNextSignIn", user.forceChangePasswordNextSignIn());
         passwordProfile.put("forceChangePasswordNextSignInWithMfa", false);
         json.put("passwordProfile", passwordProfile);
+        json.put("passwordPolicies", UserRules.passwordPoliciesValue(user.passwordPolicies()));
         json.put(
                 "assignedLicenses",
                 user.licences().stream()

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.sandbox;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,8 @@ import org.springframework.http.HttpStatus;
 /**
  * What Entra ID checks in the body of {@code POST /users} and {@code PATCH /users/{id}}, refused with Graph's words:
  * required properties, the user principal name's characters, the alias's characters, a two-letter usage location,
- * and the default password policy (8 to 256 characters, three of upper case, lower case, digits and symbols).
+ * the password policies Graph knows, and the default password complexity (8 to 256 characters, three of upper case,
+ * lower case, digits and symbols).
  */
 final class UserRules {
 
@@ -43,6 +45,9 @@ final class UserRules {
     private static final Pattern UPN = Pattern.compile("[A-Za-z0-9'.\\-_!#^~]{1,64}@[A-Za-z0-9.\\-]{1,48}");
     private static final Pattern ALIAS = Pattern.compile("[^@()\\\\\\[\\]\";:<>,\\s]{1,64}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    /** The values of passwordPolicies, in the order Graph's documentation writes them together. */
+    static final List<String> PASSWORD_POLICIES = List.of("DisablePasswordExpiration", "DisableStrongPassword");
 
     private UserRules() {}
 
@@ -87,7 +92,42 @@ final class UserRules {
         checkCommon(body);
     }
 
+    /**
+     * The policies a passwordPolicies value names: one or both of {@link #PASSWORD_POLICIES}, separated by commas, or
+     * {@code "None"} (or null) for none; anything else is refused as Graph refuses it.
+     */
+    static Set<String> passwordPolicies(Object value) {
+        if (value == null) {
+            return Set.of();
+        }
+        if (!(value instanceof String text)) {
+            throw GraphRefusal.invalidValue("passwordPolicies");
+        }
+        if (text.trim().equalsIgnoreCase("None")) {
+            return Set.of();
+        }
+        Set<String> policies = new LinkedHashSet<>();
+        for (String part : text.split(",", -1)) {
+            String policy = PASSWORD_POLICIES.stream()
+                    .filter(known -> known.equalsIgnoreCase(part.trim()))
+                    .findFirst()
+                    .orElseThrow(() -> GraphRefusal.invalidValue("passwordPolicies"));
+            policies.add(policy);
+        }
+        return policies;
+    }
+
+    /** Graph's one string for a user's policies, or null when it has none. */
+    static String passwordPoliciesValue(Set<String> policies) {
+        List<String> ordered =
+                PASSWORD_POLICIES.stream().filter(policies::contains).toList();
+        return ordered.isEmpty() ? null : String.join(", ", ordered);
+    }
+
     private static void checkCommon(Map<String, Object> body) {
+        if (body.containsKey("passwordPolicies")) {
+            passwordPolicies(body.get("passwordPolicies"));
+        }
         Object location = body.get("usageLocation");
         if (location != null
                 && (!(location instanceof String code) || !COUNTRY.matcher(code).matches())) {

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code use <upn> as service account}: the article allows an existing user with a mailbox; this checks that the user
- * can serve (enabled, no forced password change, Exchange licence, mailbox) and says what is missing.
+ * can serve (enabled, no forced password change, a password that never expires, Exchange licence, mailbox) and says
+ * what is missing.
  */
 @Component
 class UseExistingAccountAnswer implements CommandAnswer<Command.UseExistingAccount> {

@@ -10,16 +10,17 @@ import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.SecretNames;
 import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.provisioning.VerifiedDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Verifies a service account against the tenant: that it exists and is enabled, does not have to change its password,
- * has a usage location and an Exchange licence, has a mailbox, effectively holds ApplicationImpersonation (or that
- * the organisation no longer has that role), and, against a named mailbox, that impersonation really works (the live
- * probe through Exchange Web Services). A check the tenant cannot answer fails with the reason; it never
- * passes by default.
+ * has a password that never expires, has a usage location and an Exchange licence, has a mailbox, effectively holds
+ * ApplicationImpersonation (or that the organisation no longer has that role), and, against a named mailbox, that
+ * impersonation really works (the live probe through Exchange Web Services). A check the tenant cannot answer fails
+ * with the reason; it never passes by default.
  */
 public class AccountVerification {
 
@@ -71,7 +72,9 @@ public class AccountVerification {
         }
         if (mailbox.isEmpty()) {
             return Check.notApplicable(
-                    PROBE, "To try it, name a mailbox: verify " + user.mailNickname() + " against bob@contoso.com");
+                    PROBE,
+                    "To try it, name a mailbox of your organisation: verify " + user.mailNickname()
+                            + " against someone@" + defaultDomain(user));
         }
         Optional<Secret> password = secrets.get(SecretNames.forPassword(user.mailNickname()));
         if (password.isEmpty()) {
@@ -153,23 +156,11 @@ public class AccountVerification {
                                 "Account exists and is enabled",
                                 user.userPrincipalName() + " is disabled",
                                 "Enable the account in the Microsoft 365 admin center (Users > Active users)."));
-        checks.add(passwordCheck(user));
+        checks.add(PasswordChecks.noForcedChange(user));
+        checks.add(PasswordChecks.neverExpires(user));
         checks.add(licenceCheck(user));
         checks.add(mailboxCheck(user));
         return found;
-    }
-
-    private static Check passwordCheck(DirectoryUser user) {
-        String name = "No password change at next sign-in";
-        if (user.forceChangePasswordNextSignIn() == null) {
-            return Check.notApplicable(name, "The directory does not say for this account");
-        }
-        return user.forceChangePasswordNextSignIn()
-                ? Check.failed(
-                        name,
-                        "The account must change its password at next sign-in, which a service cannot do",
-                        "Reset the password with \"Require this user to change their password\" unchecked.")
-                : Check.passed(name, "Not required");
     }
 
     private static Check licenceCheck(DirectoryUser user) {
@@ -233,6 +224,23 @@ public class AccountVerification {
                                 + " February 2025). Use grant app access instead.");
             }
             return Check.failed(name, "Could not check: " + e.getMessage(), retry(e));
+        }
+    }
+
+    /**
+     * The organisation's default verified domain, for examples the admin can follow; when the directory cannot say, the
+     * account's own domain, which is one of the organisation's too.
+     */
+    private String defaultDomain(DirectoryUser user) {
+        String own = user.userPrincipalName().substring(user.userPrincipalName().indexOf('@') + 1);
+        try {
+            return directory.verifiedDomains().stream()
+                    .filter(VerifiedDomain::isDefault)
+                    .map(VerifiedDomain::name)
+                    .findFirst()
+                    .orElse(own);
+        } catch (TenantException e) {
+            return own;
         }
     }
 

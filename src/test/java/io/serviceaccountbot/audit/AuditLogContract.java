@@ -300,6 +300,22 @@ abstract class AuditLogContract extends RepositoryContract {
     }
 
     @Test
+    void oneRequestsEntriesComeOldestFirstWithTheirTenantRequestIds() {
+        log.append(approval("Megan", "R-7K2Q"));
+        log.append(step("R-OTHER", "0a0d0b86-d757-4241-8c7c-cb9b9b965135"));
+        log.append(step("R-7K2Q", "680d9511-bacc-42a7-9a96-000000000001", "680d9511-bacc-42a7-9a96-000000000002"));
+        log.append(step("R-7K2Q"));
+
+        List<AuditEntry> entries = log.ofRequest("R-7K2Q", 10);
+
+        assertThat(entries).extracting(AuditEntry::seq).containsExactly(1L, 3L, 4L);
+        assertThat(entries.get(1).record().tenantRequestIds())
+                .containsExactly("680d9511-bacc-42a7-9a96-000000000001", "680d9511-bacc-42a7-9a96-000000000002");
+        assertThat(log.ofRequest("R-7K2Q", 2)).extracting(AuditEntry::seq).containsExactly(1L, 3L);
+        assertThat(log.ofRequest("R-NONE", 10)).isEmpty();
+    }
+
+    @Test
     void theExportStreamsTheEntriesSinceAnInstantOldestFirst() {
         appendSome(5);
         List<Long> exported = new ArrayList<>();

@@ -85,6 +85,8 @@ class CommandConversationTest {
                 said("please resume my request r-7k2q", new Retry(RequestId.of("R-7K2Q"))),
                 said("audit", new Audit(none())),
                 said("show the audit log for svc-sync", new Audit(Optional.of(alias("svc-sync")))),
+                said("audit R-7K2Q", Audit.ofRequest(RequestId.of("R-7K2Q"))),
+                said("show me the audit trail of request r-7k2q", Audit.ofRequest(RequestId.of("R-7K2Q"))),
                 said("audit verify", new AuditVerify()),
                 said("verify the audit log", new AuditVerify()),
                 said("use svc-sync@contoso.com as service account", new UseExistingAccount("svc-sync@contoso.com")),
@@ -206,6 +208,13 @@ class CommandConversationTest {
     void anAccountSpelledLikeAKeywordCanBeQuoted() {
         assertThat(parse("verify \"audit\"")).isEqualTo(parsed(new Verify(alias("audit"), none())));
         assertThat(parse("audit \"verify\"")).isEqualTo(parsed(new Audit(Optional.of(alias("verify")))));
+    }
+
+    @Test
+    void anAccountWhoseAliasLooksLikeARequestIdIsAuditedInQuotes() {
+        assertThat(parse("audit \"R-7K2Q\"")).isEqualTo(parsed(new Audit(Optional.of(alias("R-7K2Q")))));
+        assertThat(CommandText.of(new Audit(Optional.of(alias("R-7K2Q"))))).isEqualTo("audit \"R-7K2Q\"");
+        assertThat(CommandText.of(Audit.ofRequest(RequestId.of("R-7K2Q")))).isEqualTo("audit R-7K2Q");
     }
 
     private static Optional<String> licenceOf(String typed) {

@@ -84,7 +84,8 @@ final class GeneratedCommands {
                 requestIds().zip(GeneratedText.freeText(), Reject::new),
                 requestIds().map(Cancel::new),
                 requestIds().map(Retry::new),
-                accounts().toOptionals(ABSENT).map(Audit::new),
+                accounts().toOptionals(ABSENT).map(account -> new Audit(account)),
+                requestIds().map(Audit::ofRequest),
                 Generate.constant(new AuditVerify()),
                 Generate.constant(new WhoAmI()));
         return Generate.pick(kinds).flatMap(kind -> kind);

@@ -9,6 +9,7 @@ import io.serviceaccountbot.provisioning.ExchangeAdmin.EffectiveAssignment;
 import io.serviceaccountbot.provisioning.StepOutcome.Status;
 import io.serviceaccountbot.sandbox.SimulatorControlClient;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -307,6 +308,7 @@ class ImpersonationPlansIT {
                                 + " sign-in, its password kept in the secret store",
                         "Set its usage location to US unless it has one",
                         "Assign the licence Office 365 E1 (STANDARDPACK) unless it has a licence with Exchange",
+                        "Set its password never to expire unless it is so already",
                         "Wait up to 30 seconds for Exchange to create the mailbox",
                         "Create the mail-enabled security group 'Exchange Sync Accounts'",
                         "Add svc-plan-preview@example.com to it",
@@ -334,6 +336,10 @@ class ImpersonationPlansIT {
         DirectoryUser created = directory.findUser("svc-plan-setup@example.com").orElseThrow();
         assertThat(created.accountEnabled()).isTrue();
         assertThat(created.forceChangePasswordNextSignIn()).isFalse();
+        assertThat(created.passwordNeverExpires()).isTrue();
+        assertThat(run.report().steps())
+                .extracting(StepOutcome::text)
+                .contains("The password never expires (set when the account was created)");
         assertThat(created.exchangePlanEnabled()).isTrue();
         assertThat(exchange.securityGroup("Exchange Sync Accounts")
                         .orElseThrow()
@@ -373,5 +379,23 @@ class ImpersonationPlansIT {
                 .isEqualTo("Using the existing account svc-plan-existing@example.com (Test svc-plan-existing); its"
                         + " password is left as it is");
         assertThat(run.report().secretLocation()).isNull();
+    }
+
+    @Test
+    void setupMakesTheAdoptedAccountsPasswordNeverExpireAndKeepsItsOtherPolicy() {
+        DirectoryUser existing = accounts.withMailbox("svc-plan-expiring");
+        directory.setPasswordPolicies(existing.id(), Set.of("DisableStrongPassword"));
+
+        Executed run = requests.approveAndRun("setup exchange sync for svc-plan-expiring");
+        Executed again = requests.approveAndRun("setup exchange sync for svc-plan-expiring");
+
+        assertThat(run.report().succeeded()).as(run.report().toString()).isTrue();
+        assertThat(run.report().steps().get(3))
+                .isEqualTo(StepOutcome.done("Password set never to expire; its other password policies are kept"
+                        + " (DisableStrongPassword)"));
+        assertThat(directory.findUser(existing.id()).orElseThrow().passwordPolicies())
+                .containsExactlyInAnyOrder("DisablePasswordExpiration", "DisableStrongPassword");
+        assertThat(again.report().steps().get(3))
+                .isEqualTo(StepOutcome.alreadyDone("The password never expires already"));
     }
 }

@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The mailbox wait's checks (one read each; the plan run keeps the time between them) and its schedule. */
@@ -24,7 +25,8 @@ class MailboxWaitTest {
                 "US",
                 false,
                 List.of(),
-                exchangeLicence);
+                exchangeLicence,
+                Set.of(DirectoryUser.DISABLE_PASSWORD_EXPIRATION));
     }
 
     /** A directory where the account is as given and its mailbox ready or not. */

@@ -266,6 +266,83 @@ class GraphSimulatorIT {
     }
 
     @Test
+    void passwordPoliciesAreKeptFromCreationAndChangeShownWhenSelectedAndInTheFullView() throws Exception {
+        Answer created = call("POST", "/users", """
+                {"accountEnabled": true, "displayName": "svc-policy", "mailNickname": "svc-policy",
+                 "userPrincipalName": "svc-policy@example.com", "passwordPolicies": "DisablePasswordExpiration",
+                 "passwordProfile": {"forceChangePasswordNextSignIn": false, "password": "%s"}}
+                """.formatted(STRONG_PASSWORD));
+        String id = created.json().path("id").asString();
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().has("passwordPolicies"))
+                .as("not one of the properties Graph returns by default")
+                .isFalse();
+        assertThat(get("/users/" + id + "?$select=id,passwordPolicies")
+                        .json()
+                        .path("passwordPolicies")
+                        .asString())
+                .isEqualTo("DisablePasswordExpiration");
+        assertThat(get("/users/svc-policy@example.com")
+                        .json()
+                        .path("passwordPolicies")
+                        .asString())
+                .as("the simulator's full view without $select")
+                .isEqualTo("DisablePasswordExpiration");
+
+        Answer both = call("PATCH", "/users/" + id, """
+                {"passwordPolicies": "DisableStrongPassword,DisablePasswordExpiration"}
+                """);
+        assertThat(both.status()).isEqualTo(204);
+        assertThat(get("/users/" + id + "?$select=passwordPolicies")
+                        .json()
+                        .path("passwordPolicies")
+                        .asString())
+                .isEqualTo("DisablePasswordExpiration, DisableStrongPassword");
+
+        call("PATCH", "/users/" + id, "{\"passwordPolicies\": \"None\"}");
+        assertThat(get("/users/" + id + "?$select=passwordPolicies")
+                        .json()
+                        .path("passwordPolicies")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
+    void thePlaygroundPeopleHaveNoPasswordPolicyOfTheirOwn() throws Exception {
+        Answer alex = get("/users/alexw@example.com?$select=passwordPolicies");
+
+        assertThat(alex.json().has("passwordPolicies")).isTrue();
+        assertThat(alex.json().path("passwordPolicies").isNull()).isTrue();
+    }
+
+    @Test
+    void aPasswordPolicyGraphDoesNotKnowIsRefusedAsAnInvalidValue() throws Exception {
+        Answer unknown = call("PATCH", "/users/alexw@example.com", """
+                {"passwordPolicies": "DisablePasswordExpiration, NeverLockOut"}
+                """);
+        Answer notAString = call("POST", "/users", """
+                {"accountEnabled": true, "displayName": "svc-policy-bad", "mailNickname": "svc-policy-bad",
+                 "userPrincipalName": "svc-policy-bad@example.com", "passwordPolicies": true,
+                 "passwordProfile": {"forceChangePasswordNextSignIn": false, "password": "%s"}}
+                """.formatted(STRONG_PASSWORD));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.error()).isEqualTo("Request_BadRequest");
+        assertThat(unknown.message())
+                .isEqualTo("Invalid value specified for property 'passwordPolicies' of resource 'User'.");
+        assertThat(notAString.status()).isEqualTo(400);
+        assertThat(notAString.error()).isEqualTo("Request_BadRequest");
+        assertThat(get("/users/svc-policy-bad@example.com").status()).isEqualTo(404);
+        assertThat(get("/users/alexw@example.com?$select=passwordPolicies")
+                        .json()
+                        .path("passwordPolicies")
+                        .isNull())
+                .as("a refused change changes nothing")
+                .isTrue();
+    }
+
+    @Test
     void aNewPasswordWithoutSayingOtherwiseMustBeChangedAtNextSignIn() throws Exception {
         String id = createUser("svc-reset", "svc-reset@example.com", "US", STRONG_PASSWORD)
                 .json()

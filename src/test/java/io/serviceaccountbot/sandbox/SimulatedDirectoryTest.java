@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +38,7 @@ class SimulatedDirectoryTest {
     }
 
     private SimulatedUser newUser(String alias) {
-        return directory.create(alias, alias + "@example.com", alias, true, "US", false);
+        return directory.create(alias, alias + "@example.com", alias, true, "US", false, Set.of());
     }
 
     @Test
@@ -86,7 +87,8 @@ class SimulatedDirectoryTest {
 
     @Test
     void licensingSomeoneWithoutUsageLocationFailsWithGraphsWords() {
-        SimulatedUser nowhere = directory.create("Nowhere", "nowhere@example.com", "nowhere", true, null, false);
+        SimulatedUser nowhere =
+                directory.create("Nowhere", "nowhere@example.com", "nowhere", true, null, false, Set.of());
 
         assertThatThrownBy(() -> directory.assignLicenses(nowhere.id(), List.of(E1), List.of()))
                 .hasMessage("License assignment cannot be done for user with invalid usage location.");
@@ -117,9 +119,9 @@ class SimulatedDirectoryTest {
 
     @Test
     void aUserOutsideTheVerifiedDomainsIsRefused() {
-        assertThatThrownBy(() -> directory.create("X", "x@contoso.com", "x", true, "US", false))
+        assertThatThrownBy(() -> directory.create("X", "x@contoso.com", "x", true, "US", false, Set.of()))
                 .hasMessageStartingWith("The domain portion of the userPrincipalName property is invalid.");
-        assertThat(directory.create("Y", "y@example.onmicrosoft.com", "y", true, "US", false))
+        assertThat(directory.create("Y", "y@example.onmicrosoft.com", "y", true, "US", false, Set.of()))
                 .isNotNull();
     }
 
@@ -155,7 +157,7 @@ class SimulatedDirectoryTest {
 
     @Test
     void anAliasSomeoneHasIsAConflictOnMailNickname() {
-        assertThatThrownBy(() -> directory.create("Alex 2", "alex2@example.com", "ALEXW", true, "US", false))
+        assertThatThrownBy(() -> directory.create("Alex 2", "alex2@example.com", "ALEXW", true, "US", false, Set.of()))
                 .isInstanceOfSatisfying(
                         GraphRefusal.class,
                         refusal -> assertThat(refusal.details())

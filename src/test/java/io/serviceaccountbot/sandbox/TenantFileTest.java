@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TenantFileTest {
 
     private static final String E1 = SimulatedDirectoryTest.E1;
+    private static final Set<String> NEVER_EXPIRES = Set.of("DisablePasswordExpiration");
 
     @TempDir
     Path data;
@@ -55,7 +57,8 @@ class TenantFileTest {
     @Test
     void aTenantOpenedOnTheFileOfAnEarlierRunIsThatTenant() throws Exception {
         Run first = new Run();
-        SimulatedUser svc = first.directory.create("Sync", "svc-sync@example.com", "svc-sync", true, "US", false);
+        SimulatedUser svc =
+                first.directory.create("Sync", "svc-sync@example.com", "svc-sync", true, "US", false, NEVER_EXPIRES);
         first.credentials.set(svc.id(), "Correct-Horse-9");
         first.directory.assignLicenses(svc.id(), List.of(E1), List.of());
         clock.advance(Duration.ofMinutes(3));
@@ -74,6 +77,7 @@ class TenantFileTest {
         SimulatedUser found = second.directory.user("svc-sync@example.com").orElseThrow();
         assertThat(found).isEqualTo(second.directory.user(svc.id()).orElseThrow());
         assertThat(found.licences()).extracting(SimulatedUser.Licence::skuId).containsExactly(E1);
+        assertThat(found.passwordPolicies()).isEqualTo(NEVER_EXPIRES);
         assertThat(second.directory.mailboxUser("svc-sync"))
                 .as("the mailbox clock ran on")
                 .isPresent();
@@ -111,7 +115,7 @@ class TenantFileTest {
     @Test
     void theFileIsReadableByItsOwnerOnly() throws Exception {
         Run run = new Run();
-        run.directory.create("Sync", "svc-sync@example.com", "svc-sync", true, "US", false);
+        run.directory.create("Sync", "svc-sync@example.com", "svc-sync", true, "US", false, NEVER_EXPIRES);
         run.file.saveIfChanged();
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.file.path())))
@@ -122,7 +126,7 @@ class TenantFileTest {
     @Test
     void resetReturnsTheTenantToItsSeed() throws Exception {
         Run first = new Run();
-        first.directory.create("Sync", "svc-sync@example.com", "svc-sync", true, "US", false);
+        first.directory.create("Sync", "svc-sync@example.com", "svc-sync", true, "US", false, NEVER_EXPIRES);
         first.exchange.newDistributionGroup("Exchange Sync Accounts", null, "Security", List.of());
         first.tenant.reset();
         first.file.saveIfChanged();

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serviceaccountbot.provisioning.SecretNames;
 import io.serviceaccountbot.provisioning.SecretStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -144,6 +146,53 @@ class AuditConversationIT {
                 .contains("account.create")
                 .contains("Alex Wilber");
         assertThat(card).doesNotContain("svc-audit");
+    }
+
+    @Test
+    void theAuditCardAfterAGrantPlanIsSmallAndTheTenantRequestIdsAreOneCommandAway() throws Exception {
+        chat.alexSays("create service account svc-size");
+        String number = ApprovalChat.numberOn(
+                chat.alexSays("grant impersonation to svc-size because the audit card must stay small"));
+        chat.meganClicks("approve", chat.cardPostedTo(MEGAN_CHAT, number), null);
+        connector.await(
+                call -> call.path().contains(ALEX_CHAT)
+                        && ApprovalChat.text(call.card()).contains("Verification of svc-size@example.com"),
+                Duration.ofSeconds(30));
+        List<String> tenantIds = jdbc.sql("""
+                        select tenant_request_ids from audit_entry
+                        where request_number = :number and tenant_request_ids <> '' order by seq
+                        """).param("number", number).query(String.class).list().stream()
+                .flatMap(ids -> Arrays.stream(ids.split("\n")))
+                .toList();
+        long entries = jdbc.sql("select count(*) from audit_entry where request_number = :number")
+                .param("number", number)
+                .query(Long.class)
+                .single();
+
+        FakeConnector.Call list = chat.meganSays("audit");
+        FakeConnector.Call full = chat.meganSays("audit " + number);
+
+        int listBytes = list.card().toString().getBytes(StandardCharsets.UTF_8).length;
+        int fullBytes = full.card().toString().getBytes(StandardCharsets.UTF_8).length;
+        System.out.printf(
+                "audit card after a grant plan: %d bytes of card JSON; audit %s: %d bytes%n",
+                listBytes, number, fullBytes);
+        String listed = ApprovalChat.text(list.card());
+        assertThat(tenantIds).isNotEmpty();
+        assertThat(listed)
+                .contains("Audit log, newest first")
+                .contains(number + " · svc-size@example.com")
+                .contains("Type audit " + number + " to see a request's entries in full")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(listBytes)
+                .as("at most 20 short lines, without the tenant's ids")
+                .isLessThan(5_000);
+        String shown = ApprovalChat.text(full.card());
+        assertThat(shown).contains("Audit log of " + number + ", oldest first").contains(tenantIds);
+        assertThat(shown.indexOf("request.opened")).isLessThan(shown.indexOf("run.finished"));
+        assertThat(((tools.jackson.databind.node.ArrayNode) full.card().get("body")).size())
+                .as("the heading and every entry of the request")
+                .isEqualTo(entries + 1);
     }
 
     @Test

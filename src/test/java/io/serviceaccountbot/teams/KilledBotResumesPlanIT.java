@@ -84,7 +84,7 @@ class KilledBotResumesPlanIT {
                 .param("number", number)
                 .query()
                 .listOfRows();
-        assertThat(recorded).hasSize(8);
+        assertThat(recorded).hasSize(9);
         for (Map<String, Object> step : recorded) {
             assertThat(((Number) step.get("attempts")).intValue())
                     .as("attempts of '%s'", step.get("words"))

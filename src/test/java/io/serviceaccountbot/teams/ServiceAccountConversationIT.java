@@ -59,6 +59,7 @@ class ServiceAccountConversationIT {
     static void sandbox(DynamicPropertyRegistry registry) {
         registry.add("bot.secrets.directory", () -> secrets.toString());
         registry.add("bot.sandbox.mailbox-delay", () -> "0s");
+        registry.add("bot.provisioning.graph-max-retry-wait", () -> "250ms");
     }
 
     @AfterEach
@@ -127,6 +128,7 @@ class ServiceAccountConversationIT {
                 .contains("Created svc-conv@example.com (Sync Service): enabled, no password change at first sign-in")
                 .contains("Office 365 E1 (STANDARDPACK)")
                 .contains("Mailbox ready")
+                .contains("☑️ The password never expires (set when the account was created)")
                 .contains("The password is stored in the sandbox secret store");
         String password = secretStore
                 .get(SecretNames.forPassword("svc-conv"))
@@ -134,9 +136,10 @@ class ServiceAccountConversationIT {
                 .reveal();
         assertThat(reply.body().toString()).doesNotContain(password);
 
-        JsonNode user = graph(
-                "/users/svc-conv@example.com?$select=accountEnabled,passwordProfile,usageLocation,assignedLicenses");
+        JsonNode user = graph("/users/svc-conv@example.com"
+                + "?$select=accountEnabled,passwordProfile,passwordPolicies,usageLocation,assignedLicenses");
         assertThat(user.path("accountEnabled").asBoolean()).isTrue();
+        assertThat(user.path("passwordPolicies").asString()).isEqualTo("DisablePasswordExpiration");
         assertThat(user.path("passwordProfile")
                         .path("forceChangePasswordNextSignIn")
                         .asBoolean(true))
@@ -187,14 +190,36 @@ class ServiceAccountConversationIT {
     }
 
     @Test
-    void anExistingUserWithAMailboxMayBeTheServiceAccount() throws Exception {
+    void anExistingUserWithAMailboxAndAPasswordThatNeverExpiresMayBeTheServiceAccount() throws Exception {
+        alexSays("create service account svc-existing");
+
+        String answer = alexSays("use svc-existing@example.com as service account")
+                .card()
+                .toString();
+
+        assertThat(answer)
+                .contains("Account exists and is enabled")
+                .contains("✅ **Passed:** Password never expires")
+                .contains("Mailbox provisioned")
+                .contains("svc-existing@example.com can be the service account");
+    }
+
+    @Test
+    void aPersonWhosePasswordCanExpireCannotBeTheServiceAccountAndTheAnswerSaysHowToFixIt() throws Exception {
         String answer =
                 alexSays("use alexw@example.com as service account").card().toString();
 
         assertThat(answer)
-                .contains("Account exists and is enabled")
-                .contains("Mailbox provisioned")
-                .contains("alexw@example.com can be the service account");
+                .contains("❌ **Failed:** Password never expires: The password can expire")
+                .contains("Update-MgUser -UserId alexw@example.com -PasswordPolicies DisablePasswordExpiration")
+                .contains("password expiration policy is set to never expire")
+                .contains("✅ **Passed:** Mailbox provisioned")
+                .contains("alexw@example.com cannot be the service account until the failed checks are fixed");
+        assertThat(graph("/users/alexw@example.com?$select=passwordPolicies")
+                        .path("passwordPolicies")
+                        .isNull())
+                .as("use only looks; it changes nothing")
+                .isTrue();
     }
 
     @Test
@@ -214,10 +239,14 @@ class ServiceAccountConversationIT {
         assertThat(report)
                 .contains("Verification of svc-verify@example.com")
                 .contains("✅ **Passed:** Account exists and is enabled")
+                .contains("✅ **Passed:** Password never expires: Set never to expire (DisablePasswordExpiration)")
                 .contains("✅ **Passed:** Usage location and Exchange licence")
                 .contains("✅ **Passed:** Mailbox provisioned")
                 .contains("❌ **Failed:** Holds ApplicationImpersonation")
-                .contains("grant impersonation to svc-verify");
+                .contains("grant impersonation to svc-verify")
+                .contains("verify svc-verify against someone@example.com")
+                .as("examples use the organisation's domain")
+                .doesNotContain("contoso");
     }
 
     @Test

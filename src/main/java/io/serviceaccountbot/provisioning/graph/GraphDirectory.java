@@ -126,6 +126,13 @@ class GraphDirectory implements Directory {
     }
 
     @Override
+    public void setPasswordPolicies(String userId, Set<String> policies) {
+        User change = new User();
+        change.setPasswordPolicies(GraphUsers.passwordPolicies(policies));
+        patch(userId, change, "set the password policies of " + userId + " to " + change.getPasswordPolicies());
+    }
+
+    @Override
     public void setUsageLocation(String userId, String countryCode) {
         User change = new User();
         change.setUsageLocation(countryCode);

@@ -7,9 +7,13 @@ import com.microsoft.graph.models.User;
 import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.NewUser;
 import io.serviceaccountbot.provisioning.Secret;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Users between Graph's shape and the port's: what to ask for, what to send, and how to read the answer. */
 final class GraphUsers {
@@ -26,9 +30,13 @@ final class GraphUsers {
         "accountEnabled",
         "usageLocation",
         "passwordProfile",
+        "passwordPolicies",
         "assignedLicenses",
         "assignedPlans"
     };
+
+    /** What Graph's passwordPolicies holds when a user has none of its own: the organisation's policy applies. */
+    static final String NO_PASSWORD_POLICIES = "None";
 
     /**
      * The Exchange Foundation plan ships inside many licences without Exchange (Power BI, Teams Exploratory, …) and
@@ -49,7 +57,28 @@ final class GraphUsers {
             body.setUsageLocation(user.usageLocation());
         }
         body.setPasswordProfile(passwordProfile(user.password()));
+        body.setPasswordPolicies(DirectoryUser.DISABLE_PASSWORD_EXPIRATION);
         return body;
+    }
+
+    /**
+     * Graph's one string for several policies, as its documentation writes it: {@code "DisablePasswordExpiration,
+     * DisableStrongPassword"}, in a stable order; "None" for none.
+     */
+    static String passwordPolicies(Collection<String> policies) {
+        return policies.isEmpty()
+                ? NO_PASSWORD_POLICIES
+                : policies.stream().sorted().collect(Collectors.joining(", "));
+    }
+
+    static Set<String> passwordPolicies(String value) {
+        if (value == null) {
+            return Set.of();
+        }
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(policy -> !policy.isEmpty() && !policy.equalsIgnoreCase(NO_PASSWORD_POLICIES))
+                .collect(Collectors.toSet());
     }
 
     static PasswordProfile passwordProfile(Secret password) {
@@ -70,12 +99,14 @@ final class GraphUsers {
                 user.getUsageLocation(),
                 profile == null ? null : profile.getForceChangePasswordNextSignIn(),
                 licenseSkuIds(user.getAssignedLicenses()),
-                exchangePlanEnabled(user.getAssignedPlans()));
+                exchangePlanEnabled(user.getAssignedPlans()),
+                passwordPolicies(user.getPasswordPolicies()));
     }
 
     /**
      * The user Graph created, from its 201 answer (which carries the id and Graph's default properties) completed by
-     * what the bot sent and Graph accepted: enabled, no forced password change, no licence yet.
+     * what the bot sent and Graph accepted: enabled, no forced password change, a password that never expires, no
+     * licence yet.
      */
     static DirectoryUser created(User answer, NewUser asked) {
         return new DirectoryUser(
@@ -87,7 +118,10 @@ final class GraphUsers {
                 answer.getUsageLocation() != null ? answer.getUsageLocation() : asked.usageLocation(),
                 false,
                 licenseSkuIds(answer.getAssignedLicenses()),
-                exchangePlanEnabled(answer.getAssignedPlans()));
+                exchangePlanEnabled(answer.getAssignedPlans()),
+                answer.getPasswordPolicies() != null
+                        ? passwordPolicies(answer.getPasswordPolicies())
+                        : Set.of(DirectoryUser.DISABLE_PASSWORD_EXPIRATION));
     }
 
     private static List<String> licenseSkuIds(List<AssignedLicense> licenses) {

@@ -15,6 +15,7 @@ import io.serviceaccountbot.provisioning.VerifiedDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,10 @@ abstract class DirectoryContract {
         assertThat(alex.licenseSkuIds())
                 .containsExactly(licences().get("STANDARDPACK").skuId());
         assertThat(alex.exchangePlanEnabled()).isTrue();
+        assertThat(alex.passwordPolicies())
+                .as("a person's password follows the organisation's policy")
+                .isEmpty();
+        assertThat(alex.passwordNeverExpires()).isFalse();
     }
 
     @Test
@@ -101,7 +106,7 @@ abstract class DirectoryContract {
     }
 
     @Test
-    void aServiceAccountIsCreatedEnabledAndNeverForcedToChangeItsPassword() {
+    void aServiceAccountIsCreatedEnabledNeverForcedToChangeItsPasswordWhichNeverExpires() {
         NewUser wanted =
                 new NewUser("svc-contract-new", "Contract New", "svc-contract-new@example.com", "US", PASSWORD);
 
@@ -113,6 +118,8 @@ abstract class DirectoryContract {
         assertThat(created.accountEnabled()).isTrue();
         assertThat(created.forceChangePasswordNextSignIn()).isFalse();
         assertThat(readBack.forceChangePasswordNextSignIn()).isFalse();
+        assertThat(created.passwordNeverExpires()).isTrue();
+        assertThat(readBack.passwordPolicies()).containsExactly("DisablePasswordExpiration");
         assertThat(readBack.mailNickname()).isEqualTo("svc-contract-new");
         assertThat(readBack.displayName()).isEqualTo("Contract New");
         assertThat(readBack.usageLocation()).isEqualTo("US");
@@ -236,6 +243,24 @@ abstract class DirectoryContract {
 
         assertThat(directory().findUser(svc.id()).orElseThrow().forceChangePasswordNextSignIn())
                 .isFalse();
+    }
+
+    @Test
+    void passwordPoliciesAreSetTogetherAsOneValueAndReadBack() {
+        DirectoryUser svc = directory()
+                .createUser(new NewUser(
+                        "svc-contract-policy", "Contract Policy", "svc-contract-policy@example.com", "US", PASSWORD));
+
+        directory().setPasswordPolicies(svc.id(), Set.of("DisableStrongPassword"));
+        DirectoryUser strongOnly = directory().findUser(svc.id()).orElseThrow();
+        directory().setPasswordPolicies(svc.id(), Set.of("DisableStrongPassword", "DisablePasswordExpiration"));
+        DirectoryUser both = directory().findUser(svc.id()).orElseThrow();
+
+        assertThat(strongOnly.passwordPolicies()).containsExactly("DisableStrongPassword");
+        assertThat(strongOnly.passwordNeverExpires()).isFalse();
+        assertThat(both.passwordPolicies())
+                .containsExactlyInAnyOrder("DisablePasswordExpiration", "DisableStrongPassword");
+        assertThat(both.passwordNeverExpires()).isTrue();
     }
 
     @Test

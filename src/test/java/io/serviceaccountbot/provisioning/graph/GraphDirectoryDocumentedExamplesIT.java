@@ -48,7 +48,7 @@ class GraphDirectoryDocumentedExamplesIT {
             .build();
 
     static final String SELECTED_USER =
-            "id,displayName,userPrincipalName,mailNickname,accountEnabled,usageLocation,passwordProfile,assignedLicenses,assignedPlans";
+            "id,displayName,userPrincipalName,mailNickname,accountEnabled,usageLocation,passwordProfile,passwordPolicies,assignedLicenses,assignedPlans";
     static final String ADELE = "87d349ed-44d7-43e1-9a83-5f2406dee5bd";
 
     private GraphDirectory directory;
@@ -66,7 +66,7 @@ class GraphDirectoryDocumentedExamplesIT {
     }
 
     @Test
-    void creatingAUserSendsTheDocumentedBodyWithNoForcedPasswordChangeAndReadsTheUserFromTheAnswer() {
+    void creatingAUserSendsTheDocumentedBodyWithNoForcedPasswordChangeNorExpiryAndReadsTheUserFromTheAnswer() {
         graph.stubFor(post(urlPathEqualTo("/v1.0/users"))
                 .willReturn(aResponse()
                         .withStatus(201)
@@ -89,6 +89,9 @@ class GraphDirectoryDocumentedExamplesIT {
         assertThat(adele.displayName()).isEqualTo("Adele Vance");
         assertThat(adele.accountEnabled()).isTrue();
         assertThat(adele.forceChangePasswordNextSignIn()).isFalse();
+        assertThat(adele.passwordNeverExpires())
+                .as("sent, and not among the properties Graph answers with by default")
+                .isTrue();
         assertThat(adele.usageLocation()).isEqualTo("US");
         assertThat(adele.licenseSkuIds()).isEmpty();
         assertThat(graph.getAllServeEvents()).as("one round trip").hasSize(1);
@@ -122,6 +125,34 @@ class GraphDirectoryDocumentedExamplesIT {
         assertThat(adele.forceChangePasswordNextSignIn()).isFalse();
         assertThat(adele.licenseSkuIds()).containsExactly("18181a46-0d4e-45cd-891e-60aabd171b4e");
         assertThat(adele.exchangePlanEnabled()).isTrue();
+        assertThat(adele.passwordPolicies()).as("null: none of her own").isEmpty();
+    }
+
+    @Test
+    void passwordPoliciesAreReadFromGraphsOneStringAndSentAsOne() {
+        graph.stubFor(get(urlPathEqualTo("/v1.0/users/" + ADELE))
+                .withQueryParam("$select", equalTo(SELECTED_USER))
+                .willReturn(okJson(GET_USER_RESPONSE.replace(
+                        "\"passwordPolicies\": null",
+                        "\"passwordPolicies\": \"DisablePasswordExpiration, DisableStrongPassword\""))));
+        graph.stubFor(patch(urlPathEqualTo("/v1.0/users/" + ADELE))
+                .willReturn(aResponse().withStatus(204)));
+
+        DirectoryUser adele = directory.findUser(ADELE).orElseThrow();
+        directory.setPasswordPolicies(ADELE, Set.of("DisableStrongPassword", "DisablePasswordExpiration"));
+        directory.setPasswordPolicies(ADELE, Set.of());
+
+        assertThat(adele.passwordPolicies())
+                .containsExactlyInAnyOrder("DisablePasswordExpiration", "DisableStrongPassword");
+        assertThat(adele.passwordNeverExpires()).isTrue();
+        List<LoggedRequest> patches = graph.findAll(patchRequestedFor(urlPathEqualTo("/v1.0/users/" + ADELE)));
+        assertThat(patches).hasSize(2);
+        assertThat(withoutODataType(patches.get(0).getBodyAsString()))
+                .as("the documented form: both in one value, comma and space")
+                .isEqualTo(json("{\"passwordPolicies\": \"DisablePasswordExpiration, DisableStrongPassword\"}"));
+        assertThat(withoutODataType(patches.get(1).getBodyAsString()))
+                .as("none: the organisation's policy applies")
+                .isEqualTo(json("{\"passwordPolicies\": \"None\"}"));
     }
 
     @Test

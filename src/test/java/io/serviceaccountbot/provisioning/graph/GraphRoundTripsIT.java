@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,12 @@ class GraphRoundTripsIT {
         assertThat(trips("setUsageLocation", 1, () -> graph.setUsageLocation(svc[0].id(), "US")))
                 .isEqualTo(1);
         assertThat(trips("resetPassword", 1, () -> graph.resetPassword(svc[0].id(), PASSWORD)))
+                .isEqualTo(1);
+        assertThat(trips(
+                        "setPasswordPolicies",
+                        1,
+                        () -> graph.setPasswordPolicies(
+                                svc[0].id(), Set.of("DisablePasswordExpiration", "DisableStrongPassword"))))
                 .isEqualTo(1);
         assertThat(trips(
                         "assignLicense (first, looks the skuId up)",

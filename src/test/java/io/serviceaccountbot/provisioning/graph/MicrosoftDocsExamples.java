@@ -30,7 +30,9 @@ final class MicrosoftDocsExamples {
 
     /**
      * user-post-users, Example 1 "Create a user": the request body, with the bot's choices: forceChangePasswordNextSignIn
-     * false (the article's procedure) and usageLocation (a documented user property, needed before a licence).
+     * false (the article's procedure), usageLocation (a documented user property, needed before a licence) and
+     * passwordPolicies DisablePasswordExpiration (a documented user property, writable on creation: a service account's
+     * password must not expire).
      */
     static final String CREATE_USER_REQUEST = """
             {
@@ -39,6 +41,7 @@ final class MicrosoftDocsExamples {
               "mailNickname": "AdeleV",
               "userPrincipalName": "AdeleV@contoso.onmicrosoft.com",
               "usageLocation": "US",
+              "passwordPolicies": "DisablePasswordExpiration",
               "passwordProfile" : {
                 "forceChangePasswordNextSignIn": false,
                 "password": "xWwvJ]6NMw+bWH-d"
@@ -49,11 +52,12 @@ final class MicrosoftDocsExamples {
     /**
      * user-get with {@code $select}: a user with the properties the bot selects. assignedLicenses, assignedPlans and
      * passwordProfile are shaped as on the user-assignlicense, assignedPlan and passwordProfile pages; Graph never
-     * returns the password ({@code null}).
+     * returns the password ({@code null}). passwordPolicies is a string ("returned only on $select"), null when the
+     * user has none of its own.
      */
     static final String GET_USER_RESPONSE = """
             {
-                "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName,mailNickname,accountEnabled,usageLocation,passwordProfile,assignedLicenses,assignedPlans)/$entity",
+                "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName,mailNickname,accountEnabled,usageLocation,passwordProfile,passwordPolicies,assignedLicenses,assignedPlans)/$entity",
                 "id": "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
                 "displayName": "Adele Vance",
                 "userPrincipalName": "AdeleV@contoso.onmicrosoft.com",
@@ -65,6 +69,7 @@ final class MicrosoftDocsExamples {
                     "forceChangePasswordNextSignIn": false,
                     "forceChangePasswordNextSignInWithMfa": false
                 },
+                "passwordPolicies": null,
                 "assignedLicenses": [
                     {
                         "disabledPlans": [],
@@ -106,7 +111,7 @@ final class MicrosoftDocsExamples {
     /** user-list: a collection answer ({@code value}), here for a {@code $filter} on mailNickname. */
     static final String LIST_USERS_RESPONSE = """
             {
-                "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName,mailNickname,accountEnabled,usageLocation,passwordProfile,assignedLicenses,assignedPlans)",
+                "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName,mailNickname,accountEnabled,usageLocation,passwordProfile,passwordPolicies,assignedLicenses,assignedPlans)",
                 "value": [
                     {
                         "id": "4562bcc8-c436-4f95-b7c0-4f8ce89dca5e",

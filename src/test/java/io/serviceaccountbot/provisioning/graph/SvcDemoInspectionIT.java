@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an admin sees in the sandbox after the directory part of {@code create service account svc-demo}: the account
- * at {@code /sandbox/graph/v1.0/users/svc-demo@example.com}, never forced to change its password, with its E1 licence,
- * and never the password itself.
+ * at {@code /sandbox/graph/v1.0/users/svc-demo@example.com}, never forced to change its password, with a password that
+ * never expires and its E1 licence, and never the password itself.
  */
 @SandboxServer
 class SvcDemoInspectionIT {
@@ -54,6 +54,7 @@ class SvcDemoInspectionIT {
                 .isFalse();
         assertThat(user.path("passwordProfile").path("password").isNull()).isTrue();
         assertThat(user.path("accountEnabled").asBoolean()).isTrue();
+        assertThat(user.path("passwordPolicies").asString()).isEqualTo("DisablePasswordExpiration");
         assertThat(user.path("assignedLicenses").get(0).path("skuId").asString())
                 .isEqualTo("18181a46-0d4e-45cd-891e-60aabd171b4e");
         assertThat(licences.path("value").get(0).path("skuPartNumber").asString())

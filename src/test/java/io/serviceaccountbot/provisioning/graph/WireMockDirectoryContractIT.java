@@ -42,6 +42,7 @@ class WireMockDirectoryContractIT extends DirectoryContract {
     static final String TWICE = "6a1e2f35-0c0a-4f0e-9b41-000000000002";
     static final String NOWHERE = "6a1e2f35-0c0a-4f0e-9b41-000000000003";
     static final String RESET = "6a1e2f35-0c0a-4f0e-9b41-000000000004";
+    static final String POLICY = "6a1e2f35-0c0a-4f0e-9b41-000000000005";
 
     private GraphDirectory directory;
 
@@ -59,6 +60,7 @@ class WireMockDirectoryContractIT extends DirectoryContract {
         creations();
         licensingWithoutUsageLocation();
         passwordReset();
+        passwordPolicies();
         strangers();
         enterpriseApps();
     }
@@ -147,8 +149,15 @@ class WireMockDirectoryContractIT extends DirectoryContract {
     private void creations() {
         created("svc-contract-new@example.com", NEW, "Contract New");
         graph.stubFor(get(urlPathEqualTo("/v1.0/users/svc-contract-new%40example.com"))
+                .withQueryParam("$select", equalTo(GraphDirectoryDocumentedExamplesIT.SELECTED_USER))
                 .willReturn(okJson(user(
-                        NEW, "Contract New", "svc-contract-new@example.com", "svc-contract-new", "US", List.of()))));
+                        NEW,
+                        "Contract New",
+                        "svc-contract-new@example.com",
+                        "svc-contract-new",
+                        "US",
+                        List.of(),
+                        "DisablePasswordExpiration"))));
 
         graph.stubFor(post(urlPathEqualTo("/v1.0/users"))
                 .withRequestBody(matchingJsonPath("$.userPrincipalName", equalTo("svc-contract-twice@example.com")))
@@ -236,6 +245,42 @@ class WireMockDirectoryContractIT extends DirectoryContract {
                         List.of()))));
     }
 
+    /**
+     * user-update with passwordPolicies: one string for all of them, as the user resource documents it; each change is
+     * read back.
+     */
+    private void passwordPolicies() {
+        created("svc-contract-policy@example.com", POLICY, "Contract Policy");
+        String path = "/v1.0/users/" + POLICY;
+        graph.stubFor(patch(urlPathEqualTo(path))
+                .withRequestBody(matchingJsonPath("$.passwordPolicies", equalTo("DisableStrongPassword")))
+                .inScenario("policy")
+                .willReturn(aResponse().withStatus(204))
+                .willSetStateTo("strong"));
+        graph.stubFor(patch(urlPathEqualTo(path))
+                .withRequestBody(matchingJsonPath(
+                        "$.passwordPolicies", equalTo("DisablePasswordExpiration, DisableStrongPassword")))
+                .inScenario("policy")
+                .willReturn(aResponse().withStatus(204))
+                .willSetStateTo("both"));
+        for (String state : List.of("strong", "both")) {
+            graph.stubFor(get(urlPathEqualTo(path))
+                    .withQueryParam("$select", equalTo(GraphDirectoryDocumentedExamplesIT.SELECTED_USER))
+                    .inScenario("policy")
+                    .whenScenarioStateIs(state)
+                    .willReturn(okJson(user(
+                            POLICY,
+                            "Contract Policy",
+                            "svc-contract-policy@example.com",
+                            "svc-contract-policy",
+                            "US",
+                            List.of(),
+                            state.equals("strong")
+                                    ? "DisableStrongPassword"
+                                    : "DisablePasswordExpiration, DisableStrongPassword"))));
+        }
+    }
+
     private void strangers() {
         graph.stubFor(patch(urlPathEqualTo("/v1.0/users/" + NOBODY)).willReturn(notFound(NOBODY)));
         graph.stubFor(get(urlPathEqualTo("/v1.0/users/" + NOBODY + "/mailboxSettings"))
@@ -265,6 +310,7 @@ class WireMockDirectoryContractIT extends DirectoryContract {
                 .withRequestBody(matchingJsonPath("$.userPrincipalName", equalTo(upn)))
                 .withRequestBody(matchingJsonPath("$.accountEnabled", equalTo("true")))
                 .withRequestBody(matchingJsonPath("$.passwordProfile.forceChangePasswordNextSignIn", equalTo("false")))
+                .withRequestBody(matchingJsonPath("$.passwordPolicies", equalTo("DisablePasswordExpiration")))
                 .willReturn(createdAnswer(id, displayName, upn)));
     }
 
@@ -278,8 +324,23 @@ class WireMockDirectoryContractIT extends DirectoryContract {
                 """.formatted(id, displayName, upn));
     }
 
-    /** A user with the properties the bot selects, shaped as in {@link MicrosoftDocsExamples#GET_USER_RESPONSE}. */
+    /** A user with the properties the bot selects and no password policy of its own (as people have). */
     static String user(String id, String name, String upn, String alias, String location, List<String> skuIds) {
+        return user(id, name, upn, alias, location, skuIds, null);
+    }
+
+    /**
+     * A user with the properties the bot selects, shaped as in {@link MicrosoftDocsExamples#GET_USER_RESPONSE}; its
+     * passwordPolicies is Graph's one string, or null.
+     */
+    static String user(
+            String id,
+            String name,
+            String upn,
+            String alias,
+            String location,
+            List<String> skuIds,
+            String passwordPolicies) {
         String licences = String.join(
                 ",",
                 skuIds.stream()
@@ -292,12 +353,21 @@ class WireMockDirectoryContractIT extends DirectoryContract {
                    "servicePlanId": "57ff2da0-773e-42df-b2af-ffb7a2317929"}
                   """;
         return """
-                {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName,mailNickname,accountEnabled,usageLocation,passwordProfile,assignedLicenses,assignedPlans)/$entity",
+                {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName,mailNickname,accountEnabled,usageLocation,passwordProfile,passwordPolicies,assignedLicenses,assignedPlans)/$entity",
                  "id": "%s", "displayName": "%s", "userPrincipalName": "%s", "mailNickname": "%s",
                  "accountEnabled": true, "usageLocation": "%s",
                  "passwordProfile": {"password": null, "forceChangePasswordNextSignIn": false, "forceChangePasswordNextSignInWithMfa": false},
+                 "passwordPolicies": %s,
                  "assignedLicenses": [%s], "assignedPlans": [%s]}
-                """.formatted(id, name, upn, alias, location, licences, plans);
+                """.formatted(
+                        id,
+                        name,
+                        upn,
+                        alias,
+                        location,
+                        passwordPolicies == null ? "null" : "\"" + passwordPolicies + "\"",
+                        licences,
+                        plans);
     }
 
     private static String collection(String... users) {
