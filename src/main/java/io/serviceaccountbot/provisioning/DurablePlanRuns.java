@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -15,6 +16,8 @@ import io.serviceaccountbot.approval.Approvals;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,7 +37,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * tenant gives the thread back: the execution is rescheduled for the step's next check, and whichever replica picks it
  * then carries on. A run that ends abnormally (the bot stopping, the database away) is tried again later. Every few
  * minutes each replica also schedules any approved request that has no execution yet, so an approval saved just before
- * a crash still runs.
+ * a crash still runs. The same scheduler runs the durable jobs other modules declare as {@link Task} beans.
  */
 class DurablePlanRuns implements SmartLifecycle, DisposableBean {
 
@@ -56,7 +59,15 @@ class DurablePlanRuns implements SmartLifecycle, DisposableBean {
     private final SchedulerClient client;
     private volatile Scheduler scheduler;
 
-    DurablePlanRuns(DataSource dataSource, Approvals approvals, PlanRun run, ProvisioningProperties properties) {
+    private final List<Task<?>> otherTasks;
+
+    DurablePlanRuns(
+            DataSource dataSource,
+            Approvals approvals,
+            PlanRun run,
+            ProvisioningProperties properties,
+            List<Task<?>> otherTasks) {
+        this.otherTasks = List.copyOf(otherTasks);
         this.approvals = approvals;
         this.dataSource = dataSource;
         this.properties = properties;
@@ -138,7 +149,9 @@ class DurablePlanRuns implements SmartLifecycle, DisposableBean {
         if (scheduler != null) {
             return;
         }
-        Scheduler started = Scheduler.create(dataSource, runTask)
+        List<Task<?>> tasks = new ArrayList<>(otherTasks);
+        tasks.add(runTask);
+        Scheduler started = Scheduler.create(dataSource, tasks)
                 .startTasks(sweep)
                 .schedulerName(new SchedulerName.Fixed(
                         ManagementFactory.getRuntimeMXBean().getName()))

@@ -1,8 +1,10 @@
 package io.serviceaccountbot.provisioning;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.serviceaccountbot.approval.Approvals;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +53,16 @@ class ProvisioningConfiguration {
 
     @Bean
     DurablePlanRuns durablePlanRuns(
-            DataSource dataSource, Approvals approvals, PlanRun run, ProvisioningProperties properties) {
-        return new DurablePlanRuns(dataSource, approvals, run, properties);
+            DataSource dataSource,
+            Approvals approvals,
+            PlanRun run,
+            ProvisioningProperties properties,
+            ObjectProvider<Task<?>> otherTasks) {
+        return new DurablePlanRuns(
+                dataSource,
+                approvals,
+                run,
+                properties,
+                otherTasks.orderedStream().toList());
     }
 }

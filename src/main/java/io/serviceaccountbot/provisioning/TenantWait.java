@@ -11,7 +11,7 @@ import java.util.Optional;
  * the tenant is not ready yet, its run is put back in the database until the next check, on the schedule {@link
  * #pauseAfter} gives, and resumes there on any replica.
  */
-interface TenantWait {
+public interface TenantWait {
 
     /** About a second, doubling, at most a minute, with jitter: quick for a tenant that is nearly there, kind to a slow one. */
     Backoff SCHEDULE = new Backoff(

@@ -80,6 +80,13 @@ final class ReportCards {
                 "Verification of " + report.account() + (report.allPassed() ? ": all passed" : ": failures"));
     }
 
+    /** A verification report with a note under it, e.g. that it will run again once the mailbox is there. */
+    static BotMessage verification(VerificationReport report, String note) {
+        BotMessage card = verification(report);
+        ((ArrayNode) card.card().get("body")).add(AdaptiveCards.text(note).put("spacing", "Medium"));
+        return card;
+    }
+
     /** {@code doctor}: what the bot may do, and for each missing permission what will fail and how to grant it. */
     static BotMessage doctor(VerificationReport report) {
         return checks(

@@ -55,7 +55,11 @@ public class AccountVerification {
             checks.add(holds);
             checks.add(probe(found, mailbox, holds));
         });
-        return new VerificationReport(user.map(DirectoryUser::userPrincipalName).orElse(account.value()), checks);
+        boolean mailboxComing = user.filter(DirectoryUser::exchangePlanEnabled).isPresent()
+                && checks.stream()
+                        .anyMatch(check -> MAILBOX.equals(check.name()) && NO_MAILBOX_YET.equals(check.detail()));
+        return new VerificationReport(
+                user.map(DirectoryUser::userPrincipalName).orElse(account.value()), checks, mailboxComing);
     }
 
     /**
@@ -179,14 +183,17 @@ public class AccountVerification {
                         "Assign Office 365 E1 or above with its Exchange Online plan enabled.");
     }
 
+    static final String MAILBOX = "Mailbox provisioned";
+    static final String NO_MAILBOX_YET = "There is no mailbox yet";
+
     private Check mailboxCheck(DirectoryUser user) {
-        String name = "Mailbox provisioned";
+        String name = MAILBOX;
         try {
             return directory.mailboxStatus(user.id()) == MailboxStatus.READY
                     ? Check.passed(name, "The mailbox exists")
                     : Check.failed(
                             name,
-                            "There is no mailbox yet",
+                            NO_MAILBOX_YET,
                             user.exchangePlanEnabled()
                                     ? "Exchange creates it a few minutes after the licence is assigned; check again"
                                             + " shortly."

@@ -1,12 +1,18 @@
 package io.serviceaccountbot.verification;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import io.serviceaccountbot.provisioning.ImpersonationProbe;
+import io.serviceaccountbot.provisioning.ProvisioningProperties;
 import io.serviceaccountbot.provisioning.SecretStore;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the checks to the tenant's ports. */
 @Configuration(proxyBeanMethods = false)
@@ -16,6 +22,25 @@ class VerificationConfiguration {
     AccountVerification accountVerification(
             Directory directory, ExchangeAdmin exchange, ImpersonationProbe probe, SecretStore secrets) {
         return new AccountVerification(directory, exchange, probe, secrets);
+    }
+
+    @Bean
+    MailboxFollowUps mailboxFollowUps(
+            AccountVerification verification,
+            Directory directory,
+            ProvisioningProperties provisioning,
+            ApplicationEventPublisher events,
+            JsonMapper json,
+            Clock clock,
+            DataSource dataSource) {
+        return new MailboxFollowUps(
+                verification, directory, provisioning.mailboxWait(), events, json, clock, dataSource);
+    }
+
+    /** The follow-ups' durable job, run by the application's scheduler with the plans'. */
+    @Bean
+    Task<String> mailboxFollowUpTask(MailboxFollowUps followUps) {
+        return followUps.task();
     }
 
     @Bean

@@ -128,7 +128,7 @@ class ServiceAccountConversationIT {
                 .contains("Created svc-conv@example.com (Sync Service): enabled, no password change at first sign-in")
                 .contains("Office 365 E1 (STANDARDPACK)")
                 .contains("Mailbox ready")
-                .contains("☑️ The password never expires (set when the account was created)")
+                .contains("☑️ **Already so:** The password never expires (set when the account was created)")
                 .contains("The password is stored in the sandbox secret store");
         String password = secretStore
                 .get(SecretNames.forPassword("svc-conv"))
