@@ -22,7 +22,7 @@ const USAGE = `usage: node run.mjs --bot <url> --scenario <name> [options]
   --out <dir>          where failure screenshots and logs go (default ../target/e2e, relative to e2e/)
   --port <n>           first Playground port (then n+1, ...); default: free ports
   --timeout <s>        whole-scenario time limit in seconds (default 120)
-  --bot-wait <s>       how long to wait for the bot's port to accept connections (default 30)
+  --bot-wait <s>       how long to wait for the bot's port, and each Playground, to be ready (default 30)
   --save-always        save screenshots and logs even when the scenario passes
   --headed             show the browser (needs a display)
   --list               list scenarios and exit`;
@@ -126,7 +126,14 @@ try {
       browser = await launchBrowser({ headless: !args.headed });
       log(`chromium ${browser.version()}`);
       try {
-        session = await startSession({ browser, botEndpoint: args.bot, users, basePort: Number(args.port), log });
+        session = await startSession({
+          browser,
+          botEndpoint: args.bot,
+          users,
+          basePort: Number(args.port),
+          readyTimeoutMs: Number(args['bot-wait']) * 1000,
+          log,
+        });
       } catch (e) {
         session = e.session;
         throw e;

@@ -42,7 +42,7 @@ export async function launchBrowser({ headless = true } = {}) {
  * @param {number} [o.basePort] 0: free ports; otherwise basePort, basePort+1, ...
  * @param {(line: string) => void} [o.log]
  */
-export async function startSession({ browser, botEndpoint, users = ['alex'], basePort = 0, log = () => {} }) {
+export async function startSession({ browser, botEndpoint, users = ['alex'], basePort = 0, readyTimeoutMs = 30_000, log = () => {} }) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-session-'));
   // Shared between the instances, as in one real tenant: the group chat and the team. Personal chat ids
   // stay distinct (and random) per instance.
@@ -103,6 +103,7 @@ export async function startSession({ browser, botEndpoint, users = ['alex'], bas
           users: { currentUser: key, groupChat },
           workDir: path.join(root, key),
           label: key,
+          readyTimeoutMs,
         });
         session.playgrounds[key] = pg;
         log(`playground for ${pg.currentUser.name} at ${pg.url} (pid ${pg.pid}, personal chat ${pg.config.personalChat.id})`);
