@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Wires the approval service with the standard policy and the system clock (tests may set their own clock). */
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +25,9 @@ class ApprovalConfiguration {
             ApproverDirectory approvers,
             ApprovalProperties properties,
             Clock clock,
-            ApplicationEventPublisher events) {
-        return new Approvals(requests, approvers, properties, ApprovalPolicy.standard(), clock, events);
+            ApplicationEventPublisher events,
+            TransactionOperations transactions) {
+        return new Approvals(requests, approvers, properties, ApprovalPolicy.standard(), clock, events, transactions);
     }
 
     @Bean

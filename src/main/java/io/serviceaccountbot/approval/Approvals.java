@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Opens, decides, cancels, expires and executes approval requests, and publishes every transition as an event once
- * it is saved. Decisions are safe under concurrency: a save that loses a race reloads the request and decides again,
+ * Opens, decides, cancels, expires and executes approval requests, and publishes every transition as an event in the
+ * transaction that saves it. Decisions are safe under concurrency: a save that loses a race reloads the request and decides again,
  * so a click delivered ten times, to two replicas at once, records one decision.
  */
 public class Approvals {
@@ -24,14 +25,21 @@ public class Approvals {
     private final ApprovalPolicy policy;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionOperations transactions;
 
+    /**
+     * @param transactions each change is saved, and its events published, in one transaction of these: the audit log
+     *     appends its entries for the events in it, so a change is never saved without its entries
+     */
     public Approvals(
             ApprovalRequests requests,
             ApproverDirectory approvers,
             ApprovalProperties properties,
             ApprovalPolicy policy,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            TransactionOperations transactions) {
+        this.transactions = transactions;
         this.requests = requests;
         this.approvers = approvers;
         this.properties = properties;
@@ -274,10 +282,17 @@ public class Approvals {
         }
     }
 
+    /**
+     * Saves the request and publishes its events in one transaction: what listens in the transaction (the audit log)
+     * is written with the change or not at all, and what listens after it (the cards, the runs) hears of it once it is
+     * committed.
+     */
     private ApprovalRequest saveAndPublish(ApprovalRequest request) {
         List<Object> raised = request.pullEvents();
-        ApprovalRequest saved = requests.save(request);
-        raised.forEach(events::publishEvent);
-        return saved;
+        return transactions.execute(status -> {
+            ApprovalRequest saved = requests.save(request);
+            raised.forEach(events::publishEvent);
+            return saved;
+        });
     }
 }

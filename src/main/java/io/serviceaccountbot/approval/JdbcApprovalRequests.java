@@ -17,7 +17,10 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Approval requests in the database ({@code approval_request}, {@code approval_decision}). A save inserts a new
@@ -43,9 +46,15 @@ class JdbcApprovalRequests implements ApprovalRequests {
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
 
-    JdbcApprovalRequests(JdbcClient jdbc, TransactionOperations transactions) {
+    /**
+     * A save runs in its own transaction, or, inside a caller's (which then also writes the audit entries), as a nested
+     * one: a save that loses a race is rolled back to where it began, and the caller's transaction can go on.
+     */
+    JdbcApprovalRequests(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        TransactionTemplate nested = new TransactionTemplate(transactionManager);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.transactions = nested;
     }
 
     @Override

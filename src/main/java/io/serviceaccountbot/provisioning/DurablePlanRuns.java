@@ -65,6 +65,7 @@ class DurablePlanRuns implements SmartLifecycle, DisposableBean {
             DataSource dataSource,
             Approvals approvals,
             PlanRun run,
+            LeasedWrites leased,
             ProvisioningProperties properties,
             List<Task<?>> otherTasks) {
         this.otherTasks = List.copyOf(otherTasks);
@@ -76,10 +77,15 @@ class DurablePlanRuns implements SmartLifecycle, DisposableBean {
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     ApprovalRequestId id = new ApprovalRequestId(UUID.fromString(instance.getId()));
-                    if (run.run(id) instanceof PlanRun.Result.Waits waits) {
-                        return resumeAt(waits.next());
+                    RunLease lease = new RunLease(instance.getId(), context.getExecution().version);
+                    PlanRun.Result result = run.run(id, lease);
+                    if (result instanceof PlanRun.Result.Lost) {
+                        return (complete, operations) -> {};
                     }
-                    return new CompletionHandler.OnCompleteRemove<>();
+                    CompletionHandler<Void> completion = result instanceof PlanRun.Result.Waits waits
+                            ? resumeAt(waits.next())
+                            : new CompletionHandler.OnCompleteRemove<>();
+                    return new UnlessTakenOver(completion, leased, lease);
                 });
         this.sweep = Tasks.recurring(SWEEP_TASK, FixedDelay.of(properties.runSweepInterval()))
                 .execute((instance, context) -> scheduleAwaitingRuns());

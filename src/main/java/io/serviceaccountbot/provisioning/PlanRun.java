@@ -42,6 +42,7 @@ class PlanRun {
     private final TenantPlans plans;
     private final PlanSteps steps;
     private final StepRetry retry;
+    private final LeasedWrites leased;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Cache<ApprovalRequestId, Waiting> waiting = Caffeine.newBuilder()
@@ -54,12 +55,14 @@ class PlanRun {
             TenantPlans plans,
             PlanSteps steps,
             StepRetry retry,
+            LeasedWrites leased,
             ApplicationEventPublisher events,
             Clock clock) {
         this.approvals = approvals;
         this.plans = plans;
         this.steps = steps;
         this.retry = retry;
+        this.leased = leased;
         this.events = events;
         this.clock = clock;
     }
@@ -75,28 +78,41 @@ class PlanRun {
 
         /** The request may not (or no longer) run. */
         record NotRun() implements Result {}
+
+        /** Another replica took the run over while this one was paused; this one stopped and changed nothing. */
+        record Lost() implements Result {}
     }
 
     /**
-     * Runs the request's plan, on this thread, to its end or until a step waits for the tenant.
+     * Runs the request's plan, on this thread, to its end or until a step waits for the tenant. Every step it records,
+     * and the request's end, is written under {@code lease}: once another replica has taken the run over, the next
+     * write is refused, and the run stops there with {@link Result.Lost}, leaving the tenant, the steps, the audit log
+     * and the chat as the other replica made them.
      *
      * @throws Interrupted when the bot is stopping: the run is left as it is, to be resumed
      */
-    Result run(ApprovalRequestId id) {
+    Result run(ApprovalRequestId id, RunLease lease) {
         Optional<ApprovalRequest> started = approvals.startOrResume(id);
         if (started.isEmpty()) {
             return new Result.NotRun();
         }
         try (MDC.MDCCloseable context =
-                MDC.putCloseable(REQUEST, started.get().number().value())) {
-            return runStarted(started.get());
+                        MDC.putCloseable(REQUEST, started.get().number().value());
+                TenantCallGuard.Scope guard = TenantCallGuard.open(() -> leased.confirm(lease))) {
+            return runStarted(started.get(), lease);
+        } catch (RunLease.Lost lost) {
+            log.info(
+                    "Request {} is carried on by another replica, which took it over while this one was paused;"
+                            + " this run stops here and changes nothing",
+                    started.get().number());
+            return new Result.Lost();
         }
     }
 
     /** The logging-context key that names the request on every line of its run. */
     static final String REQUEST = "request";
 
-    private Result runStarted(ApprovalRequest request) {
+    private Result runStarted(ApprovalRequest request, RunLease lease) {
         ApprovalRequestId id = request.id();
         List<PlanSteps.StoredStep> recorded = steps.of(id);
         if (recorded.stream().anyMatch(PlanSteps.StoredStep::polling)) {
@@ -106,8 +122,8 @@ class PlanRun {
         }
         Result result;
         try {
-            result = continueWaiting(request, recorded).orElseGet(() -> execute(request, recorded));
-        } catch (Interrupted stopping) {
+            result = continueWaiting(request, lease, recorded).orElseGet(() -> execute(request, lease, recorded));
+        } catch (Interrupted | RunLease.Lost stopping) {
             throw stopping;
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -125,8 +141,10 @@ class PlanRun {
         }
         waiting.invalidate(id);
         ProvisioningReport report = ((Result.Ended) result).report();
-        approvals.finishExecution(id, report.succeeded(), summary(report));
-        events.publishEvent(new PlanExecuted(request.number().value(), report));
+        leased.write(lease, () -> {
+            approvals.finishExecution(id, report.succeeded(), summary(report));
+            events.publishEvent(new PlanExecuted(request.number().value(), report));
+        });
         if (report.succeeded()) {
             log.info("Request {} done", request.number());
         } else {
@@ -135,7 +153,7 @@ class PlanRun {
         return result;
     }
 
-    private Result execute(ApprovalRequest request, List<PlanSteps.StoredStep> recorded) {
+    private Result execute(ApprovalRequest request, RunLease lease, List<PlanSteps.StoredStep> recorded) {
         ParseResult parsed = CommandParser.parse(request.command());
         if (!(parsed instanceof ParseResult.Parsed read) || !(read.command() instanceof Command.Privileged command)) {
             return failedBeforeAnyStep(
@@ -162,11 +180,7 @@ class PlanRun {
                             : "Nothing was changed. Instead, type: "
                                     + refused.refusal().alternative());
         }
-        return runSteps(request, ((Drafted.Ready) drafted[0]).runbook(), recorded);
-    }
-
-    private Result runSteps(ApprovalRequest request, Runbook runbook, List<PlanSteps.StoredStep> stored) {
-        return runSteps(request, runbook, stored, new ArrayList<>());
+        return runSteps(request, lease, ((Drafted.Ready) drafted[0]).runbook(), recorded, new ArrayList<>());
     }
 
     /**
@@ -175,19 +189,24 @@ class PlanRun {
      * a new plan. On another replica, after a restart, or once the run has moved on elsewhere, there is no such
      * runbook, and the run starts over from the recorded steps as any resumed run does.
      */
-    private Optional<Result> continueWaiting(ApprovalRequest request, List<PlanSteps.StoredStep> recorded) {
+    private Optional<Result> continueWaiting(
+            ApprovalRequest request, RunLease lease, List<PlanSteps.StoredStep> recorded) {
         Waiting kept = waiting.getIfPresent(request.id());
         boolean stillThere =
                 kept != null && recorded.stream().anyMatch(step -> step.polling() && step.ordinal() == kept.ordinal());
         if (!stillThere) {
             return Optional.empty();
         }
-        return Optional.of(runSteps(request, kept.runbook(), recorded, new ArrayList<>(kept.before())));
+        return Optional.of(runSteps(request, lease, kept.runbook(), recorded, new ArrayList<>(kept.before())));
     }
 
     /** Runs the steps from the first one without an outcome in {@code outcomes} on. */
     private Result runSteps(
-            ApprovalRequest request, Runbook runbook, List<PlanSteps.StoredStep> stored, List<StepOutcome> outcomes) {
+            ApprovalRequest request,
+            RunLease lease,
+            Runbook runbook,
+            List<PlanSteps.StoredStep> stored,
+            List<StepOutcome> outcomes) {
         Map<Integer, PlanSteps.StoredStep> recorded = new HashMap<>();
         stored.forEach(step -> recorded.put(step.ordinal(), step));
         List<Runbook.Step> plan = runbook.steps();
@@ -198,14 +217,14 @@ class PlanRun {
             if (before != null && before.endedWell()) {
                 outcome = restore(step, before.outcome());
             } else if (step.tenantWait() != null) {
-                Awaited awaited = awaitStep(request, runbook, outcomes, ordinal, before);
+                Awaited awaited = awaitStep(request, lease, runbook, outcomes, ordinal, before);
                 if (awaited.ended() == null) {
                     waiting.put(request.id(), new Waiting(runbook, List.copyOf(outcomes), ordinal));
                     return new Result.Waits(awaited.next());
                 }
                 outcome = awaited.ended();
             } else {
-                outcome = runStep(request, runbook, outcomes, ordinal);
+                outcome = runStep(request, lease, runbook, outcomes, ordinal);
             }
             outcomes.add(outcome);
             if (outcome.status() == StepOutcome.Status.FAILED) {
@@ -230,9 +249,10 @@ class PlanRun {
         return runner.stopped() ? runner.outcomes().get(0) : earlier;
     }
 
-    private StepOutcome runStep(ApprovalRequest request, Runbook runbook, List<StepOutcome> before, int ordinal) {
+    private StepOutcome runStep(
+            ApprovalRequest request, RunLease lease, Runbook runbook, List<StepOutcome> before, int ordinal) {
         Runbook.Step step = runbook.steps().get(ordinal);
-        steps.started(request.id(), ordinal, step.words(), clock.instant());
+        leased.write(lease, () -> steps.started(request.id(), ordinal, step.words(), clock.instant()));
         progress(request, runbook, before, ordinal);
         StepRunner runner = new StepRunner(retry);
         List<String> tenantIds;
@@ -245,7 +265,15 @@ class PlanRun {
         StepOutcome outcome = runner.outcomes().isEmpty()
                 ? StepOutcome.done(step.words())
                 : runner.outcomes().get(0);
-        ended(request, runbook, before, ordinal, outcome, tenantIds, Duration.ofNanos(System.nanoTime() - started));
+        ended(
+                request,
+                lease,
+                runbook,
+                before,
+                ordinal,
+                outcome,
+                tenantIds,
+                Duration.ofNanos(System.nanoTime() - started));
         return outcome;
     }
 
@@ -256,6 +284,7 @@ class PlanRun {
      */
     private Awaited awaitStep(
             ApprovalRequest request,
+            RunLease lease,
             Runbook runbook,
             List<StepOutcome> before,
             int ordinal,
@@ -266,7 +295,7 @@ class PlanRun {
         boolean resumed = previous != null && previous.polling();
         Instant since = resumed ? previous.startedAt() : now;
         if (!resumed) {
-            steps.started(request.id(), ordinal, step.words(), now);
+            leased.write(lease, () -> steps.started(request.id(), ordinal, step.words(), now));
             progress(request, runbook, before, ordinal);
         }
         Duration waited = now.isAfter(since) ? Duration.between(since, now) : Duration.ZERO;
@@ -287,10 +316,10 @@ class PlanRun {
             Instant next = now.plus(TenantWait.pauseAfter(checks));
             Instant deadline = since.plus(wait.limit());
             Instant at = next.isAfter(deadline) ? deadline : next;
-            steps.polling(request.id(), ordinal, checks, at);
+            leased.write(lease, () -> steps.polling(request.id(), ordinal, checks, at));
             return new Awaited(null, at);
         }
-        ended(request, runbook, before, ordinal, outcome, tenantIds, waited);
+        ended(request, lease, runbook, before, ordinal, outcome, tenantIds, waited);
         return new Awaited(outcome, null);
     }
 
@@ -300,9 +329,13 @@ class PlanRun {
     /** A run put back while its step at {@code ordinal} waits: its runbook, and the outcomes of the steps before. */
     private record Waiting(Runbook runbook, List<StepOutcome> before, int ordinal) {}
 
-    /** Records how a step ended, counts it, tells the audit log and the progress card. */
+    /**
+     * Records how a step ended and its audit entry, in one transaction under the run's lease; then counts it and tells
+     * the progress card.
+     */
     private void ended(
             ApprovalRequest request,
+            RunLease lease,
             Runbook runbook,
             List<StepOutcome> before,
             int ordinal,
@@ -310,11 +343,13 @@ class PlanRun {
             List<String> tenantIds,
             Duration took) {
         Runbook.Step step = runbook.steps().get(ordinal);
-        steps.finished(request.id(), ordinal, outcome, clock.instant());
+        leased.write(lease, () -> {
+            steps.finished(request.id(), ordinal, outcome, clock.instant());
+            events.publishEvent(new StepEnded(
+                    request.number().value(), request.target(), ordinal, step.words(), outcome, tenantIds));
+        });
         Metrics.timer("bot.plan.steps", "outcome", outcome.status().name().toLowerCase(Locale.ROOT))
                 .record(took);
-        events.publishEvent(
-                new StepEnded(request.number().value(), request.target(), ordinal, step.words(), outcome, tenantIds));
         List<StepOutcome> now = new ArrayList<>(before);
         now.add(outcome);
         progress(request, runbook, now, -1);

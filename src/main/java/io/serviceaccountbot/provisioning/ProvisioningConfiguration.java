@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Wires the provisioning operations, the plans and their execution to the tenant's ports. */
 @Configuration(proxyBeanMethods = false)
@@ -46,9 +47,16 @@ class ProvisioningConfiguration {
             TenantPlans plans,
             PlanSteps steps,
             ProvisioningProperties properties,
+            LeasedWrites leased,
             ApplicationEventPublisher events,
             Clock clock) {
-        return new PlanRun(approvals, plans, steps, StepRetry.of(properties, StepRetry.Sleeper.REAL), events, clock);
+        return new PlanRun(
+                approvals, plans, steps, StepRetry.of(properties, StepRetry.Sleeper.REAL), leased, events, clock);
+    }
+
+    @Bean
+    LeasedWrites leasedWrites(JdbcClient jdbc, TransactionOperations transactions) {
+        return new LeasedWrites(jdbc, transactions);
     }
 
     @Bean
@@ -56,12 +64,14 @@ class ProvisioningConfiguration {
             DataSource dataSource,
             Approvals approvals,
             PlanRun run,
+            LeasedWrites leased,
             ProvisioningProperties properties,
             ObjectProvider<Task<?>> otherTasks) {
         return new DurablePlanRuns(
                 dataSource,
                 approvals,
                 run,
+                leased,
                 properties,
                 otherTasks.orderedStream().toList());
     }

@@ -36,6 +36,7 @@ final class StepRunner {
             return;
         }
         for (int attempt = 1; ; attempt++) {
+            TenantCallGuard.beforeCall();
             try {
                 StepOutcome outcome = step.get();
                 if (outcome != null) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.approval.RequestStatus;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.provisioning.PlanProgress;
 import java.time.Duration;
@@ -103,7 +104,7 @@ class ProgressCards implements AutoCloseable {
             latest.invalidate(requestNumber);
         }
         try {
-            send(requestNumber, pending.card());
+            send(requestNumber, pending.card(), pending.after() != null);
         } finally {
             if (pending.after() != null) {
                 pending.after().run();
@@ -111,9 +112,14 @@ class ProgressCards implements AutoCloseable {
         }
     }
 
-    private void send(String requestNumber, BotMessage card) {
+    /**
+     * Posts or replaces the card. A progress card (not the last one) is shown only while the request is being carried
+     * out: a replica that was paused with a card waiting, and wakes after another replica finished the run, must not
+     * put its stale progress over the report.
+     */
+    private void send(String requestNumber, BotMessage card, boolean last) {
         Optional<ApprovalRequest> request = approvals.find(RequestId.of(requestNumber));
-        if (request.isEmpty()) {
+        if (request.isEmpty() || (!last && request.get().status() != RequestStatus.EXECUTING)) {
             return;
         }
         lastSent.put(requestNumber, System.nanoTime());

@@ -39,7 +39,7 @@ abstract class ApprovalRequestsContract extends RepositoryContract {
 
     @BeforeEach
     void newRepository() {
-        requests = new JdbcApprovalRequests(database().jdbc(), database().transactions());
+        requests = new JdbcApprovalRequests(database().jdbc(), database().transactionManager());
     }
 
     @Test

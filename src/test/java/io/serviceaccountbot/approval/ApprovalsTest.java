@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** The approval service: decisions, replays, stale cards, expiry and the last check before execution. */
 class ApprovalsTest {
@@ -68,7 +69,8 @@ class ApprovalsTest {
                 new ApprovalProperties(quorum, Duration.ofHours(24), Duration.ofMinutes(1)),
                 ApprovalPolicy.standard(),
                 clock,
-                published::add);
+                published::add,
+                TransactionOperations.withoutTransaction());
     }
 
     @Test

@@ -108,6 +108,17 @@ public final class BotProcess implements AutoCloseable {
      */
     public BotProcess killAndRestart() throws Exception {
         kill();
+        return restart();
+    }
+
+    /**
+     * Starts a bot that was {@linkplain #kill killed} again as it was started: the same port, settings and data
+     * directory (which the new process now owns), its output appended to the same log.
+     */
+    public BotProcess restart() throws Exception {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the bot is still running; kill it first");
+        }
         Path kept = data;
         data = null;
         return launch(command, port, log, kept, ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -116,6 +127,38 @@ public final class BotProcess implements AutoCloseable {
     /** Kills the bot as {@code kill -9} does: no shutdown hook, no graceful stop, nothing flushed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+    }
+
+    /** The process id, which the bot's scheduler names itself by ({@code pid@host}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Freezes the bot as a long garbage-collection pause or a stalled machine does ({@code SIGSTOP}): it keeps its
+     * sockets, connections and state, and does nothing at all until {@link #wake}.
+     */
+    public void freeze() throws Exception {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** Wakes a frozen bot ({@code SIGCONT}): it carries on from where it was, unaware of the time that passed. */
+    public void wake() throws Exception {
+        signal("CONT");
+        frozen = false;
+    }
+
+    private boolean frozen;
+
+    private void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + output);
+        }
     }
 
     String endpoint() {
@@ -153,7 +196,10 @@ public final class BotProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException, IOException {
+    public void close() throws Exception {
+        if (frozen) {
+            wake();
+        }
         process.destroy();
         if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

@@ -99,7 +99,11 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public TransactionOperations transactions() {
-        return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        return new TransactionTemplate(transactionManager());
+    }
+
+    public DataSourceTransactionManager transactionManager() {
+        return new DataSourceTransactionManager(dataSource);
     }
 
     /** Empties the tables between tests (the schema stays). */

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,7 +46,8 @@ class ApprovalCardsTest {
                 new ApprovalProperties(1, Duration.ofHours(24), Duration.ofMinutes(1)),
                 ApprovalPolicy.standard(),
                 CLOCK,
-                event -> {});
+                event -> {},
+                TransactionOperations.withoutTransaction());
         return approvals.open(new ApprovalRequest.Draft(
                 "grant impersonation to svc-sync because " + justification,
                 List.of("Create the mail-enabled security group 'Exchange Sync Accounts'", "Add svc-sync to it"),

@@ -67,6 +67,23 @@ final class SharedTenantBots implements AutoCloseable {
         return bot;
     }
 
+    /**
+     * Kills the replica ({@code kill -9}), runs {@code whileDead}, and starts it again as it was: the same port,
+     * settings and data directory.
+     */
+    BotProcess killAndRestart(BotProcess bot, ThrowingRunnable whileDead) throws Exception {
+        bot.kill();
+        whileDead.run();
+        BotProcess restarted = bot.restart();
+        bots.set(bots.indexOf(bot), restarted);
+        return restarted;
+    }
+
+    /** Something to do while a replica is dead. */
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     TestDatabase database() {
         return database;
     }

@@ -3,6 +3,7 @@ package io.serviceaccountbot.provisioning.exchange;
 import io.micrometer.core.instrument.Metrics;
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.TokenUnavailableException;
+import io.serviceaccountbot.provisioning.TenantCallGuard;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
 import io.serviceaccountbot.provisioning.TenantRequestIds;
@@ -136,6 +137,7 @@ final class InvokeCommandClient {
     }
 
     private Outcome attempt(Cmdlet cmdlet, URI uri, byte[] body, String clientRequestId) {
+        TenantCallGuard.beforeCall();
         try {
             String token = tokens.forScope(AccessTokens.EXCHANGE);
             return http.post()

@@ -1,6 +1,7 @@
 package io.serviceaccountbot.provisioning.graph;
 
 import io.micrometer.core.instrument.Metrics;
+import io.serviceaccountbot.provisioning.TenantCallGuard;
 import io.serviceaccountbot.provisioning.TenantRequestIds;
 import java.io.IOException;
 import okhttp3.Interceptor;
@@ -8,12 +9,13 @@ import okhttp3.Response;
 
 /**
  * Notes the {@code request-id} of every Graph answer, retries included, for the audit log, and counts the calls by
- * status ({@code bot.tenant.calls}, 429s included).
+ * status ({@code bot.tenant.calls}, 429s included). Before each call, runs the thread's {@link TenantCallGuard}.
  */
 final class RequestIdRecorder implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        TenantCallGuard.beforeCall();
         Response response;
         try {
             response = chain.proceed(chain.request());
