@@ -115,6 +115,11 @@ final class AccountSteps {
                 + "): enabled, no password change at first sign-in");
     }
 
+    /** Whether this bot created the account (it keeps its password in the secret store). */
+    boolean createdByThisBot(Account account) {
+        return secrets.get(account.secretName).isPresent();
+    }
+
     /**
      * For a run that resumes after the account step was done: finds the account again (by sign-in name, then alias)
      * without changing anything, so the later steps have it.

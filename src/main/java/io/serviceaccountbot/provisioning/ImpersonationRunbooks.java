@@ -143,17 +143,20 @@ final class ImpersonationRunbooks {
         List<DirectoryUser> existing = directory.findUsersByUpnOrAlias(account.upn, alias);
         Optional<DirectoryUser> adopted = existing.size() == 1 ? Optional.of(existing.get(0)) : Optional.empty();
         String upn = adopted.map(DirectoryUser::userPrincipalName).orElse(account.upn);
+        String create = "Create the user " + upn + ", enabled and with no password change at next sign-in, its"
+                + " password kept in the secret store";
         Runbook.Builder runbook = Runbook.titled("Set up Exchange sync for " + upn)
                 .target(upn, adopted.map(DirectoryUser::id).orElse(null))
                 .secretLocation(account::secretLocation)
                 .step(
-                        adopted.isPresent()
-                                ? "Use the existing account " + upn
-                                : "Create the user " + upn + ", enabled and with no password change at next"
-                                        + " sign-in, its password kept in the secret store",
+                        adopted.isPresent() ? "Use the existing account " + upn : create,
                         () -> accounts.createOrAdopt(account),
-                        () -> accounts.restore(account))
-                .step(
+                        () -> accounts.restore(account));
+        if (adopted.isPresent() && upn.equalsIgnoreCase(account.upn) && accounts.createdByThisBot(account)) {
+            // the account this bot created, e.g. in an earlier attempt of this very plan: approvers read "Create"
+            runbook.alsoApprovedAs(create);
+        }
+        runbook.step(
                         "Set its usage location to " + properties.defaultUsageLocation() + " unless it has one",
                         () -> accounts.ensureUsageLocation(account))
                 .step(

@@ -36,13 +36,17 @@ final class ImpersonationSteps {
     void grant(Runbook.Builder runbook, String upn, Supplier<DirectoryUser> account, String group, String roleGroup) {
         String member = group == null ? upn : group;
         if (group != null) {
-            runbook.step("Create the mail-enabled security group '" + group + "'", () -> ensureGroup(group));
+            runbook.step(
+                    "Create the mail-enabled security group '" + group + "'",
+                    () -> ensureGroup(group),
+                    () -> requireGroup(group));
             runbook.step("Add " + upn + " to it", () -> ensureInGroup(group, account.get()));
         }
         runbook.step(
                 "Create the role group '" + roleGroup + "' with the role " + IMPERSONATION + " and the member "
                         + (group == null ? upn : "'" + group + "'"),
-                () -> ensureRoleGroup(roleGroup, member, group == null ? account.get() : null));
+                () -> ensureRoleGroup(roleGroup, member, group == null ? account.get() : null),
+                () -> requireRoleGroup(roleGroup));
         runbook.step("Check that " + upn + " effectively holds " + IMPERSONATION, () -> checkHolds(account.get()));
     }
 
@@ -81,6 +85,19 @@ final class ImpersonationSteps {
                         null,
                         "the mail-enabled security group '" + group + "' is gone",
                         null));
+    }
+
+    /** For a run that resumes after the role group step: the role group is still there (reading only). */
+    private void requireRoleGroup(String roleGroup) {
+        if (exchange.roleGroup(roleGroup).isEmpty()) {
+            throw new TenantException(
+                    TenantException.Kind.NOT_FOUND,
+                    "Exchange",
+                    null,
+                    null,
+                    "the role group '" + roleGroup + "' is gone",
+                    null);
+        }
     }
 
     /**

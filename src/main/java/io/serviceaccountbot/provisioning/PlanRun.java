@@ -180,7 +180,14 @@ class PlanRun {
                             : "Nothing was changed. Instead, type: "
                                     + refused.refusal().alternative());
         }
-        return runSteps(request, lease, ((Drafted.Ready) drafted[0]).runbook(), recorded, new ArrayList<>());
+        Runbook runbook = ((Drafted.Ready) drafted[0]).runbook();
+        if (!recorded.isEmpty()) {
+            Optional<String> beyond = ApprovedScope.beyond(request, command, runbook);
+            if (beyond.isPresent()) {
+                return new Result.Ended(ApprovedScope.refused(request, runbook, beyond.get()));
+            }
+        }
+        return runSteps(request, lease, runbook, recorded, new ArrayList<>());
     }
 
     /**
@@ -200,22 +207,36 @@ class PlanRun {
         return Optional.of(runSteps(request, lease, kept.runbook(), recorded, new ArrayList<>(kept.before())));
     }
 
-    /** Runs the steps from the first one without an outcome in {@code outcomes} on. */
+    /**
+     * Runs the steps from the first one without an outcome in {@code outcomes} on. Once a step done earlier finds what
+     * it made gone, it and every step after it run again ({@link EarlierStep}).
+     */
     private Result runSteps(
             ApprovalRequest request,
             RunLease lease,
-            Runbook runbook,
+            Runbook drafted,
             List<PlanSteps.StoredStep> stored,
             List<StepOutcome> outcomes) {
         Map<Integer, PlanSteps.StoredStep> recorded = new HashMap<>();
         stored.forEach(step -> recorded.put(step.ordinal(), step));
+        Runbook runbook = drafted;
         List<Runbook.Step> plan = runbook.steps();
+        boolean afresh = false;
         for (int ordinal = outcomes.size(); ordinal < plan.size(); ordinal++) {
             Runbook.Step step = plan.get(ordinal);
             PlanSteps.StoredStep before = recorded.get(ordinal);
-            StepOutcome outcome;
-            if (before != null && before.endedWell()) {
-                outcome = restore(step, before.outcome());
+            StepOutcome outcome = null;
+            if (before != null && before.endedWell() && !afresh) {
+                EarlierStep.Restored restored = restore(step, before.outcome());
+                if (restored.gone() != null) {
+                    log.info("Request {}: {}; the step runs again", request.number(), restored.gone());
+                    afresh = true;
+                    runbook = runbook.withStep(ordinal, EarlierStep.again(step, restored.gone()));
+                }
+                outcome = restored.outcome();
+            }
+            if (outcome != null) {
+                // kept from the earlier attempt, or the tenant could not be read
             } else if (step.tenantWait() != null) {
                 Awaited awaited = awaitStep(request, lease, runbook, outcomes, ordinal, before);
                 if (awaited.ended() == null) {
@@ -239,14 +260,10 @@ class PlanRun {
     }
 
     /** A step done in an earlier attempt: keep its outcome, and re-learn (by reading) what later steps need. */
-    private StepOutcome restore(Runbook.Step step, StepOutcome earlier) {
-        StepRunner runner = new StepRunner(retry);
-        runner.run(step.words(), () -> {
-            step.restore().run();
-            return null;
-        });
+    private EarlierStep.Restored restore(Runbook.Step step, StepOutcome earlier) {
+        EarlierStep.Restored restored = EarlierStep.restore(step, earlier, retry);
         stopIfInterrupted();
-        return runner.stopped() ? runner.outcomes().get(0) : earlier;
+        return restored;
     }
 
     private StepOutcome runStep(

@@ -20,8 +20,21 @@ final class Runbook {
      * @param restore when a run resumes after this step was done in an earlier attempt, what re-learns (reading only)
      *     what later steps need from it; most steps leave nothing behind and do nothing here
      * @param tenantWait for a step that waits for the tenant, the wait (its action is unused); null for the others
+     * @param alsoApprovedAs other words approvers may have read for this very step, when the words depend only on what
+     *     the tenant held when the plan was drafted and the step does the same either way; null for most steps
      */
-    record Step(String words, Supplier<StepOutcome> action, Runnable restore, TenantWait tenantWait) {}
+    record Step(
+            String words,
+            Supplier<StepOutcome> action,
+            Runnable restore,
+            TenantWait tenantWait,
+            String alsoApprovedAs) {
+
+        /** This step with another action, e.g. one that says why it runs again. */
+        Step withAction(Supplier<StepOutcome> other) {
+            return new Step(words, other, restore, tenantWait, alsoApprovedAs);
+        }
+    }
 
     private final String title;
     private final String target;
@@ -54,6 +67,13 @@ final class Runbook {
         return steps;
     }
 
+    /** This runbook with the step at {@code ordinal} replaced. */
+    Runbook withStep(int ordinal, Step step) {
+        List<Step> changed = new ArrayList<>(steps);
+        changed.set(ordinal, step);
+        return new Runbook(title, target, targetObjectId, changed, secretLocation);
+    }
+
     /** Where the generated password is, once the steps that make it have run (or been restored); else null. */
     String secretLocation() {
         return secretLocation.get();
@@ -83,13 +103,23 @@ final class Runbook {
 
         /** A step that later steps depend on: {@code restore} re-learns what it found when a run resumes after it. */
         Builder step(String words, Supplier<StepOutcome> action, Runnable restore) {
-            steps.add(new Step(words, action, restore, null));
+            steps.add(new Step(words, action, restore, null, null));
             return this;
         }
 
         /** A step that waits for the tenant, holding no thread in between its checks ({@link TenantWait}). */
         Builder awaits(String words, TenantWait wait) {
-            steps.add(new Step(words, () -> wait.check(Duration.ZERO).orElse(null), () -> {}, wait));
+            steps.add(new Step(words, () -> wait.check(Duration.ZERO).orElse(null), () -> {}, wait, null));
+            return this;
+        }
+
+        /**
+         * The step just added may also have been approved in these words: they describe the same action, drafted
+         * against the tenant as it was then (e.g. "Create the user …" before an earlier attempt created it).
+         */
+        Builder alsoApprovedAs(String words) {
+            Step last = steps.remove(steps.size() - 1);
+            steps.add(new Step(last.words(), last.action(), last.restore(), last.tenantWait(), words));
             return this;
         }
 

@@ -217,6 +217,13 @@ class SimulatedDirectory implements Recipients {
         return user;
     }
 
+    /** Deletes a user, as an admin may behind the bot's back; the deleted user, or empty when there was none. */
+    synchronized Optional<SimulatedUser> delete(String idOrUpn) {
+        Optional<SimulatedUser> user = user(idOrUpn);
+        user.ifPresent(found -> users.remove(key(found.id())));
+        return user;
+    }
+
     /** Changes a user, or refuses with 404 when there is none. */
     synchronized SimulatedUser update(String idOrUpn, UnaryOperator<SimulatedUser> change) {
         SimulatedUser user = user(idOrUpn).orElseThrow(() -> GraphRefusal.notFound(idOrUpn));

@@ -159,6 +159,12 @@ final class SimulatedExchange {
         throw CmdletFailure.noSuchRecipient(identity);
     }
 
+    /** A deleted user's memberships go with it, as Exchange drops a removed recipient from its groups. */
+    synchronized void forgetUser(String objectId) {
+        String key = "user:" + objectId.toLowerCase(Locale.ROOT);
+        groups.values().forEach(group -> group.members.remove(key));
+    }
+
     /** Mailboxes and mail-enabled security groups can hold permissions; distribution groups cannot. */
     synchronized boolean isSecurityPrincipal(String memberKey) {
         return !memberKey.startsWith("group:") || groupById(memberKey.substring(6)).security;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -132,6 +133,12 @@ final class SimulatedRoleGroups {
                 ? output.warning("The ApplicationImpersonation role is deprecated and is being removed from Exchange"
                         + " Online. Use RBAC for Applications instead (simulated tenant).")
                 : output;
+    }
+
+    /** A deleted user's role group memberships go with it. */
+    synchronized void forgetUser(String objectId) {
+        String key = "user:" + objectId.toLowerCase(Locale.ROOT);
+        roleGroups.values().forEach(group -> group.members.remove(key));
     }
 
     synchronized CmdletOutput roleGroup(String identity) {

@@ -2,6 +2,7 @@ package io.serviceaccountbot.sandbox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +56,19 @@ final class SimulatedTenant {
         recipients.restore(saved.recipients());
         roleGroups.restore(saved.roleGroups());
         appAccess.restore(saved.appAccess());
+    }
+
+    /**
+     * Deletes a user, as an admin may behind the bot's back: it leaves the directory and its Exchange group and role
+     * group memberships go with it. Whether there was such a user.
+     */
+    boolean deleteUser(String idOrUpn) {
+        Optional<SimulatedUser> deleted = directory.delete(idOrUpn);
+        deleted.ifPresent(user -> {
+            recipients.forgetUser(user.id());
+            roleGroups.forgetUser(user.id());
+        });
+        return deleted.isPresent();
     }
 
     /** Back to the seed: its people and groups, no service accounts, an empty Exchange organisation. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,6 +42,14 @@ class SimulatorControl {
     ResponseEntity<Void> reset() {
         tenant.reset();
         return ResponseEntity.noContent().build();
+    }
+
+    /** Deletes a user (by object id or sign-in name), as an admin may behind the bot's back; 404 when there is none. */
+    @DeleteMapping("/users/{idOrUpn}")
+    ResponseEntity<Void> deleteUser(@PathVariable String idOrUpn) {
+        return tenant.deleteUser(idOrUpn)
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 
     /**

@@ -36,8 +36,8 @@ class RetryAnswer implements CommandAnswer<Command.Retry> {
                 return BotMessage.text(result.refusal() + " Nothing was changed.");
             }
             return BotMessage.text("🔁 Request **" + command.id() + "** (" + ApprovalCards.asked(result.request())
-                    + ") runs again from the step where it stopped; the steps done before are kept. Its progress"
-                    + " card follows it.");
+                    + ") runs again from the step where it stopped, planned anew from the tenant as it is: the"
+                    + " steps done before are kept unless what they made is gone. Its progress card follows it.");
         } catch (UnknownRequest | IllegalRequestMove e) {
             return BotMessage.text(e.getMessage() + " Nothing was changed.");
         } catch (RequestChangedConcurrently e) {

@@ -50,6 +50,11 @@ public final class SimulatorControlClient {
                 JSON.writeValueAsString(java.util.Map.of("refused", java.util.List.of(permissions))));
     }
 
+    /** Deletes the user (by object id or sign-in name) from the simulated tenant, as an admin may. */
+    public void deleteUser(String idOrUpn) {
+        send("DELETE", "/users/" + java.net.URLEncoder.encode(idOrUpn, java.nio.charset.StandardCharsets.UTF_8), null);
+    }
+
     public void clearFaults() {
         send("DELETE", "/faults", null);
     }
