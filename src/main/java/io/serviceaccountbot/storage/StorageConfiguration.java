@@ -3,15 +3,26 @@ package io.serviceaccountbot.storage;
 import io.serviceaccountbot.identity.RuntimeMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Names the database in the log, and takes part in the production start-up check. */
+/**
+ * Names the database in the log, takes part in the production start-up check, and bounds how long a paused replica's
+ * transaction may hold its locks.
+ */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+    /** A transaction left open by a frozen replica is ended by PostgreSQL after a while, freeing its locks. */
+    @Bean
+    static PausedTransactionTimeout pausedTransactionTimeout(Environment environment) {
+        StorageProperties storage = Binder.get(environment).bindOrCreate("bot.storage", StorageProperties.class);
+        return new PausedTransactionTimeout(storage.pausedTransactionTimeout());
+    }
 
     /** Once the embedded database exists, its files are readable by their owner only. */
     @Bean
