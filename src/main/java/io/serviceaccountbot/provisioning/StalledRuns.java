@@ -128,7 +128,7 @@ class StalledRuns implements SmartLifecycle {
         }
         PlanPaused paused = new PlanPaused(number.get(), lines, resumesWithin);
         log.info(
-                "Request {}: its run on {} missed its heartbeats (last {}); another replica takes it over within {} s"
+                "Request {}: its run on {} missed a heartbeat (last {}); another replica takes it over within {} s"
                         + " unless it answers",
                 paused.requestNumber(),
                 run.pickedBy(),
