@@ -74,7 +74,7 @@ class DurablePlanRuns implements SmartLifecycle, DisposableBean {
         this.properties = properties;
         this.runTask = Tasks.custom(RUN_TASK, Void.class)
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(properties.runRetryDelay()))
-                .onDeadExecutionRevive()
+                .onDeadExecution(new ReviveDeadRun<>(revived -> checkForDueRuns()))
                 .execute((instance, context) -> {
                     ApprovalRequestId id = new ApprovalRequestId(UUID.fromString(instance.getId()));
                     RunLease lease = new RunLease(instance.getId(), context.getExecution().version);

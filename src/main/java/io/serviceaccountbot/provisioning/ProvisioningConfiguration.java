@@ -75,4 +75,22 @@ class ProvisioningConfiguration {
                 properties,
                 otherTasks.orderedStream().toList());
     }
+
+    @Bean
+    StalledRuns stalledRuns(
+            JdbcClient jdbc,
+            Approvals approvals,
+            PlanSteps steps,
+            ApplicationEventPublisher events,
+            ProvisioningProperties properties,
+            Clock clock) {
+        return new StalledRuns(
+                jdbc,
+                id -> approvals.find(id).map(request -> request.number().value()),
+                steps,
+                events,
+                properties.runHeartbeat(),
+                clock,
+                StalledRuns.thisReplica());
+    }
 }

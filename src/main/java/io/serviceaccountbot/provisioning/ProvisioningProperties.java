@@ -41,8 +41,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runThreads how many approved plans one replica runs at once; more wait their turn (a plan waiting for a
  *     mailbox holds no thread)
  * @param runPollInterval how often a replica looks in the database for plans to run, besides those approved on it
- * @param runHeartbeat how often a replica records that it is still running its plans; when it has missed four, another
- *     replica (or the same one after a restart) takes its plans over and resumes each at the step it was in
+ * @param runHeartbeat how often a replica records that it is still running its plans; a run counts as dead four
+ *     heartbeats after its last one and each replica looks for dead runs every two, so another replica (or the same
+ *     one after a restart) takes it over between three and six heartbeats after its replica died (15 to 30 s with the
+ *     default) and resumes it at the step it was in
  * @param runRetryDelay how long a run that ended abnormally (the bot stopping, the database unreachable) waits before
  *     it is resumed
  * @param runSweepInterval how often each replica schedules any approved plan that has no run yet (e.g. approved just
@@ -68,7 +70,7 @@ public record ProvisioningProperties(
         @DefaultValue("10s") Duration stepBackoff,
         @DefaultValue("4") int runThreads,
         @DefaultValue("10s") Duration runPollInterval,
-        @DefaultValue("15s") Duration runHeartbeat,
+        @DefaultValue("5s") Duration runHeartbeat,
         @DefaultValue("30s") Duration runRetryDelay,
         @DefaultValue("5m") Duration runSweepInterval) {
 
@@ -109,7 +111,7 @@ public record ProvisioningProperties(
             throw new IllegalArgumentException("bot.provisioning.run-threads must be between 1 and 64");
         }
         requirePositive(runPollInterval, "run-poll-interval", "10s");
-        requirePositive(runHeartbeat, "run-heartbeat", "15s");
+        requirePositive(runHeartbeat, "run-heartbeat", "5s");
         requirePositive(runRetryDelay, "run-retry-delay", "30s");
         requirePositive(runSweepInterval, "run-sweep-interval", "5m");
     }

@@ -6,6 +6,7 @@ import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.RequestStatus;
 import io.serviceaccountbot.command.RequestId;
+import io.serviceaccountbot.provisioning.PlanPaused;
 import io.serviceaccountbot.provisioning.PlanProgress;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +69,15 @@ class ProgressCards implements AutoCloseable {
     @EventListener
     void onProgress(PlanProgress progress) {
         show(progress.requestNumber(), ReportCards.progress(progress));
+    }
+
+    /**
+     * The replica running the plan stopped answering (noticed here, on another replica): the card says the run is
+     * paused and resumes on another replica, until the resumed run's progress replaces it.
+     */
+    @EventListener
+    void onPaused(PlanPaused paused) {
+        show(paused.requestNumber(), ReportCards.paused(paused));
     }
 
     /** Shows {@code card} as the request's progress card: soon, merged with any change that follows quickly. */

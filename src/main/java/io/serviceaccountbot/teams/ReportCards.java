@@ -1,11 +1,13 @@
 package io.serviceaccountbot.teams;
 
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.PlanPaused;
 import io.serviceaccountbot.provisioning.PlanProgress;
 import io.serviceaccountbot.provisioning.ProvisioningReport;
 import io.serviceaccountbot.provisioning.StepOutcome;
 import io.serviceaccountbot.verification.Check;
 import io.serviceaccountbot.verification.VerificationReport;
+import java.time.Duration;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,6 +39,41 @@ final class ReportCards {
         return BotMessage.card(
                 progress.title() + ": " + ended + " of " + progress.lines().size() + " steps done",
                 AdaptiveCards.card(body));
+    }
+
+    /**
+     * The progress card of a run whose replica stopped answering: the steps recorded so far, the one it stopped in
+     * marked paused, and when another replica resumes it. The steps after it are not listed: they are known again once
+     * the plan is drafted anew, and the card goes back to the usual progress then.
+     */
+    static BotMessage paused(PlanPaused paused) {
+        ArrayNode body = AdaptiveCards.body();
+        body.add(AdaptiveCards.heading("Request " + paused.requestNumber() + " is paused"));
+        long ended = paused.lines().stream()
+                .filter(line -> line.state() != PlanProgress.State.RUNNING)
+                .count();
+        String within = resumesWithin(paused.resumesWithin());
+        body.add(AdaptiveCards.subtle(ended + (ended == 1 ? " step" : " steps") + " done so far; resuming on another"
+                        + " replica " + within + ".")
+                .put("spacing", "None"));
+        for (PlanProgress.Line line : paused.lines()) {
+            body.add(
+                    line.state() == PlanProgress.State.RUNNING
+                            ? line("⏸️ **Paused:**", line.words(), null)
+                            : line(mark(StepOutcome.Status.valueOf(line.state().name())), line.text(), line.fix()));
+        }
+        body.add(AdaptiveCards.text("⏸️ **Paused:** the replica carrying this out stopped answering; another replica"
+                        + " resumes it " + within + ", at the step it was in, and the later steps follow.")
+                .put("spacing", "Medium"));
+        return BotMessage.card(
+                "Request " + paused.requestNumber() + " is paused: resuming on another replica " + within,
+                AdaptiveCards.card(body));
+    }
+
+    /** "within about 25 s", rounded up to 5 s. */
+    private static String resumesWithin(Duration left) {
+        long seconds = Math.max(5, (left.toSeconds() + 4) / 5 * 5);
+        return "within about " + seconds + " s";
     }
 
     /**
