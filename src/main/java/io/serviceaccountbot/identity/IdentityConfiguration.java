@@ -5,8 +5,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** Decides the runtime mode, refuses an incomplete production configuration, and provides access tokens. */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +31,16 @@ class IdentityConfiguration {
             SandboxBanner.print(log);
         }
         return identity;
+    }
+
+    /** In sandbox mode, before anything else: callers on this machine only, on every path. */
+    @Bean
+    @ConditionalOnSandboxMode
+    FilterRegistrationBean<SandboxCallerFilter> sandboxCallerFilter() {
+        FilterRegistrationBean<SandboxCallerFilter> registration =
+                new FilterRegistrationBean<>(new SandboxCallerFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
