@@ -2,6 +2,7 @@ package io.serviceaccountbot.operations;
 
 import io.serviceaccountbot.audit.AuditProperties;
 import io.serviceaccountbot.identity.BotIdentity;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -62,13 +63,18 @@ class AdminEndpointsSecurity {
         return http.build();
     }
 
-    /** Tokens signed by the tenant's Entra ID keys, from its issuer, for this bot's app (by client id or app id URI). */
+    /**
+     * Tokens signed by the tenant's Entra ID keys, from its issuer, for this bot's app (by client id or app id URI),
+     * with sane times ({@link TokenTimes}).
+     */
     static JwtDecoder decoder(BotIdentity identity, OperationsProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUriFor(identity.tenantId()))
                 .build();
         List<String> audiences = List.of(identity.appId(), "api://" + identity.appId());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuerFor(identity.tenantId())), token -> {
+                new TokenTimes(Clock.systemUTC()),
+                new JwtIssuerValidator(properties.issuerFor(identity.tenantId())),
+                token -> {
                     boolean forThisApp = token.getAudience() != null
                             && token.getAudience().stream().anyMatch(audiences::contains);
                     return forThisApp

@@ -29,6 +29,9 @@ final class ActivityCheck {
         if (ActivityTypes.IGNORED.contains(activity.type())) {
             return Optional.empty();
         }
+        if (!sandbox && !EndorsedSigningKeys.CHANNEL.equals(activity.channelId())) {
+            return Optional.of("This bot serves Microsoft Teams only; the activity's channel is not msteams.");
+        }
         if (activity.serviceUrl() == null || activity.serviceUrl().isBlank()) {
             return Optional.of("The activity has no serviceUrl, so the bot could not answer it.");
         }
@@ -46,6 +49,10 @@ final class ActivityCheck {
         }
         if (activity.conversation() == null || isBlank(activity.conversation().id())) {
             return Optional.of("The activity has no conversation id.");
+        }
+        if (namesTwoTenants(activity)) {
+            return Optional.of("The activity names two different tenants (conversation.tenantId and"
+                    + " channelData.tenant.id), so it is refused.");
         }
         if (tooLong(activity)) {
             return Optional.of("An id in the activity is too long: the serviceUrl may have " + MAX_SERVICE_URL
@@ -85,6 +92,16 @@ final class ActivityCheck {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** Teams sends the tenant in both places; when both are present they must agree. */
+    private static boolean namesTwoTenants(Activity activity) {
+        String inConversation = activity.conversation().tenantId();
+        String inChannelData =
+                activity.channelData() == null || activity.channelData().tenant() == null
+                        ? null
+                        : activity.channelData().tenant().id();
+        return inConversation != null && inChannelData != null && !inConversation.equalsIgnoreCase(inChannelData);
     }
 
     private static boolean tooLong(Activity activity) {

@@ -1,12 +1,16 @@
 package io.serviceaccountbot.teams;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -20,7 +24,8 @@ import org.springframework.web.client.RestOperations;
 /**
  * Validates the JWT that the Bot Framework puts on every activity it delivers: RS256 signature by a key from the
  * {@code jwks_uri} of the OpenID metadata, issuer {@code https://api.botframework.com}, audience equal to the bot's
- * app id, and valid times with five minutes of clock skew. The metadata is fetched on the first request, not at
+ * app id, a signing key endorsed for the {@code msteams} channel ({@link EndorsedSigningKeys}), and valid times
+ * (expiry required) with five minutes of clock skew. The metadata is fetched on the first request, not at
  * start-up, and the key set is refreshed by Spring Security when an unknown key id appears.
  */
 final class BotFrameworkTokenDecoder {
@@ -29,10 +34,12 @@ final class BotFrameworkTokenDecoder {
 
     static JwtDecoder create(TeamsProperties properties, String appId, RestOperations http) {
         return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(properties.openidMetadataUrl(), http))
-                    .jwsAlgorithm(SignatureAlgorithm.RS256)
-                    .restOperations(http)
-                    .build();
+            String jwksUri = jwksUri(properties.openidMetadataUrl(), http);
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                    JWSAlgorithm.RS256, new EndorsedSigningKeys(() -> jwksUri, http, Clock.systemUTC())));
+            processor.setJWTClaimsSetVerifier((claims, context) -> {});
+            NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
             decoder.setJwtValidator(validator(properties.tokenIssuer(), appId, properties.clockSkew()));
             return decoder;
         });

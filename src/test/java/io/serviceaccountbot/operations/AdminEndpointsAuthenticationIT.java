@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -215,6 +216,27 @@ class AdminEndpointsAuthenticationIT {
                                 key,
                                 claims -> claims.expirationTime(
                                         Date.from(Instant.now().minusSeconds(600)))))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithoutExpiryOrNotBeforeOrIssueTimeIsRefused() throws Exception {
+        assertThat(export(token(key, claims -> claims.expirationTime(null))).statusCode())
+                .isEqualTo(401);
+        assertThat(export(token(key, claims -> claims.notBeforeTime(null))).statusCode())
+                .isEqualTo(401);
+        assertThat(export(token(key, claims -> claims.issueTime(null))).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureOrLivingForAYearIsRefused() throws Exception {
+        Instant now = Instant.now();
+        assertThat(export(token(key, claims -> claims.issueTime(Date.from(now.plusSeconds(600)))))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(export(token(key, claims -> claims.expirationTime(Date.from(now.plus(Duration.ofDays(365))))))
                         .statusCode())
                 .isEqualTo(401);
     }

@@ -197,6 +197,7 @@ class ActivityEndpointIT {
     @Test
     void activitiesFromAnotherTenantGetAPoliteRefusal() throws Exception {
         ObjectNode message = Activities.message(connector.serviceUrl(), "whoami");
+        message.withObjectProperty("conversation").put("tenantId", "11111111-2222-3333-4444-555555555555");
         message.withObjectProperty("channelData")
                 .withObjectProperty("tenant")
                 .put("id", "11111111-2222-3333-4444-555555555555");
@@ -205,6 +206,27 @@ class ActivityEndpointIT {
 
         FakeConnector.Call reply = connector.awaitReplyTo(message.get("id").asString());
         assertThat(reply.text()).contains("only serve the organisation");
+    }
+
+    @Test
+    void anActivityNamingTwoTenantsIsRefusedAndNotAnswered() throws Exception {
+        ObjectNode message = Activities.message(connector.serviceUrl(), "whoami");
+        message.withObjectProperty("conversation").put("tenantId", "11111111-2222-3333-4444-555555555555");
+        message.withObjectProperty("channelData").withObjectProperty("tenant").put("id", Activities.TENANT);
+        int before = connector.calls().size();
+
+        HttpResponse<String> response = post(message);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("two different tenants");
+        ObjectNode agreeing = Activities.message(connector.serviceUrl(), "whoami");
+        agreeing.withObjectProperty("conversation").put("tenantId", Activities.TENANT);
+        agreeing.withObjectProperty("channelData").withObjectProperty("tenant").put("id", Activities.TENANT);
+        assertThat(post(agreeing).statusCode()).isEqualTo(200);
+        connector.awaitReplyTo(agreeing.get("id").asString());
+        assertThat(connector.calls())
+                .as("only the agreeing message was answered")
+                .hasSize(before + 1);
     }
 
     @Test

@@ -138,6 +138,18 @@ class InboundAuthenticationIT {
     }
 
     @Test
+    void aTokenSignedByAPublishedKeyNotEndorsedForTeamsIsRefused() throws Exception {
+        assertRefusedWithoutSideEffect(post("Bearer " + keys.signedByWebChatKey(claims(c -> {}))), 401);
+        assertRefusedWithoutSideEffect(post("Bearer " + keys.signedByUnendorsedKey(claims(c -> {}))), 401);
+    }
+
+    @Test
+    void anActivityFromAnotherChannelIsRefusedEvenWithAGenuineToken() throws Exception {
+        activity.put("channelId", "webchat");
+        assertRefusedWithoutSideEffect(post("Bearer " + keys.signed(claims(c -> {}))), 400);
+    }
+
+    @Test
     void anUnsignedTokenIsRefused() throws Exception {
         assertRefusedWithoutSideEffect(post("Bearer " + LocalBotFrameworkKeys.unsigned(claims(c -> {}))), 401);
     }

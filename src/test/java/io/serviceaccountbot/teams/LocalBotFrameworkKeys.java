@@ -5,9 +5,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -16,6 +16,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -28,11 +31,15 @@ final class LocalBotFrameworkKeys implements AutoCloseable {
 
     private final RSAKey signingKey;
     private final RSAKey strangerKey;
+    private final RSAKey webChatKey;
+    private final RSAKey unendorsedKey;
     private final HttpServer server;
 
     LocalBotFrameworkKeys() throws Exception {
         signingKey = new RSAKeyGenerator(2048).keyID("bf-key-1").generate();
         strangerKey = new RSAKeyGenerator(2048).keyID("bf-key-1").generate();
+        webChatKey = new RSAKeyGenerator(2048).keyID("bf-key-webchat").generate();
+        unendorsedKey = new RSAKeyGenerator(2048).keyID("bf-key-bare").generate();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/.well-known/openidconfiguration", exchange -> {
             byte[] body = ("{\"issuer\":\"" + ISSUER + "\",\"jwks_uri\":\"" + base() + "/v1/.well-known/keys\","
@@ -44,13 +51,24 @@ final class LocalBotFrameworkKeys implements AutoCloseable {
             exchange.close();
         });
         server.createContext("/v1/.well-known/keys", exchange -> {
-            byte[] body = new JWKSet(signingKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            byte[] body = keySet().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
         server.start();
+    }
+
+    /** The published keys as login.botframework.com lists them: each with the channels it is endorsed for. */
+    private String keySet() {
+        Map<String, Object> teams = new LinkedHashMap<>(signingKey.toPublicJWK().toJSONObject());
+        teams.put("endorsements", List.of("msteams", "skype", "webchat"));
+        Map<String, Object> webChat =
+                new LinkedHashMap<>(webChatKey.toPublicJWK().toJSONObject());
+        webChat.put("endorsements", List.of("webchat", "directline"));
+        Map<String, Object> bare = unendorsedKey.toPublicJWK().toJSONObject();
+        return JSONObjectUtils.toJSONString(Map.of("keys", List.of(teams, webChat, bare)));
     }
 
     String base() {
@@ -75,6 +93,16 @@ final class LocalBotFrameworkKeys implements AutoCloseable {
 
     String signed(JWTClaimsSet claims) throws Exception {
         return sign(claims, signingKey);
+    }
+
+    /** Signed by a published key that is endorsed for Web Chat and Direct Line, not for Teams. */
+    String signedByWebChatKey(JWTClaimsSet claims) throws Exception {
+        return sign(claims, webChatKey);
+    }
+
+    /** Signed by a published key that lists no endorsements. */
+    String signedByUnendorsedKey(JWTClaimsSet claims) throws Exception {
+        return sign(claims, unendorsedKey);
     }
 
     String signedByStranger(JWTClaimsSet claims) throws Exception {
