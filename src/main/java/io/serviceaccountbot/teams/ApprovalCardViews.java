@@ -63,6 +63,13 @@ class ApprovalCardViews {
                 && policy.check(request, viewer, clock.instant()) instanceof RuleResult.Allowed;
     }
 
+    /** Whether this person may read the whole request: its requester, or one of its eligible approvers. */
+    static boolean mayRead(ApprovalRequest request, String aadObjectId) {
+        return aadObjectId != null
+                && (request.requester().is(aadObjectId)
+                        || request.eligibleApprovers().stream().anyMatch(aadObjectId::equalsIgnoreCase));
+    }
+
     /** Forgets whom the request's refresh goes to: an approver opened a personal chat with the bot. */
     void approverChatsChanged(String requestNumber) {
         refreshUserIds.invalidate(requestNumber);

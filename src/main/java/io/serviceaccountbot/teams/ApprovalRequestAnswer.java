@@ -2,7 +2,6 @@ package io.serviceaccountbot.teams;
 
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
-import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandText;
 import io.serviceaccountbot.provisioning.PlanPreview;
@@ -25,18 +24,21 @@ class ApprovalRequestAnswer implements CommandAnswer<Command.Privileged> {
     private final ApprovalCardDelivery delivery;
     private final ApprovalCardViews views;
     private final RequesterCardNotes notes;
+    private final DirectoryPeople people;
 
     ApprovalRequestAnswer(
             ObjectProvider<Plans> plans,
             Approvals approvals,
             ApprovalCardDelivery delivery,
             ApprovalCardViews views,
-            RequesterCardNotes notes) {
+            RequesterCardNotes notes,
+            DirectoryPeople people) {
         this.plans = plans;
         this.approvals = approvals;
         this.delivery = delivery;
         this.views = views;
         this.notes = notes;
+        this.people = people;
     }
 
     @Override
@@ -66,7 +68,7 @@ class ApprovalRequestAnswer implements CommandAnswer<Command.Privileged> {
         ApprovalRequest request = approvals.open(new ApprovalRequest.Draft(
                 CommandText.of(command),
                 plan.steps(),
-                new Person(caller.aadObjectId(), caller.name()),
+                people.of(caller),
                 plan.target(),
                 plan.targetObjectId(),
                 command.justification().get()));

@@ -17,10 +17,12 @@ class AuditVerifyAnswer implements CommandAnswer<Command.AuditVerify> {
 
     private final AuditLog log;
     private final ApplicationEventPublisher events;
+    private final DirectoryPeople people;
 
-    AuditVerifyAnswer(AuditLog log, ApplicationEventPublisher events) {
+    AuditVerifyAnswer(AuditLog log, ApplicationEventPublisher events, DirectoryPeople people) {
         this.log = log;
         this.events = events;
+        this.people = people;
     }
 
     @Override
@@ -45,7 +47,7 @@ class AuditVerifyAnswer implements CommandAnswer<Command.AuditVerify> {
         }
         events.publishEvent(new AuditRecord(
                 caller.aadObjectId(),
-                caller.name(),
+                people.nameOf(caller),
                 "audit.verify",
                 null,
                 null,

@@ -4,7 +4,6 @@ import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.IllegalRequestMove;
 import io.serviceaccountbot.approval.NotTheRequester;
-import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.approval.RequestChangedConcurrently;
 import io.serviceaccountbot.approval.UnknownRequest;
 import io.serviceaccountbot.command.Command;
@@ -15,9 +14,11 @@ import org.springframework.stereotype.Component;
 class CancelAnswer implements CommandAnswer<Command.Cancel> {
 
     private final Approvals approvals;
+    private final DirectoryPeople people;
 
-    CancelAnswer(Approvals approvals) {
+    CancelAnswer(Approvals approvals, DirectoryPeople people) {
         this.approvals = approvals;
+        this.people = people;
     }
 
     @Override
@@ -28,7 +29,7 @@ class CancelAnswer implements CommandAnswer<Command.Cancel> {
     @Override
     public BotMessage answer(Command.Cancel command, Caller caller) {
         try {
-            ApprovalRequest cancelled = approvals.cancel(command.id(), new Person(caller.aadObjectId(), caller.name()));
+            ApprovalRequest cancelled = approvals.cancel(command.id(), people.of(caller));
             return BotMessage.text("🚫 Request **" + cancelled.number() + "** (" + ApprovalCards.asked(cancelled)
                     + ") is cancelled. Nothing was changed, and its cards now say so.");
         } catch (UnknownRequest | NotTheRequester | IllegalRequestMove e) {

@@ -6,7 +6,6 @@ import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.Decision;
 import io.serviceaccountbot.approval.DecisionResult;
-import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.approval.RequestChangedConcurrently;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandParser;
@@ -43,16 +42,23 @@ class CardActionTurn {
     private final ApprovalCardViews views;
     private final TurnQueue turns;
     private final MessageTurn messages;
+    private final DirectoryPeople people;
     private final Cache<String, Boolean> sentJustifications = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(15))
             .maximumSize(10_000)
             .build();
 
-    CardActionTurn(Approvals approvals, ApprovalCardViews views, TurnQueue turns, MessageTurn messages) {
+    CardActionTurn(
+            Approvals approvals,
+            ApprovalCardViews views,
+            TurnQueue turns,
+            MessageTurn messages,
+            DirectoryPeople people) {
         this.approvals = approvals;
         this.views = views;
         this.turns = turns;
         this.messages = messages;
+        this.people = people;
     }
 
     ResponseEntity<?> answer(Activity activity) {
@@ -96,7 +102,7 @@ class CardActionTurn {
         try {
             result = approvals.decide(
                     number.get(),
-                    new Person(caller.aadObjectId(), caller.name()),
+                    people.of(caller),
                     verdict,
                     action.input(ApprovalCards.COMMENT).orElse(null),
                     cardVersion.get());
@@ -112,10 +118,21 @@ class CardActionTurn {
         };
     }
 
+    /**
+     * A card's refresh: the full card (command, justification, plan) only for the requester and the request's eligible
+     * approvers; anyone else, who may have forged the click with any request number, learns only its status.
+     */
     private InvokeResponse refresh(CardAction action, Caller caller) {
         Optional<ApprovalRequest> request = action.requestNumber().flatMap(approvals::find);
-        return request.map(found -> InvokeResponse.card(views.forViewer(found, caller.aadObjectId(), null)))
-                .orElseGet(() -> InvokeResponse.message(INACTIVE));
+        if (request.isEmpty()) {
+            return InvokeResponse.message(INACTIVE);
+        }
+        ApprovalRequest found = request.get();
+        if (!ApprovalCardViews.mayRead(found, caller.aadObjectId())) {
+            return InvokeResponse.message(
+                    "Request " + found.number() + " is " + found.status().inWords() + ".");
+        }
+        return InvokeResponse.card(views.forViewer(found, caller.aadObjectId(), null));
     }
 
     private InvokeResponse requestApproval(CardAction action, Caller caller, Activity activity) {

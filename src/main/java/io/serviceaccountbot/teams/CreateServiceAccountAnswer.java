@@ -18,10 +18,13 @@ class CreateServiceAccountAnswer implements CommandAnswer<Command.CreateServiceA
 
     private final ServiceAccountCreation creation;
     private final ApplicationEventPublisher events;
+    private final DirectoryPeople people;
 
-    CreateServiceAccountAnswer(ServiceAccountCreation creation, ApplicationEventPublisher events) {
+    CreateServiceAccountAnswer(
+            ServiceAccountCreation creation, ApplicationEventPublisher events, DirectoryPeople people) {
         this.creation = creation;
         this.events = events;
+        this.people = people;
     }
 
     @Override
@@ -39,7 +42,7 @@ class CreateServiceAccountAnswer implements CommandAnswer<Command.CreateServiceA
         }
         events.publishEvent(new AuditRecord(
                 caller.aadObjectId(),
-                caller.name(),
+                people.nameOf(caller),
                 "account.create",
                 null,
                 report.title().replaceFirst("^Service account ", ""),

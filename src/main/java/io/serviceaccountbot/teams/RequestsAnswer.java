@@ -2,7 +2,6 @@ package io.serviceaccountbot.teams;
 
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
-import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.approval.RequestStatus;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.RequestFilter;
@@ -21,9 +20,11 @@ class RequestsAnswer implements CommandAnswer<Command.Requests> {
     static final int SHOWN = 20;
 
     private final Approvals approvals;
+    private final DirectoryPeople people;
 
-    RequestsAnswer(Approvals approvals) {
+    RequestsAnswer(Approvals approvals, DirectoryPeople people) {
         this.approvals = approvals;
+        this.people = people;
     }
 
     @Override
@@ -34,8 +35,7 @@ class RequestsAnswer implements CommandAnswer<Command.Requests> {
     @Override
     public BotMessage answer(Command.Requests command, Caller caller) {
         RequestFilter filter = command.filter();
-        List<ApprovalRequest> found =
-                approvals.list(filter, new Person(caller.aadObjectId(), caller.name()), SHOWN + 1);
+        List<ApprovalRequest> found = approvals.list(filter, people.of(caller), SHOWN + 1);
         String title = switch (filter) {
             case MINE -> "Your requests";
             case PENDING -> "Requests waiting for a decision";

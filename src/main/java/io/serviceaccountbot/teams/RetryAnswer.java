@@ -2,7 +2,6 @@ package io.serviceaccountbot.teams;
 
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.IllegalRequestMove;
-import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.approval.RequestChangedConcurrently;
 import io.serviceaccountbot.approval.UnknownRequest;
 import io.serviceaccountbot.command.Command;
@@ -17,9 +16,11 @@ import org.springframework.stereotype.Component;
 class RetryAnswer implements CommandAnswer<Command.Retry> {
 
     private final Approvals approvals;
+    private final DirectoryPeople people;
 
-    RetryAnswer(Approvals approvals) {
+    RetryAnswer(Approvals approvals, DirectoryPeople people) {
         this.approvals = approvals;
+        this.people = people;
     }
 
     @Override
@@ -30,8 +31,7 @@ class RetryAnswer implements CommandAnswer<Command.Retry> {
     @Override
     public BotMessage answer(Command.Retry command, Caller caller) {
         try {
-            Approvals.RetryResult result =
-                    approvals.retry(command.id(), new Person(caller.aadObjectId(), caller.name()));
+            Approvals.RetryResult result = approvals.retry(command.id(), people.of(caller));
             if (result.refusal() != null) {
                 return BotMessage.text(result.refusal() + " Nothing was changed.");
             }

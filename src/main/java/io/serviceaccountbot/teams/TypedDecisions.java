@@ -18,10 +18,10 @@ final class TypedDecisions {
     private TypedDecisions() {}
 
     static BotMessage decide(
-            Approvals approvals, RequestId number, Caller caller, Decision.Verdict verdict, String comment) {
+            Approvals approvals, RequestId number, Person decider, Decision.Verdict verdict, String comment) {
         DecisionResult result;
         try {
-            result = approvals.decide(number, new Person(caller.aadObjectId(), caller.name()), verdict, comment, null);
+            result = approvals.decide(number, decider, verdict, comment, null);
         } catch (RequestChangedConcurrently e) {
             return BotMessage.text("Request " + number + " was being changed by someone else at the same moment, so"
                     + " your decision was not recorded. Please try again.");
@@ -40,9 +40,11 @@ final class TypedDecisions {
     static class ApproveAnswer implements CommandAnswer<Command.Approve> {
 
         private final Approvals approvals;
+        private final DirectoryPeople people;
 
-        ApproveAnswer(Approvals approvals) {
+        ApproveAnswer(Approvals approvals, DirectoryPeople people) {
             this.approvals = approvals;
+            this.people = people;
         }
 
         @Override
@@ -55,7 +57,7 @@ final class TypedDecisions {
             return decide(
                     approvals,
                     command.id(),
-                    caller,
+                    people.of(caller),
                     Decision.Verdict.APPROVE,
                     command.comment().orElse(null));
         }
@@ -66,9 +68,11 @@ final class TypedDecisions {
     static class RejectAnswer implements CommandAnswer<Command.Reject> {
 
         private final Approvals approvals;
+        private final DirectoryPeople people;
 
-        RejectAnswer(Approvals approvals) {
+        RejectAnswer(Approvals approvals, DirectoryPeople people) {
             this.approvals = approvals;
+            this.people = people;
         }
 
         @Override
@@ -78,7 +82,7 @@ final class TypedDecisions {
 
         @Override
         public BotMessage answer(Command.Reject command, Caller caller) {
-            return decide(approvals, command.id(), caller, Decision.Verdict.REJECT, command.reason());
+            return decide(approvals, command.id(), people.of(caller), Decision.Verdict.REJECT, command.reason());
         }
     }
 }

@@ -10,6 +10,7 @@ import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.Decision;
 import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.approval.RequestStatus;
+import io.serviceaccountbot.audit.AuditLog;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import java.time.Duration;
@@ -63,6 +64,9 @@ class ApprovalConversationIT {
 
     @Autowired
     ExchangeAdmin exchange;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Autowired
     ApprovalTestSupport.ServiceAccounts accounts;
@@ -373,9 +377,32 @@ class ApprovalConversationIT {
 
         assertThat(ApprovalChat.titles(megan.path("value"))).containsExactly("Approve", "Reject");
         assertThat(alex.path("value").has("actions")).isFalse();
-        assertThat(isaiah.path("value").has("actions")).isFalse();
-        assertThat(ApprovalChat.text(isaiah.path("value"))).contains("Waiting for approval");
+        assertThat(ApprovalChat.text(alex.path("value"))).contains("Salesforce Exchange Sync for sales team");
+        assertThat(isaiah.path("value").isString())
+                .as("someone who is neither requester nor approver gets the status, not the card")
+                .isTrue();
+        assertThat(isaiah.path("value").asString())
+                .isEqualTo("Request " + number + " is waiting for approval.")
+                .doesNotContain("Salesforce")
+                .doesNotContain("svc-sync");
         assertThat(status(number)).isEqualTo(RequestStatus.PENDING);
+    }
+
+    @Test
+    void theNameOnTheCardAndInTheAuditLogIsTheDirectorysNotTheOneTheActivityCarries() throws Exception {
+        FakeConnector.Call asked = chat.alexSays(ASK);
+        String number = ApprovalChat.numberOn(asked);
+
+        JsonNode approved = chat.invoke(Activities.MEGAN, "Chief Security Officer", "approve", number, 1, "ok");
+
+        assertThat(ApprovalChat.text(approved.path("value")))
+                .contains("Megan Bowen")
+                .doesNotContain("Chief Security Officer");
+        assertThat(auditLog.ofRequest(number, 50))
+                .filteredOn(entry ->
+                        Activities.MEGAN.equalsIgnoreCase(entry.record().actorId()))
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.record().actorName()).isEqualTo("Megan Bowen"));
     }
 
     @Test
