@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who else gains access when access is granted through a mail-enabled security group that exists already: its
- * members, listed by the directory (Graph's {@code /groups/{id}/members}) under the object id Exchange gives the group.
+ * Who else gains access when access is granted through a mail-enabled security group that exists already and is not
+ * in the role group yet (once it is, its members hold the role already, and only the account gains it): its members, listed by the directory (Graph's {@code /groups/{id}/members}) under the object id Exchange gives the group.
  * Approvers read them on the card, so the bot will not use a group whose members it cannot show: one with more members
  * than {@code bot.approval.max-group-members}, or one that holds another group (whose members Graph lists only as
  * that group). When the run comes, the group is listed again and the run stops rather than grant access to someone who
@@ -36,7 +36,10 @@ final class GroupAudience {
      * @return the group's other members (none when the group does not exist yet), or the refusal when the bot will not
      *     use the group
      */
-    Planned plan(String group, String targetObjectId) {
+    Planned plan(String group, String roleGroup, String targetObjectId) {
+        if (holdsRoleAlready(roleGroup, group)) {
+            return new Planned(new PlanPreview.ThroughGroup(group, List.of()), null);
+        }
         List<GroupMember> members = othersIn(group, targetObjectId);
         Optional<GroupMember> nested =
                 members.stream().filter(GroupMember::group).findFirst();
@@ -63,7 +66,11 @@ final class GroupAudience {
      *
      * @param approvedIds the object ids of the members the approvers saw
      */
-    Optional<StepOutcome> joinedSinceApproval(String group, String targetObjectId, Set<String> approvedIds) {
+    Optional<StepOutcome> joinedSinceApproval(
+            String group, String roleGroup, String targetObjectId, Set<String> approvedIds) {
+        if (holdsRoleAlready(roleGroup, group)) {
+            return Optional.empty();
+        }
         List<String> joined = new ArrayList<>();
         for (GroupMember member : othersIn(group, targetObjectId)) {
             if (!approvedIds.contains(member.id().toLowerCase(Locale.ROOT))) {
@@ -91,6 +98,17 @@ final class GroupAudience {
             return String.join("", names);
         }
         return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /**
+     * Whether the group is a member of the role group, which holds ApplicationImpersonation, already: then its members
+     * hold the role already, and granting through it gives it to the account alone.
+     */
+    private boolean holdsRoleAlready(String roleGroup, String group) {
+        return exchange.roleGroup(roleGroup)
+                .filter(found -> found.roles().stream().anyMatch(ExchangeOnlineFacts.IMPERSONATION::equalsIgnoreCase))
+                .filter(found -> found.members().stream().anyMatch(group::equalsIgnoreCase))
+                .isPresent();
     }
 
     private List<GroupMember> othersIn(String group, String targetObjectId) {

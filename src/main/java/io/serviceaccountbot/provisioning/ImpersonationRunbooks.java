@@ -61,7 +61,7 @@ final class ImpersonationRunbooks {
         }
         DirectoryUser user = found.get();
         String roleGroup = command.roleGroup().orElse(properties.roleGroup());
-        GroupAudience.Planned through = group == null ? null : audience.plan(group, user.id());
+        GroupAudience.Planned through = group == null ? null : audience.plan(group, roleGroup, user.id());
         if (through != null && through.refusal() != null) {
             return Drafted.refused(through.refusal(), null);
         }
@@ -167,7 +167,10 @@ final class ImpersonationRunbooks {
         String group = defaultGroup();
         GroupAudience.Planned through = group == null
                 ? null
-                : audience.plan(group, adopted.map(DirectoryUser::id).orElse(null));
+                : audience.plan(
+                        group,
+                        properties.roleGroup(),
+                        adopted.map(DirectoryUser::id).orElse(null));
         if (through != null && through.refusal() != null) {
             return Drafted.refused(through.refusal(), null);
         }
