@@ -47,6 +47,13 @@ public final class ApprovalPolicy {
             ? RuleResult.refused("This request gives your own account access, so another approver has to decide it.")
             : RuleResult.ALLOWED;
 
+    /** Nor does anyone who gains access through the group the request goes through. */
+    public static final ApprovalRule BENEFICIARY_MAY_NOT_DECIDE =
+            (request, decider, now) -> request.groupAccess().includes(decider.aadObjectId())
+                    ? RuleResult.refused("This request gives you access (you are a member of group '"
+                            + request.groupAccess().group() + "'), so another approver has to decide it.")
+                    : RuleResult.ALLOWED;
+
     private final List<ApprovalRule> rules;
 
     public ApprovalPolicy(List<ApprovalRule> rules) {
@@ -60,6 +67,7 @@ public final class ApprovalPolicy {
                 MUST_BE_PENDING,
                 REQUESTER_MAY_NOT_DECIDE,
                 TARGET_MAY_NOT_DECIDE,
+                BENEFICIARY_MAY_NOT_DECIDE,
                 MUST_BE_AN_APPROVER));
     }
 

@@ -268,6 +268,30 @@ public final class ApprovalRequest {
         return draft.justification();
     }
 
+    /** The members of an existing group who gain access with this request, as planned. */
+    public GroupAccess groupAccess() {
+        return draft.groupAccess();
+    }
+
+    /** Whether this person gains access with the request: its target, or a member of the group it goes through. */
+    public boolean givesAccessTo(String aadObjectId) {
+        return aadObjectId != null
+                && (aadObjectId.equalsIgnoreCase(String.valueOf(draft.targetObjectId()))
+                        || draft.groupAccess().includes(aadObjectId));
+    }
+
+    /**
+     * The eligible approvers who may decide at all: not the requester, and nobody who gains access with the request.
+     * When they are fewer than the quorum, the request cannot be approved.
+     */
+    public List<String> possibleDeciders() {
+        return eligibleApprovers.stream()
+                .filter(approver -> !draft.requester().is(approver))
+                .filter(approver -> !givesAccessTo(approver))
+                .sorted()
+                .toList();
+    }
+
     public Draft draft() {
         return draft;
     }
@@ -329,6 +353,7 @@ public final class ApprovalRequest {
      * @param target the account (or app) that would gain or lose access
      * @param targetObjectId the target's Entra object id when known, so it cannot approve for itself; otherwise null
      * @param justification why, in the requester's words
+     * @param groupAccess the members of an existing group who gain access too; {@link GroupAccess#none()} when none
      */
     public record Draft(
             String command,
@@ -336,7 +361,8 @@ public final class ApprovalRequest {
             Person requester,
             String target,
             String targetObjectId,
-            String justification) {
+            String justification,
+            GroupAccess groupAccess) {
 
         public Draft {
             Objects.requireNonNull(command, "command");
@@ -344,6 +370,18 @@ public final class ApprovalRequest {
             Objects.requireNonNull(requester, "requester");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(justification, "justification");
+            groupAccess = groupAccess == null ? GroupAccess.none() : groupAccess;
+        }
+
+        /** A draft where only the target gains access. */
+        public Draft(
+                String command,
+                List<String> plan,
+                Person requester,
+                String target,
+                String targetObjectId,
+                String justification) {
+            this(command, plan, requester, target, targetObjectId, justification, GroupAccess.none());
         }
     }
 

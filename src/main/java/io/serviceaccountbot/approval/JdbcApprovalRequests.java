@@ -37,8 +37,8 @@ class JdbcApprovalRequests implements ApprovalRequests {
      */
     private static final String SELECT = """
             select r.id, r.number, r.command, r.plan, r.requester_id, r.requester_name, r.target, r.target_object_id,
-                   r.justification, r.created_at, r.expires_at, r.quorum, r.eligible_approvers, r.status, r.outcome,
-                   r.card_version, r.version,
+                   r.justification, r.group_access_group, r.group_access_members, r.created_at, r.expires_at,
+                   r.quorum, r.eligible_approvers, r.status, r.outcome, r.card_version, r.version,
                    d.request_id, d.approver_id, d.approver_name, d.verdict, d.comment, d.decided_at
             from approval_request r left join approval_decision d on d.request_id = r.id
             """;
@@ -149,10 +149,11 @@ class JdbcApprovalRequests implements ApprovalRequests {
     private void insert(ApprovalRequest request) {
         jdbc.sql("""
                         insert into approval_request (id, number, command, plan, requester_id, requester_key,
-                            requester_name, target, target_object_id, justification, created_at, expires_at, quorum,
-                            eligible_approvers, status, outcome, card_version, version)
+                            requester_name, target, target_object_id, justification, group_access_group,
+                            group_access_members, created_at, expires_at, quorum, eligible_approvers, status, outcome,
+                            card_version, version)
                         values (:id, :number, :command, :plan, :requesterId, :requesterKey, :requesterName, :target,
-                            :targetObjectId, :justification, :createdAt, :expiresAt, :quorum, :eligibleApprovers,
+                            :targetObjectId, :justification, :groupAccessGroup, :groupAccessMembers, :createdAt, :expiresAt, :quorum, :eligibleApprovers,
                             :status, :outcome, :cardVersion, 1)
                         """)
                 .param("id", request.id().value())
@@ -164,6 +165,8 @@ class JdbcApprovalRequests implements ApprovalRequests {
                 .param("requesterName", request.requester().name())
                 .param("target", request.target())
                 .param("targetObjectId", request.targetObjectId())
+                .param("groupAccessGroup", request.groupAccess().group())
+                .param("groupAccessMembers", StoredRequests.groupMembers(request.groupAccess()))
                 .param("justification", request.justification())
                 .param("createdAt", timestamp(request.createdAt()))
                 .param("expiresAt", timestamp(request.expiresAt()))

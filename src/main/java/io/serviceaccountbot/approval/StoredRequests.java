@@ -20,6 +20,7 @@ final class StoredRequests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<StoredMember>> MEMBERS = new TypeReference<>() {};
 
     private StoredRequests() {}
 
@@ -50,7 +51,8 @@ final class StoredRequests {
                         new Person(rs.getString("requester_id"), rs.getString("requester_name")),
                         rs.getString("target"),
                         rs.getString("target_object_id"),
-                        rs.getString("justification")),
+                        rs.getString("justification"),
+                        groupAccess(rs.getString("group_access_group"), rs.getString("group_access_members"))),
                 instant(rs, "created_at"),
                 instant(rs, "expires_at"),
                 rs.getInt("quorum"),
@@ -86,6 +88,31 @@ final class StoredRequests {
         String quoted = JSON.writeValueAsString(string);
         return "%" + quoted.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
+
+    /** A group's members who gain access, as a JSON array of {@code {"id", "name"}}; null when there are none. */
+    static String groupMembers(GroupAccess access) {
+        if (access.group() == null) {
+            return null;
+        }
+        return JSON.writeValueAsString(access.members().stream()
+                .map(member -> new StoredMember(member.aadObjectId(), member.name()))
+                .toList());
+    }
+
+    private static GroupAccess groupAccess(String group, String members) {
+        if (group == null) {
+            return GroupAccess.none();
+        }
+        List<StoredMember> stored = members == null ? List.of() : JSON.readValue(members, MEMBERS);
+        return new GroupAccess(
+                group,
+                stored.stream()
+                        .map(member -> new Person(member.id(), member.name()))
+                        .toList());
+    }
+
+    /** A member as stored. */
+    record StoredMember(String id, String name) {}
 
     private static List<String> strings(String json) {
         return JSON.readValue(json, STRINGS);

@@ -62,6 +62,13 @@ public interface Directory {
     /** Which of the given groups the user or group belongs to, directly or through nested groups. */
     Set<String> memberGroups(String objectId, Collection<String> groupIds);
 
+    /**
+     * A group's direct members, users and groups alike, every page of them; nested groups are listed, not expanded.
+     *
+     * @throws TenantException of kind NOT_FOUND when there is no such group
+     */
+    List<GroupMember> groupMembers(String groupId);
+
     /** The object ids of the users in a group, directly or through nested groups. */
     Set<String> transitiveUserMembers(String groupId);
 

@@ -91,9 +91,16 @@ public interface ExchangeAdmin {
      * @param distinguishedName its distinguished name in Exchange's directory, which recipient filters such as {@code
      *     MemberOfGroup -eq '…'} compare with; null when Exchange did not say
      * @param members the members' names
+     * @param objectId its Entra object id (ExternalDirectoryObjectId), by which Graph lists its members; null when
+     *     Exchange did not say
      */
     record MailEnabledGroup(
-            String name, String alias, String primarySmtpAddress, String distinguishedName, List<String> members) {}
+            String name,
+            String alias,
+            String primarySmtpAddress,
+            String distinguishedName,
+            List<String> members,
+            String objectId) {}
 
     /**
      * A role group.

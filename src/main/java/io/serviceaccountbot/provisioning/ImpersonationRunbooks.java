@@ -25,22 +25,29 @@ final class ImpersonationRunbooks {
     private final ImpersonationSteps impersonation;
     private final MailboxWait mailboxWait;
     private final ProvisioningProperties properties;
+    private final GroupAudience audience;
 
     ImpersonationRunbooks(
             Directory directory,
             ExchangeAdmin exchange,
             AccountSteps accounts,
             MailboxWait mailboxWait,
-            ProvisioningProperties properties) {
+            ProvisioningProperties properties,
+            GroupAudience audience) {
         this.directory = directory;
         this.exchange = exchange;
         this.accounts = accounts;
-        this.impersonation = new ImpersonationSteps(exchange);
+        this.audience = audience;
+        this.impersonation = new ImpersonationSteps(exchange, audience);
         this.mailboxWait = mailboxWait;
         this.properties = properties;
     }
 
-    Drafted grant(Command.GrantImpersonation command) {
+    /**
+     * @param approvedMembers the object ids of the group's members the approvers saw, when drafting to run; null when
+     *     drafting for approval
+     */
+    Drafted grant(Command.GrantImpersonation command, Set<String> approvedMembers) {
         String group = command.group().orElse(defaultGroup());
         if (!impersonationExists()) {
             return Drafted.refused(
@@ -54,10 +61,20 @@ final class ImpersonationRunbooks {
         }
         DirectoryUser user = found.get();
         String roleGroup = command.roleGroup().orElse(properties.roleGroup());
+        GroupAudience.Planned through = group == null ? null : audience.plan(group, roleGroup, user.id());
+        if (through != null && through.refusal() != null) {
+            return Drafted.refused(through.refusal(), null);
+        }
         Runbook.Builder runbook = Runbook.titled("Grant " + IMPERSONATION + " to " + user.userPrincipalName())
                 .target(user.userPrincipalName(), user.id())
                 .awaits(mailboxWait.wordsFor(user.userPrincipalName()), mailboxWait.forExistingAccount(user));
-        impersonation.grant(runbook, user.userPrincipalName(), () -> user, group, roleGroup);
+        impersonation.grant(
+                runbook,
+                user.userPrincipalName(),
+                () -> user,
+                through == null ? null : through.throughGroup(),
+                approvedMembers,
+                roleGroup);
         return new Drafted.Ready(runbook.build());
     }
 
@@ -127,7 +144,11 @@ final class ImpersonationRunbooks {
                         : "Still holding " + IMPERSONATION + ": " + String.join(", ", others) + "."));
     }
 
-    Drafted setup(Command.SetupExchangeSync command) {
+    /**
+     * @param approvedMembers the object ids of the group's members the approvers saw, when drafting to run; null when
+     *     drafting for approval
+     */
+    Drafted setup(Command.SetupExchangeSync command, Set<String> approvedMembers) {
         if (!impersonationExists()) {
             return Drafted.refused(
                     ExchangeOnlineFacts.noImpersonation(),
@@ -143,6 +164,16 @@ final class ImpersonationRunbooks {
         List<DirectoryUser> existing = directory.findUsersByUpnOrAlias(account.upn, alias);
         Optional<DirectoryUser> adopted = existing.size() == 1 ? Optional.of(existing.get(0)) : Optional.empty();
         String upn = adopted.map(DirectoryUser::userPrincipalName).orElse(account.upn);
+        String group = defaultGroup();
+        GroupAudience.Planned through = group == null
+                ? null
+                : audience.plan(
+                        group,
+                        properties.roleGroup(),
+                        adopted.map(DirectoryUser::id).orElse(null));
+        if (through != null && through.refusal() != null) {
+            return Drafted.refused(through.refusal(), null);
+        }
         String create = "Create the user " + upn + ", enabled and with no password change at next sign-in, its"
                 + " password kept in the secret store";
         Runbook.Builder runbook = Runbook.titled("Set up Exchange sync for " + upn)
@@ -167,7 +198,13 @@ final class ImpersonationRunbooks {
                         "Set its password never to expire unless it is so already",
                         () -> accounts.ensurePasswordNeverExpires(account))
                 .awaits(mailboxWait.words(), mailboxWait.forNewAccount(() -> account.user));
-        impersonation.grant(runbook, upn, () -> account.user, defaultGroup(), properties.roleGroup());
+        impersonation.grant(
+                runbook,
+                upn,
+                () -> account.user,
+                through == null ? null : through.throughGroup(),
+                approvedMembers,
+                properties.roleGroup());
         return new Drafted.Ready(runbook.build());
     }
 

@@ -8,7 +8,9 @@ import io.serviceaccountbot.provisioning.ExchangeAdmin.RoleGroup;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The article's second and third steps as runbook steps: the mail-enabled security group with the account in it, the
@@ -20,9 +22,11 @@ import java.util.function.Supplier;
 final class ImpersonationSteps {
 
     private final ExchangeAdmin exchange;
+    private final GroupAudience audience;
 
-    ImpersonationSteps(ExchangeAdmin exchange) {
+    ImpersonationSteps(ExchangeAdmin exchange, GroupAudience audience) {
         this.exchange = exchange;
+        this.audience = audience;
     }
 
     /**
@@ -30,24 +34,58 @@ final class ImpersonationSteps {
      *
      * @param upn the account's sign-in name, for the words
      * @param account the account, once it exists
-     * @param group the mail-enabled security group to go through, or null to make the account a direct member
+     * @param through the mail-enabled security group to go through and who is in it already, as planned; null to make
+     *     the account a direct member
+     * @param approvedMembers the object ids (lower case) of the group's members the approvers saw, checked before
+     *     anything is granted through the group; null while planning, when they are the members planned
      * @param roleGroup the role group that holds ApplicationImpersonation
      */
-    void grant(Runbook.Builder runbook, String upn, Supplier<DirectoryUser> account, String group, String roleGroup) {
+    void grant(
+            Runbook.Builder runbook,
+            String upn,
+            Supplier<DirectoryUser> account,
+            PlanPreview.ThroughGroup through,
+            Set<String> approvedMembers,
+            String roleGroup) {
+        String group = through == null ? null : through.group();
         String member = group == null ? upn : group;
-        if (group != null) {
+        Supplier<Optional<StepOutcome>> unseenMembers = () -> Optional.empty();
+        if (through != null) {
+            Set<String> approved = approvedMembers != null
+                    ? approvedMembers
+                    : through.members().stream()
+                            .map(planned -> planned.id().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.toSet());
+            unseenMembers = () ->
+                    audience.joinedSinceApproval(group, roleGroup, account.get().id(), approved);
+            runbook.throughGroup(through);
+            runbook.step(groupWords(through), () -> ensureGroup(group), () -> requireGroup(group));
+            Supplier<Optional<StepOutcome>> check = unseenMembers;
             runbook.step(
-                    "Create the mail-enabled security group '" + group + "'",
-                    () -> ensureGroup(group),
-                    () -> requireGroup(group));
-            runbook.step("Add " + upn + " to it", () -> ensureInGroup(group, account.get()));
+                    "Add " + upn + " to it", () -> check.get().orElseGet(() -> ensureInGroup(group, account.get())));
         }
+        Supplier<Optional<StepOutcome>> check = unseenMembers;
         runbook.step(
                 "Create the role group '" + roleGroup + "' with the role " + IMPERSONATION + " and the member "
                         + (group == null ? upn : "'" + group + "'"),
-                () -> ensureRoleGroup(roleGroup, member, group == null ? account.get() : null),
+                () -> check.get()
+                        .orElseGet(() -> ensureRoleGroup(roleGroup, member, group == null ? account.get() : null)),
                 () -> requireRoleGroup(roleGroup));
         runbook.step("Check that " + upn + " effectively holds " + IMPERSONATION, () -> checkHolds(account.get()));
+    }
+
+    /**
+     * "Create the mail-enabled security group …" when it is new or empty, as before; for a group with members, says
+     * that it exists and who in it gains the role too.
+     */
+    private static String groupWords(PlanPreview.ThroughGroup through) {
+        List<GroupMember> members = through.members();
+        if (members.isEmpty()) {
+            return "Create the mail-enabled security group '" + through.group() + "'";
+        }
+        return "Use the existing mail-enabled security group '" + through.group() + "'; its " + members.size()
+                + (members.size() == 1 ? " member gains " : " members gain ") + IMPERSONATION + " too: "
+                + GroupAudience.names(members);
     }
 
     private StepOutcome ensureGroup(String group) {

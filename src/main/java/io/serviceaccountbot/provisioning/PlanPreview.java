@@ -13,11 +13,32 @@ public sealed interface PlanPreview {
      *     Accounts'"
      * @param target the account (or app) that gains or loses access, as the directory names it
      * @param targetObjectId the target's Entra object id when known (so it cannot approve for itself); otherwise null
+     * @param throughGroup when access goes through a group, the group and its members other than the target, who gain
+     *     the access too (none when the group is made by the plan); null when access goes through no group
      */
-    record Ready(String title, List<String> steps, String target, String targetObjectId) implements PlanPreview {
+    record Ready(String title, List<String> steps, String target, String targetObjectId, ThroughGroup throughGroup)
+            implements PlanPreview {
 
         public Ready {
             steps = List.copyOf(steps);
+        }
+
+        /** A plan that gives access through no group. */
+        public Ready(String title, List<String> steps, String target, String targetObjectId) {
+            this(title, steps, target, targetObjectId, null);
+        }
+    }
+
+    /**
+     * A group through which access is granted, and who is in it already.
+     *
+     * @param group its name
+     * @param members its members other than the target, who gain the access too
+     */
+    record ThroughGroup(String group, List<GroupMember> members) {
+
+        public ThroughGroup {
+            members = List.copyOf(members);
         }
     }
 

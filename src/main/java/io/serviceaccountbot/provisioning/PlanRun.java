@@ -164,7 +164,7 @@ class PlanRun {
         StepRunner check = new StepRunner(retry);
         Drafted[] drafted = new Drafted[1];
         check.run("Check the organisation and the target again", () -> {
-            drafted[0] = plans.draft(command);
+            drafted[0] = plans.draft(command, request.groupAccess().memberIds());
             return null;
         });
         stopIfInterrupted();

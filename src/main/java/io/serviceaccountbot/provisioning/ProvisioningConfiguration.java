@@ -1,6 +1,7 @@
 package io.serviceaccountbot.provisioning;
 
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.serviceaccountbot.approval.ApprovalProperties;
 import io.serviceaccountbot.approval.Approvals;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -27,10 +28,15 @@ class ProvisioningConfiguration {
 
     @Bean
     TenantPlans plans(
-            Directory directory, ExchangeAdmin exchange, AccountSteps steps, ProvisioningProperties properties) {
+            Directory directory,
+            ExchangeAdmin exchange,
+            AccountSteps steps,
+            ProvisioningProperties properties,
+            ApprovalProperties approval) {
         MailboxWait mailboxWait = new MailboxWait(directory, properties.mailboxWait());
+        GroupAudience audience = new GroupAudience(exchange, directory, approval.maxGroupMembers());
         return new TenantPlans(
-                new ImpersonationRunbooks(directory, exchange, steps, mailboxWait, properties),
+                new ImpersonationRunbooks(directory, exchange, steps, mailboxWait, properties, audience),
                 new AppAccessRunbooks(directory, exchange),
                 directory,
                 properties);

@@ -41,14 +41,21 @@ final class Runbook {
     private final String targetObjectId;
     private final List<Step> steps;
     private final Supplier<String> secretLocation;
+    private final PlanPreview.ThroughGroup throughGroup;
 
     private Runbook(
-            String title, String target, String targetObjectId, List<Step> steps, Supplier<String> secretLocation) {
+            String title,
+            String target,
+            String targetObjectId,
+            List<Step> steps,
+            Supplier<String> secretLocation,
+            PlanPreview.ThroughGroup throughGroup) {
         this.title = title;
         this.target = target;
         this.targetObjectId = targetObjectId;
         this.steps = List.copyOf(steps);
         this.secretLocation = secretLocation;
+        this.throughGroup = throughGroup;
     }
 
     static Builder titled(String title) {
@@ -56,7 +63,8 @@ final class Runbook {
     }
 
     PlanPreview.Ready preview() {
-        return new PlanPreview.Ready(title, steps.stream().map(Step::words).toList(), target, targetObjectId);
+        return new PlanPreview.Ready(
+                title, steps.stream().map(Step::words).toList(), target, targetObjectId, throughGroup);
     }
 
     String title() {
@@ -71,7 +79,7 @@ final class Runbook {
     Runbook withStep(int ordinal, Step step) {
         List<Step> changed = new ArrayList<>(steps);
         changed.set(ordinal, step);
-        return new Runbook(title, target, targetObjectId, changed, secretLocation);
+        return new Runbook(title, target, targetObjectId, changed, secretLocation, throughGroup);
     }
 
     /** Where the generated password is, once the steps that make it have run (or been restored); else null. */
@@ -86,6 +94,7 @@ final class Runbook {
         private String target;
         private String targetObjectId;
         private Supplier<String> secretLocation = () -> null;
+        private PlanPreview.ThroughGroup throughGroup;
 
         private Builder(String title) {
             this.title = title;
@@ -123,13 +132,20 @@ final class Runbook {
             return this;
         }
 
+        /** Access goes through this group, whose members gain it too. */
+        Builder throughGroup(PlanPreview.ThroughGroup group) {
+            this.throughGroup = group;
+            return this;
+        }
+
         Builder secretLocation(Supplier<String> where) {
             this.secretLocation = where;
             return this;
         }
 
         Runbook build() {
-            return new Runbook(title, target == null ? title : target, targetObjectId, steps, secretLocation);
+            return new Runbook(
+                    title, target == null ? title : target, targetObjectId, steps, secretLocation, throughGroup);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.serviceaccountbot.provisioning;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandText;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@link Plans} against the tenant: every privileged command becomes a runbook after a read-only look at the
@@ -50,16 +51,27 @@ class TenantPlans implements Plans {
                 null);
     }
 
-    /** The runbook of a privileged command, or why it cannot run here; reads the tenant, changes nothing. */
+    /** The runbook of a privileged command, to be approved, or why it cannot run here; reads the tenant only. */
     Drafted draft(Command.Privileged command) {
+        return draft(command, null);
+    }
+
+    /**
+     * The runbook of a privileged command, or why it cannot run here; reads the tenant, changes nothing.
+     *
+     * @param approvedGroupMembers when drafting an approved command to run, the object ids (lower case) of the members
+     *     of the group it goes through whom the approvers saw: its steps grant nothing through the group once it has
+     *     others; null when drafting for approval
+     */
+    Drafted draft(Command.Privileged command, Set<String> approvedGroupMembers) {
         if (command instanceof Command.GrantImpersonation grant) {
-            return impersonation.grant(grant);
+            return impersonation.grant(grant, approvedGroupMembers);
         }
         if (command instanceof Command.RevokeImpersonation revoke) {
             return impersonation.revoke(revoke);
         }
         if (command instanceof Command.SetupExchangeSync setup) {
-            return impersonation.setup(setup);
+            return impersonation.setup(setup, approvedGroupMembers);
         }
         return appAccess.grant((Command.GrantAppAccess) command);
     }

@@ -159,6 +159,18 @@ final class SimulatedExchange {
         throw CmdletFailure.noSuchRecipient(identity);
     }
 
+    /**
+     * A mail-enabled group made here, by its object id (the ExternalDirectoryObjectId Entra knows it by): its name and
+     * its member keys, as Graph lists the group's members; empty when there is no such group.
+     */
+    synchronized Optional<GroupById> groupByObjectId(String id) {
+        return Optional.ofNullable(groupById(id == null ? "" : id.toLowerCase(Locale.ROOT)))
+                .map(group -> new GroupById(group.id, group.name, List.copyOf(group.members)));
+    }
+
+    /** A mail-enabled group as Graph sees it: its object id, name and member keys. */
+    record GroupById(String id, String name, List<String> memberKeys) {}
+
     /** A deleted user's memberships go with it, as Exchange drops a removed recipient from its groups. */
     synchronized void forgetUser(String objectId) {
         String key = "user:" + objectId.toLowerCase(Locale.ROOT);

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Who sees which approval card. Someone sees Approve and Reject only when the approval rules would let them decide
- * now (an eligible approver, not the requester or the target, who has not decided yet, on a pending request); everyone
+ * now (an eligible approver, not the requester, the target or a member of its group, who has not decided yet, on a pending request); everyone
  * else sees the status. The refresh goes to the eligible approvers' Teams user ids, from their personal chats with the
  * bot. Nothing here calls the tenant, so a card can be rendered within an invoke's time limit.
  */
@@ -75,13 +75,12 @@ class ApprovalCardViews {
         refreshUserIds.invalidate(requestNumber);
     }
 
-    /** The approvers who may decide, except the requester and the target account. */
+    /**
+     * The approvers who may decide: not the requester, the target account, or a member of the group through which it
+     * gains access.
+     */
     static List<String> deciders(ApprovalRequest request) {
-        return request.eligibleApprovers().stream()
-                .filter(approver -> !request.requester().is(approver))
-                .filter(approver -> !approver.equalsIgnoreCase(String.valueOf(request.targetObjectId())))
-                .sorted()
-                .toList();
+        return request.possibleDeciders();
     }
 
     private List<String> refreshUserIds(ApprovalRequest request) {

@@ -144,6 +144,10 @@ final class ApprovalCards {
         AdaptiveCards.fact(facts, "Asks", asked(request));
         AdaptiveCards.fact(facts, "Requested by", request.requester().name());
         AdaptiveCards.fact(facts, "Account", request.target());
+        String others = GroupAccessWords.whoGainsAccess(request);
+        if (others != null) {
+            AdaptiveCards.fact(facts, "Gains access", others);
+        }
         AdaptiveCards.fact(facts, "Why", request.justification());
         if (request.status() == RequestStatus.PENDING) {
             AdaptiveCards.fact(facts, "Expires", when(request.expiresAt()));

@@ -71,7 +71,8 @@ class ApprovalRequestAnswer implements CommandAnswer<Command.Privileged> {
                 people.of(caller),
                 plan.target(),
                 plan.targetObjectId(),
-                command.justification().get()));
+                command.justification().get(),
+                GroupAccessWords.of(plan)));
         ApprovalRecipients.Recipients recipients = delivery.recipientsOf(request);
         return views.message(request, views.shared(request, notes.of(request, recipients)))
                 .afterDelivery((asked, activityId) -> delivery.deliver(request, recipients, asked, activityId));

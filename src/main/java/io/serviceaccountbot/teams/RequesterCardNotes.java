@@ -7,11 +7,12 @@ import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.TenantException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The lines at the foot of the requester's card while the request waits: which approvers the card did not reach (no
- * personal chat with the bot yet) and how to withdraw the request. Worked out afresh each time the card is drawn, so
+ * The lines at the foot of the requester's card while the request waits: that too few approvers may decide it, which
+ * approvers the card did not reach (no personal chat with the bot yet) and how to withdraw the request. Worked out afresh each time the card is drawn, so
  * an approver who opens a personal chat later, and gets the card then, is no longer named. A decided request has none.
  */
 @Component
@@ -39,6 +40,7 @@ class RequesterCardNotes {
             return List.of();
         }
         List<String> notes = new ArrayList<>();
+        tooFewDeciders(request).ifPresent(notes::add);
         int reachable =
                 recipients.approverChats().size() + recipients.channels().size();
         if (reachable == 0) {
@@ -52,6 +54,24 @@ class RequesterCardNotes {
         }
         notes.add("You can withdraw the request with cancel " + request.number() + ".");
         return notes;
+    }
+
+    /**
+     * When fewer approvers may decide than the approvals needed (the others asked for it, or gain access with it, e.g.
+     * as members of the group it goes through), the request can never be approved: say so rather than let it wait.
+     */
+    static Optional<String> tooFewDeciders(ApprovalRequest request) {
+        int deciders = request.possibleDeciders().size();
+        if (deciders >= request.quorum()) {
+            return Optional.empty();
+        }
+        String group = request.groupAccess().group();
+        return Optional.of("⚠️ Not enough approvers can decide this request: it needs " + request.quorum()
+                + (request.quorum() == 1 ? " approval" : " approvals") + ", and only " + deciders
+                + (deciders == 1 ? " approver is" : " approvers are") + " left once those who asked for it or gain"
+                + " access with it" + (group == null ? "" : " (the members of group '" + group + "')")
+                + " are set aside. It cannot be approved as it stands: withdraw it with cancel " + request.number()
+                + " and ask again through another group, or have more approvers added.");
     }
 
     private String unreachableNames(List<String> objectIds) {

@@ -47,6 +47,38 @@ class ApprovalPolicyTest {
     }
 
     @Test
+    void aMemberOfTheGroupThroughWhichAccessIsGrantedMayNotDecideAndIsToldWhy() {
+        ApprovalRequest viaGroup = Requests.pendingViaGroup(1, "Sales Sync", MEGAN);
+
+        assertThat(refusal(ApprovalPolicy.BENEFICIARY_MAY_NOT_DECIDE.check(viaGroup, MEGAN, NOW)))
+                .isEqualTo("This request gives you access (you are a member of group 'Sales Sync'), so another"
+                        + " approver has to decide it.");
+        assertThat(ApprovalPolicy.BENEFICIARY_MAY_NOT_DECIDE.check(viaGroup, ADELE, NOW))
+                .isEqualTo(RuleResult.ALLOWED);
+        assertThat(refusal(ApprovalPolicy.standard().check(viaGroup, MEGAN, NOW)))
+                .as("the standard policy has the rule")
+                .contains("you are a member of group 'Sales Sync'");
+    }
+
+    @Test
+    void withoutAGroupNobodyIsRefusedAsAMember() {
+        assertThat(ApprovalPolicy.BENEFICIARY_MAY_NOT_DECIDE.check(request, MEGAN, NOW))
+                .isEqualTo(RuleResult.ALLOWED);
+    }
+
+    @Test
+    void theMembersWhoGainAccessAreNotAmongThePossibleDeciders() {
+        ApprovalRequest viaGroup = Requests.pendingViaGroup(2, "Sales Sync", MEGAN);
+
+        assertThat(viaGroup.possibleDeciders())
+                .as("not Alex who asked, not svc-sync, not Megan who is in the group")
+                .containsExactly(ADELE.aadObjectId());
+        assertThat(viaGroup.possibleDeciders().size())
+                .as("so a quorum of 2 cannot be reached")
+                .isLessThan(viaGroup.quorum());
+    }
+
+    @Test
     void anExpiredRequestCannotBeDecidedAndSaysWhenItExpired() {
         assertThat(refusal(ApprovalPolicy.MUST_NOT_BE_EXPIRED.check(request, MEGAN, NOW.plus(Duration.ofHours(24)))))
                 .contains("expired on 27 Nov 2026 10:00 UTC")

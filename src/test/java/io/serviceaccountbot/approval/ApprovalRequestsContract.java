@@ -68,6 +68,32 @@ abstract class ApprovalRequestsContract extends RepositoryContract {
     }
 
     @Test
+    void theMembersOfTheGroupWhoGainAccessComeBackWithTheRequest() {
+        ApprovalRequest.Draft draft = Requests.grantToSvcSync();
+        ApprovalRequest request = ApprovalRequest.open(
+                new ApprovalRequest.Draft(
+                        draft.command(),
+                        draft.plan(),
+                        draft.requester(),
+                        draft.target(),
+                        draft.targetObjectId(),
+                        draft.justification(),
+                        new GroupAccess(
+                                "Sales \"Sync\" Accounts",
+                                List.of(Requests.MEGAN, new Person("aad-ünïcode", "Zoë 'Q' O\"Brien")))),
+                NOW,
+                Duration.ofHours(24),
+                1,
+                APPROVERS);
+
+        requests.save(request);
+
+        ApprovalRequest loaded = requests.byNumber(request.number()).orElseThrow();
+        assertSameContent(loaded, request, 1);
+        assertThat(loaded.groupAccess().includes(Requests.MEGAN.aadObjectId())).isTrue();
+    }
+
+    @Test
     void decisionsComeBackInOrderAndAWithdrawnOneIsGone() {
         ApprovalRequest saved = requests.save(pending(ALEX, NOW, 3, null));
         saved.decide(MEGAN, Decision.Verdict.APPROVE, "fine by me", NOW.plusSeconds(60), POLICY);

@@ -66,7 +66,7 @@ class ApprovalsTest {
         return new Approvals(
                 store,
                 directory,
-                new ApprovalProperties(quorum, Duration.ofHours(24), Duration.ofMinutes(1)),
+                new ApprovalProperties(quorum, Duration.ofHours(24), Duration.ofMinutes(1), 10),
                 ApprovalPolicy.standard(),
                 clock,
                 published::add,

@@ -27,6 +27,24 @@ final class Requests {
                 "Salesforce Exchange Sync");
     }
 
+    /** As {@link #pending}, granted through an existing group whose members gain access too. */
+    static ApprovalRequest pendingViaGroup(int quorum, String group, Person... members) {
+        ApprovalRequest.Draft draft = grantToSvcSync();
+        return ApprovalRequest.open(
+                new ApprovalRequest.Draft(
+                        draft.command(),
+                        draft.plan(),
+                        draft.requester(),
+                        draft.target(),
+                        draft.targetObjectId(),
+                        draft.justification(),
+                        new GroupAccess(group, List.of(members))),
+                NOW,
+                Duration.ofHours(24),
+                quorum,
+                Set.of(MEGAN.aadObjectId(), ADELE.aadObjectId(), ALEX.aadObjectId(), SVC_SYNC.aadObjectId()));
+    }
+
     /** Alex asks; Megan and Adele may approve (and, in some tests, svc-sync itself is in the group). */
     static ApprovalRequest pending(int quorum) {
         return ApprovalRequest.open(

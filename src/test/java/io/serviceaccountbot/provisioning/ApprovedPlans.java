@@ -6,6 +6,7 @@ import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.Decision;
 import io.serviceaccountbot.approval.DecisionResult;
+import io.serviceaccountbot.approval.GroupAccess;
 import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandParser;
@@ -64,6 +65,18 @@ final class ApprovedPlans {
     }
 
     /** Alex asks and Megan approves; the plan starts running on its own. */
+    /** The members of the plan's group who gain access too, kept with the request as the bot keeps them. */
+    static GroupAccess groupAccess(PlanPreview.Ready plan) {
+        if (plan.throughGroup() == null || plan.throughGroup().members().isEmpty()) {
+            return GroupAccess.none();
+        }
+        return new GroupAccess(
+                plan.throughGroup().group(),
+                plan.throughGroup().members().stream()
+                        .map(member -> new Person(member.id(), member.name()))
+                        .toList());
+    }
+
     ApprovalRequest openAndApprove(String text) {
         Command command = parse(text);
         PlanPreview.Ready plan = ready(text);
@@ -73,7 +86,8 @@ final class ApprovedPlans {
                 ALEX,
                 plan.target(),
                 plan.targetObjectId(),
-                "tests of the plans"));
+                "tests of the plans",
+                groupAccess(plan)));
         DecisionResult decided = approvals.decide(opened.number(), MEGAN, Decision.Verdict.APPROVE, null, null);
         assertThat(decided.kind()).as(decided.message()).isEqualTo(DecisionResult.Kind.RECORDED);
         return opened;

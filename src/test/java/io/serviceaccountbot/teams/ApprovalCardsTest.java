@@ -43,7 +43,7 @@ class ApprovalCardsTest {
         Approvals approvals = new Approvals(
                 new SameObjectRequests(),
                 new Approvers(approvers),
-                new ApprovalProperties(1, Duration.ofHours(24), Duration.ofMinutes(1)),
+                new ApprovalProperties(1, Duration.ofHours(24), Duration.ofMinutes(1), 10),
                 ApprovalPolicy.standard(),
                 CLOCK,
                 event -> {},

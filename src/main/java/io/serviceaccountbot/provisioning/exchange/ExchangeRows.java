@@ -40,7 +40,8 @@ final class ExchangeRows {
                 text(row, "Alias"),
                 text(row, "PrimarySmtpAddress"),
                 text(row, "DistinguishedName"),
-                List.copyOf(members));
+                List.copyOf(members),
+                text(row, "ExternalDirectoryObjectId"));
     }
 
     /** A mailbox user or mail user by address, which is what admins know them by; a group by its name. */

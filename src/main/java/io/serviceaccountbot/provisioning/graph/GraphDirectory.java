@@ -1,7 +1,10 @@
 package io.serviceaccountbot.provisioning.graph;
 
+import com.microsoft.graph.models.DirectoryObject;
+import com.microsoft.graph.models.DirectoryObjectCollectionResponse;
 import com.microsoft.graph.models.Domain;
 import com.microsoft.graph.models.DomainCollectionResponse;
+import com.microsoft.graph.models.Group;
 import com.microsoft.graph.models.ServicePrincipalCollectionResponse;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
@@ -10,6 +13,7 @@ import com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostReq
 import com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostResponse;
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.DirectoryUser;
+import io.serviceaccountbot.provisioning.GroupMember;
 import io.serviceaccountbot.provisioning.MailboxStatus;
 import io.serviceaccountbot.provisioning.NewUser;
 import io.serviceaccountbot.provisioning.Secret;
@@ -196,6 +200,48 @@ class GraphDirectory implements Directory {
             }
         }
         return found;
+    }
+
+    @Override
+    public List<GroupMember> groupMembers(String groupId) {
+        try {
+            List<GroupMember> members = new ArrayList<>();
+            DirectoryObjectCollectionResponse page = graph.get()
+                    .groups()
+                    .byGroupId(groupId)
+                    .members()
+                    .get(request ->
+                            request.queryParameters.select = new String[] {"id", "displayName", "userPrincipalName"});
+            while (page != null) {
+                for (DirectoryObject member : page.getValue() == null ? List.<DirectoryObject>of() : page.getValue()) {
+                    members.add(member(member));
+                }
+                String next = page.getOdataNextLink();
+                page = next == null
+                        ? null
+                        : graph.get()
+                                .groups()
+                                .byGroupId(groupId)
+                                .members()
+                                .withUrl(next)
+                                .get();
+            }
+            return members;
+        } catch (RuntimeException e) {
+            throw GraphFailure.of(e).toTenantException("list the members of group " + groupId, timeout);
+        }
+    }
+
+    /** A member as Graph typed it by its {@code @odata.type}: a user, a group, or another kind of object. */
+    private static GroupMember member(DirectoryObject member) {
+        if (member instanceof User user) {
+            return new GroupMember(user.getId(), user.getDisplayName(), user.getUserPrincipalName(), false);
+        }
+        if (member instanceof Group group) {
+            return new GroupMember(group.getId(), group.getDisplayName(), null, true);
+        }
+        Object name = member.getAdditionalData().get("displayName");
+        return new GroupMember(member.getId(), name == null ? null : name.toString(), null, false);
     }
 
     @Override

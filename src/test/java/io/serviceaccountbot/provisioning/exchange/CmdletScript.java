@@ -89,6 +89,11 @@ final class CmdletScript {
                 "MailUniversalSecurityGroup",
                 "DistinguishedName",
                 ExchangeAdminContract.distinguishedName(name),
+                "ExternalDirectoryObjectId",
+                java.util
+                        .UUID
+                        .nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString(),
                 "Identity",
                 name);
     }

@@ -96,13 +96,15 @@ abstract class ExchangeAdminContract {
         MailEnabledGroup created = exchange().ensureSecurityGroup("Exchange Sync Accounts");
         MailEnabledGroup again = exchange().ensureSecurityGroup("Exchange Sync Accounts");
 
+        assertThat(created.objectId()).as("its Entra object id").isNotBlank();
         assertThat(created)
                 .isEqualTo(new MailEnabledGroup(
                         "Exchange Sync Accounts",
                         "ExchangeSyncAccounts",
                         "ExchangeSyncAccounts@example.com",
                         distinguishedName("Exchange Sync Accounts"),
-                        List.of()));
+                        List.of(),
+                        created.objectId()));
         assertThat(again).isEqualTo(created);
         assertThat(exchange().securityGroup("Exchange Sync Accounts")).contains(created);
         assertThat(exchange().securityGroup("No Such Group")).isEmpty();
