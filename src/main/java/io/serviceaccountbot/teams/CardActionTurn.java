@@ -140,7 +140,8 @@ class CardActionTurn {
         try {
             command = JustificationCard.withJustification(asked.get(), justification.get());
         } catch (IllegalArgumentException e) {
-            return InvokeResponse.message("That justification can't be used: " + e.getMessage() + ".");
+            return InvokeResponse.message(
+                    "That justification can't be used: " + UserText.forMarkdown(e.getMessage()) + ".");
         }
         ConversationReference reference = ConversationReference.of(activity);
         String card = reference.key() + "|" + activity.replyToId() + "|" + caller.aadObjectId();
