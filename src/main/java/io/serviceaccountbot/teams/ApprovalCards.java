@@ -24,6 +24,7 @@ final class ApprovalCards {
     static final String COMMENT = "comment";
     static final String REQUEST = "request";
     static final String CARD_VERSION = "cardVersion";
+    static final CardInputLimit COMMENT_INPUT = new CardInputLimit(COMMENT, "comment", 500);
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -73,7 +74,10 @@ final class ApprovalCards {
         ObjectNode card = AdaptiveCards.card(body);
         if (withButtons) {
             body.add(AdaptiveCards.textInput(
-                            COMMENT, "Comment (optional; your reason when you reject)", "Why you decide so", 500)
+                            COMMENT_INPUT.id(),
+                            "Comment (optional; your reason when you reject)",
+                            "Why you decide so",
+                            COMMENT_INPUT.maxLength())
                     .put("spacing", "Medium"));
             AdaptiveCards.actions(
                     card,

@@ -18,7 +18,7 @@ final class JustificationCard {
     static final String VERB = "requestApproval";
     static final String COMMAND = "command";
     static final String JUSTIFICATION = "justification";
-    static final int MAX_JUSTIFICATION = 500;
+    static final CardInputLimit JUSTIFICATION_INPUT = new CardInputLimit(JUSTIFICATION, "justification", 500);
 
     private JustificationCard() {}
 
@@ -36,10 +36,10 @@ final class JustificationCard {
                     .put("spacing", "Small"));
         }
         body.add(AdaptiveCards.textInput(
-                        JUSTIFICATION,
+                        JUSTIFICATION_INPUT.id(),
                         "Justification",
                         "e.g. Salesforce Exchange Sync for the sales team",
-                        MAX_JUSTIFICATION)
+                        JUSTIFICATION_INPUT.maxLength())
                 .put("isRequired", true)
                 .put("errorMessage", "Say why you need it")
                 .put("spacing", "Medium"));
