@@ -3,8 +3,9 @@ package io.serviceaccountbot.command;
 /**
  * Reads a Teams message as a {@link Command}.
  *
- * <p>It never throws: any input, however long or strange, gives a {@link ParseResult}. The message is normalised
- * (smart quotes, odd spaces, invisible marks), stripped of pleasantries ("please", "thanks", a trailing "?"), and
+ * <p>It never throws: any input, however long or strange, gives a {@link ParseResult}. A message holding an invisible
+ * character that would change a word unseen ({@link InvisibleCharacters}) is refused, naming it; otherwise it is
+ * normalised (smart quotes, odd spaces, direction marks at its ends), stripped of pleasantries ("please", "thanks", a trailing "?"), and
  * offered to every command's grammar; the grammar whose phrasing matched the most keywords decides. When none matches,
  * the error suggests the nearest command.
  */
@@ -22,6 +23,11 @@ public final class CommandParser {
             }
             if (text.length() > MAX_LENGTH) {
                 return rejected(new ParseError.TooLong(text.length()));
+            }
+            var invisible = InvisibleCharacters.first(text);
+            if (invisible.isPresent()) {
+                return rejected(new ParseError.InvisibleCharacter(
+                        invisible.get().named(), invisible.get().after()));
             }
             String clean = Politeness.strip(InputText.normalise(text));
             if (clean.isEmpty()) {

@@ -7,7 +7,9 @@ import java.util.Objects;
  *
  * <p>Teams clients send smart quotes, non-breaking spaces, and invisible marks (zero-width spaces, bidi marks from
  * right-to-left keyboards). Smart quotes become {@code "} or {@code '}, every kind of space and control character
- * becomes one space, and invisible format characters are dropped. The same function canonicalises the free text held
+ * becomes one space, and invisible format characters are dropped: by the time a message gets here, {@link
+ * CommandParser} has refused any that would change a word ({@link InvisibleCharacters}), so only direction marks at
+ * its ends and joiners inside emoji are left to drop. The same function canonicalises the free text held
  * in commands, so a command always equals what its text parses back to.
  */
 final class InputText {

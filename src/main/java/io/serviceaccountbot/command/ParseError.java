@@ -40,6 +40,23 @@ public sealed interface ParseError {
         }
     }
 
+    /**
+     * The message holds a character that does not show but would change what was typed, e.g. a zero-width space
+     * inside an alias.
+     *
+     * @param character the character's code point and name, e.g. "U+200B ZERO WIDTH SPACE"
+     * @param after the visible word right before it, or empty when it comes first
+     */
+    record InvisibleCharacter(String character, String after) implements ParseError {
+
+        @Override
+        public String message() {
+            String where = after.isEmpty() ? " at the start" : " after '" + echo(after) + "'";
+            return "Your message contains an invisible character (" + character + ")" + where
+                    + "; retype it without it. I read nothing else in it, so nothing was done.";
+        }
+    }
+
     /** No command starts like that; {@code nearest} is the command it most resembles, if any is close. */
     record UnknownCommand(String text, Optional<CommandSpec> nearest) implements ParseError {
 

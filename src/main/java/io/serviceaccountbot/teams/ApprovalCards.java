@@ -24,6 +24,7 @@ final class ApprovalCards {
     static final String COMMENT = "comment";
     static final String REQUEST = "request";
     static final String CARD_VERSION = "cardVersion";
+    static final CardInputLimit COMMENT_INPUT = new CardInputLimit(COMMENT, "comment", 500);
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -45,29 +46,38 @@ final class ApprovalCards {
             List<String> notes) {
         ArrayNode body = AdaptiveCards.body();
         if (notice != null) {
-            body.add(AdaptiveCards.text(notice).put("weight", "Bolder").put("color", "Accent"));
+            body.add(AdaptiveCards.text(UserText.forMarkdown(notice))
+                    .put("weight", "Bolder")
+                    .put("color", "Accent"));
         }
         body.add(AdaptiveCards.heading("Approval request " + request.number()));
-        body.add(AdaptiveCards.text(status(request))
+        body.add(AdaptiveCards.text(UserText.forMarkdown(status(request)))
                 .put("color", colour(request.status()))
                 .put("spacing", "None"));
         body.add(facts(request));
         body.add(AdaptiveCards.text("What will happen").put("weight", "Bolder").put("spacing", "Medium"));
         List<String> steps = request.plan();
         for (int i = 0; i < steps.size(); i++) {
-            body.add(AdaptiveCards.text((i + 1) + ". " + steps.get(i)).put("spacing", "Small"));
+            body.add(AdaptiveCards.text((i + 1) + ". " + UserText.forMarkdown(steps.get(i)))
+                    .put("spacing", "Small"));
         }
         for (Decision decision : request.decisions()) {
-            body.add(AdaptiveCards.subtle(decided(decision)).put("spacing", "Small"));
+            body.add(AdaptiveCards.subtle(UserText.forMarkdown(decided(decision)))
+                    .put("spacing", "Small"));
         }
         if (request.outcome() != null) {
-            body.add(AdaptiveCards.text("Result: " + request.outcome()).put("spacing", "Medium"));
+            body.add(AdaptiveCards.text("Result: " + UserText.forMarkdown(request.outcome()))
+                    .put("spacing", "Medium"));
         }
-        notes.forEach(note -> body.add(AdaptiveCards.subtle(note).put("spacing", "Medium")));
+        notes.forEach(note ->
+                body.add(AdaptiveCards.subtle(UserText.forMarkdown(note)).put("spacing", "Medium")));
         ObjectNode card = AdaptiveCards.card(body);
         if (withButtons) {
             body.add(AdaptiveCards.textInput(
-                            COMMENT, "Comment (optional; your reason when you reject)", "Why you decide so", 500)
+                            COMMENT_INPUT.id(),
+                            "Comment (optional; your reason when you reject)",
+                            "Why you decide so",
+                            COMMENT_INPUT.maxLength())
                     .put("spacing", "Medium"));
             AdaptiveCards.actions(
                     card,
@@ -82,7 +92,7 @@ final class ApprovalCards {
 
     /** What Teams shows in notifications, e.g. "Approval request R-7K2QM4: grant impersonation to svc-sync". */
     static String summary(ApprovalRequest request) {
-        return "Approval request " + request.number() + ": " + asked(request) + " ("
+        return "Approval request " + request.number() + ": " + UserText.forMarkdown(asked(request)) + " ("
                 + request.status().inWords() + ")";
     }
 
@@ -141,14 +151,15 @@ final class ApprovalCards {
 
     private static ObjectNode facts(ApprovalRequest request) {
         ObjectNode facts = AdaptiveCards.factSet();
-        AdaptiveCards.fact(facts, "Asks", asked(request));
-        AdaptiveCards.fact(facts, "Requested by", request.requester().name());
-        AdaptiveCards.fact(facts, "Account", request.target());
+        AdaptiveCards.fact(facts, "Asks", UserText.forMarkdown(asked(request)));
+        AdaptiveCards.fact(
+                facts, "Requested by", UserText.forMarkdown(request.requester().name()));
+        AdaptiveCards.fact(facts, "Account", UserText.forMarkdown(request.target()));
         String others = GroupAccessWords.whoGainsAccess(request);
         if (others != null) {
-            AdaptiveCards.fact(facts, "Gains access", others);
+            AdaptiveCards.fact(facts, "Gains access", UserText.forMarkdown(others));
         }
-        AdaptiveCards.fact(facts, "Why", request.justification());
+        AdaptiveCards.fact(facts, "Why", UserText.forMarkdown(request.justification()));
         if (request.status() == RequestStatus.PENDING) {
             AdaptiveCards.fact(facts, "Expires", when(request.expiresAt()));
         } else {

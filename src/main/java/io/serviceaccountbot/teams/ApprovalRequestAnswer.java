@@ -50,15 +50,15 @@ class ApprovalRequestAnswer implements CommandAnswer<Command.Privileged> {
     public BotMessage answer(Command.Privileged command, Caller caller) {
         Plans planner = plans.getIfAvailable();
         if (planner == null) {
-            return BotMessage.text("**" + CommandText.of(command) + "** is not available yet: this build of the bot"
-                    + " cannot plan it. Nothing was changed.");
+            return BotMessage.text("**" + UserText.forMarkdown(CommandText.of(command))
+                    + "** is not available yet: this build of the bot" + " cannot plan it. Nothing was changed.");
         }
         PlanPreview preview = planner.preview(command);
         if (preview instanceof PlanPreview.Refused refused) {
-            return BotMessage.text(refused.reason()
+            return BotMessage.text(UserText.forMarkdown(refused.reason())
                     + (refused.alternative() == null
                             ? ""
-                            : "\n\nWhat works here instead:\n\n`" + refused.alternative() + "`")
+                            : "\n\nWhat works here instead:\n\n" + UserText.inCodeSpan(refused.alternative()))
                     + "\n\nI did not open an approval request, and nothing was changed.");
         }
         PlanPreview.Ready plan = (PlanPreview.Ready) preview;

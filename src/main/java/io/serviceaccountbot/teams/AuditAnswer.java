@@ -52,8 +52,9 @@ class AuditAnswer implements CommandAnswer<Command.Audit> {
 
     private BotMessage list(Command.Audit command) {
         List<AuditEntry> entries = log.latest(command.account().map(AccountRef::value), SHOWN + 1);
-        String about =
-                command.account().map(account -> " for " + account.value()).orElse("");
+        String about = command.account()
+                .map(account -> " for " + UserText.forMarkdown(account.value()))
+                .orElse("");
         if (entries.isEmpty()) {
             return BotMessage.text("The audit log has no entries" + about + " yet.");
         }
@@ -66,12 +67,15 @@ class AuditAnswer implements CommandAnswer<Command.Audit> {
             String concerns = about(entry.record(), "");
             if (!concerns.equals(group)) {
                 body.add(AdaptiveCards.text(
-                                concerns.isEmpty() ? "Neither a request nor an account" : "**" + concerns + "**")
+                                concerns.isEmpty()
+                                        ? "Neither a request nor an account"
+                                        : "**" + UserText.forMarkdown(concerns) + "**")
                         .put("separator", true));
                 group = concerns;
             }
             String summary = summary(entry.record());
-            body.add(AdaptiveCards.text(heading(entry) + (summary.isEmpty() ? "" : " · " + summary))
+            body.add(AdaptiveCards.text(
+                            heading(entry) + (summary.isEmpty() ? "" : " · " + UserText.forMarkdown(summary)))
                     .put("spacing", "Small"));
         }
         if (entries.size() > SHOWN) {
@@ -103,7 +107,8 @@ class AuditAnswer implements CommandAnswer<Command.Audit> {
             ObjectNode container = entry(entry, about(record, cut(detail(record), DETAIL)));
             if (!record.tenantRequestIds().isEmpty()) {
                 ((ArrayNode) container.get("items"))
-                        .add(AdaptiveCards.subtle("Tenant request ids: " + String.join(", ", record.tenantRequestIds()))
+                        .add(AdaptiveCards.subtle("Tenant request ids: "
+                                        + UserText.forMarkdown(String.join(", ", record.tenantRequestIds())))
                                 .put("fontType", "Monospace"));
             }
             body.add(container);
@@ -118,7 +123,8 @@ class AuditAnswer implements CommandAnswer<Command.Audit> {
 
     /** One entry in full: who did what when and how it went, then the given line about it. */
     private static ObjectNode entry(AuditEntry entry, String about) {
-        return AdaptiveCards.container(AdaptiveCards.text(heading(entry)), AdaptiveCards.subtle(about))
+        return AdaptiveCards.container(
+                        AdaptiveCards.text(heading(entry)), AdaptiveCards.subtle(UserText.forMarkdown(about)))
                 .put("spacing", "Small")
                 .put("separator", true);
     }
@@ -126,8 +132,9 @@ class AuditAnswer implements CommandAnswer<Command.Audit> {
     /** Which entry, when, who, what and how it went. */
     private static String heading(AuditEntry entry) {
         AuditRecord record = entry.record();
-        return "**#" + entry.seq() + "** · " + ApprovalCards.when(entry.recordedAt()) + " · " + who(record) + " · "
-                + record.action() + " · **" + record.outcome() + "**";
+        return "**#" + entry.seq() + "** · " + ApprovalCards.when(entry.recordedAt()) + " · "
+                + UserText.forMarkdown(who(record)) + " · " + UserText.forMarkdown(record.action()) + " · **"
+                + UserText.forMarkdown(record.outcome()) + "**";
     }
 
     private static String who(AuditRecord record) {

@@ -30,10 +30,11 @@ class CancelAnswer implements CommandAnswer<Command.Cancel> {
     public BotMessage answer(Command.Cancel command, Caller caller) {
         try {
             ApprovalRequest cancelled = approvals.cancel(command.id(), people.of(caller));
-            return BotMessage.text("🚫 Request **" + cancelled.number() + "** (" + ApprovalCards.asked(cancelled)
-                    + ") is cancelled. Nothing was changed, and its cards now say so.");
+            return BotMessage.text(
+                    "🚫 Request **" + cancelled.number() + "** (" + UserText.forMarkdown(ApprovalCards.asked(cancelled))
+                            + ") is cancelled. Nothing was changed, and its cards now say so.");
         } catch (UnknownRequest | NotTheRequester | IllegalRequestMove e) {
-            return BotMessage.text(e.getMessage() + " Nothing was changed.");
+            return BotMessage.text(UserText.forMarkdown(e.getMessage()) + " Nothing was changed.");
         } catch (RequestChangedConcurrently e) {
             return BotMessage.text("Request " + command.id() + " was being decided at the same moment, so it was not"
                     + " cancelled. Type **requests mine** to see where it stands.");

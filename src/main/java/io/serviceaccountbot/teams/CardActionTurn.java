@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * with the card as it now stands for the clicker, {@code refresh} answers with the clicker's view and changes nothing.
  * The clicker is whoever Teams says sent the activity ({@code from.aadObjectId}); of the card's data only the request
  * number and the card version are read. None of this calls the tenant. On a justification card, {@code
- * requestApproval} queues the command like a typed one (its roles and plan need the tenant) and answers at once.
+ * requestApproval} queues the command like a typed one (its roles and plan need the tenant) and answers at once. A
+ * value longer than its input takes on the card ({@link CardInputLimit}) is refused and nothing is recorded.
  */
 @Component
 class CardActionTurn {
@@ -98,6 +99,10 @@ class CardActionTurn {
         if (number.isEmpty() || cardVersion.isEmpty()) {
             return InvokeResponse.message(INACTIVE);
         }
+        Optional<String> tooLong = ApprovalCards.COMMENT_INPUT.refusal(action);
+        if (tooLong.isPresent()) {
+            return InvokeResponse.message(tooLong.get());
+        }
         DecisionResult result;
         try {
             result = approvals.decide(
@@ -140,9 +145,9 @@ class CardActionTurn {
         if (justification.isEmpty()) {
             return InvokeResponse.message("Please say why you need this, then click Request approval again.");
         }
-        if (justification.get().length() > JustificationCard.MAX_JUSTIFICATION) {
-            return InvokeResponse.message(
-                    "Please keep the justification under " + JustificationCard.MAX_JUSTIFICATION + " characters.");
+        Optional<String> tooLong = JustificationCard.JUSTIFICATION_INPUT.refusal(action);
+        if (tooLong.isPresent()) {
+            return InvokeResponse.message(tooLong.get());
         }
         Optional<Command.Privileged> asked = action.input(JustificationCard.COMMAND)
                 .map(CommandParser::parse)
@@ -157,7 +162,8 @@ class CardActionTurn {
         try {
             command = JustificationCard.withJustification(asked.get(), justification.get());
         } catch (IllegalArgumentException e) {
-            return InvokeResponse.message("That justification can't be used: " + e.getMessage() + ".");
+            return InvokeResponse.message(
+                    "That justification can't be used: " + UserText.forMarkdown(e.getMessage()) + ".");
         }
         ConversationReference reference = ConversationReference.of(activity);
         String card = reference.key() + "|" + activity.replyToId() + "|" + caller.aadObjectId();

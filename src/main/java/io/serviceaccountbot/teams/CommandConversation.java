@@ -39,7 +39,7 @@ class CommandConversation {
     BotMessage answer(String text, Caller caller) {
         ParseResult result = CommandParser.parse(text);
         if (result instanceof ParseResult.Rejected rejected) {
-            return BotMessage.text(rejected.error().message());
+            return BotMessage.text(UserText.forMarkdown(rejected.error().message()));
         }
         return answer(((ParseResult.Parsed) result).command(), caller);
     }
@@ -80,7 +80,8 @@ class CommandConversation {
                     e.getMessage(),
                     e.requestId() == null ? "" : " (request id " + e.requestId() + ")");
             return BotMessage.text("**" + spec.keyword() + "** stopped: " + e.service() + " answered that "
-                    + e.getMessage() + (e.isTransient() ? ". Please try again in a few minutes." : "."));
+                    + UserText.forMarkdown(e.getMessage())
+                    + (e.isTransient() ? ". Please try again in a few minutes." : "."));
         } catch (RuntimeException e) {
             count(spec, "error");
             String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -114,7 +115,8 @@ class CommandConversation {
     }
 
     private static BotMessage refusal(CommandSpec spec, Caller caller) {
-        return BotMessage.text("Sorry " + caller.nameOr("there") + ", **" + spec.keyword() + "** is only for "
+        return BotMessage.text("Sorry " + UserText.forMarkdown(caller.nameOr("there")) + ", **" + spec.keyword()
+                + "** is only for "
                 + RoleNames.whoMay(spec.roles()) + ", and you are not one. Nothing was done. An administrator can"
                 + " give you the role by adding you to the bot's Entra group. Type **help** to see what you can do.");
     }

@@ -56,8 +56,8 @@ class HelpAnswer implements CommandAnswer<Command.Help> {
     private BotMessage topic(String topic, Set<Role> roles) {
         List<CommandSpec> matches = catalog.lookup(topic);
         if (matches.isEmpty()) {
-            return BotMessage.text(
-                    "I have no command like '" + ActivityCheck.shorten(topic) + "'. Type **help** to see them all.");
+            return BotMessage.text("I have no command like '" + UserText.forMarkdown(ActivityCheck.shorten(topic))
+                    + "'. Type **help** to see them all.");
         }
         return HelpCards.topic(topic, matches, roles);
     }

@@ -37,7 +37,7 @@ final class HelpCards {
 
     static BotMessage topic(String topic, List<CommandSpec> specs, Set<Role> roles) {
         ArrayNode body = AdaptiveCards.body();
-        body.add(AdaptiveCards.heading("Help: " + ActivityCheck.shorten(topic)));
+        body.add(AdaptiveCards.heading("Help: " + UserText.forMarkdown(ActivityCheck.shorten(topic))));
         for (CommandSpec spec : specs) {
             var container = AdaptiveCards.container(
                     AdaptiveCards.monospace(placeholders(spec.syntax())).put("weight", "Bolder"),
@@ -51,7 +51,7 @@ final class HelpCards {
                             items.add(AdaptiveCards.monospace(example).put("spacing", "None")));
             body.add(container);
         }
-        return BotMessage.card("Help: " + ActivityCheck.shorten(topic), AdaptiveCards.card(body));
+        return BotMessage.card("Help: " + UserText.forMarkdown(ActivityCheck.shorten(topic)), AdaptiveCards.card(body));
     }
 
     /**

@@ -18,7 +18,7 @@ final class JustificationCard {
     static final String VERB = "requestApproval";
     static final String COMMAND = "command";
     static final String JUSTIFICATION = "justification";
-    static final int MAX_JUSTIFICATION = 500;
+    static final CardInputLimit JUSTIFICATION_INPUT = new CardInputLimit(JUSTIFICATION, "justification", 500);
 
     private JustificationCard() {}
 
@@ -26,34 +26,37 @@ final class JustificationCard {
         String text = CommandText.of(command);
         ArrayNode body = AdaptiveCards.body();
         body.add(AdaptiveCards.heading("Why do you need this?"));
-        body.add(AdaptiveCards.text("**" + plan.title() + "** needs an approver's agreement, and approvers want to"
-                + " know why. Say why, and I'll ask them."));
+        body.add(AdaptiveCards.text(
+                "**" + UserText.forMarkdown(plan.title()) + "** needs an approver's agreement, and approvers want to"
+                        + " know why. Say why, and I'll ask them."));
         body.add(AdaptiveCards.text("What will happen").put("weight", "Bolder").put("spacing", "Medium"));
         List<String> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
-            body.add(AdaptiveCards.text((i + 1) + ". " + steps.get(i)).put("spacing", "Small"));
+            body.add(AdaptiveCards.text((i + 1) + ". " + UserText.forMarkdown(steps.get(i)))
+                    .put("spacing", "Small"));
         }
         body.add(AdaptiveCards.textInput(
-                        JUSTIFICATION,
+                        JUSTIFICATION_INPUT.id(),
                         "Justification",
                         "e.g. Salesforce Exchange Sync for the sales team",
-                        MAX_JUSTIFICATION)
+                        JUSTIFICATION_INPUT.maxLength())
                 .put("isRequired", true)
                 .put("errorMessage", "Say why you need it")
                 .put("spacing", "Medium"));
-        body.add(AdaptiveCards.subtle("Or type it: " + text + " because ‹why›").put("spacing", "Small"));
+        body.add(AdaptiveCards.subtle("Or type it: " + UserText.forMarkdown(text) + " because ‹why›")
+                .put("spacing", "Small"));
         ObjectNode data = AdaptiveCards.object();
         data.put(COMMAND, text);
         ObjectNode card = AdaptiveCards.card(body);
         AdaptiveCards.actions(card, AdaptiveCards.execute("Request approval", VERB, data));
-        return BotMessage.card("Why do you need this? " + plan.title(), card);
+        return BotMessage.card("Why do you need this? " + UserText.forMarkdown(plan.title()), card);
     }
 
     /** What replaces the card once its button was clicked, so that it is not sent twice. */
     static ObjectNode sent(Command.Privileged command) {
         ArrayNode body = AdaptiveCards.body();
         body.add(AdaptiveCards.heading("Asking for approval"));
-        body.add(AdaptiveCards.monospace(CommandText.of(command)));
+        body.add(AdaptiveCards.monospace(UserText.forMarkdown(CommandText.of(command))));
         body.add(AdaptiveCards.subtle("My answer follows in this chat."));
         return AdaptiveCards.card(body);
     }

@@ -1,10 +1,19 @@
 package io.serviceaccountbot.teams;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The command a user typed, out of what Teams delivers: without the {@code <at>bot</at>} mention that channels and
  * group chats put in front, without HTML markup, and with HTML entities and non-breaking spaces turned into text.
+ *
+ * <p>Teams sends a message as HTML: the markup it adds itself ({@code <p>}, {@code <at>}, formatting) as tags, and
+ * whatever the user typed as escaped text, so a typed {@code <script>} arrives as {@code &lt;script&gt;}. Tags are
+ * therefore stripped <em>first</em> and entities decoded <em>after</em>, once, in a single pass: the result is what
+ * the user literally typed, {@code <script>} included, and decoding can never make a tag that stripping would have
+ * removed reappear as markup, because from here on the text is only ever treated as text. Every card and message
+ * that shows it escapes it ({@link UserText#forMarkdown(String)}), so a typed {@code <a href=…>} shows as those
+ * characters and never as a link.
  */
 final class MessageText {
 
@@ -12,6 +21,8 @@ final class MessageText {
             Pattern.compile("<at[^>]{0,100}>(.{0,300}?)</at>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern LINE_BREAK = Pattern.compile("<br\\s*/?>|</p>|</div>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
+    private static final Pattern ENTITY =
+            Pattern.compile("&(nbsp|quot|apos|lt|gt|amp|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     private MessageText() {}
@@ -43,7 +54,7 @@ final class MessageText {
                     ? match.group().equals(botMention)
                     : first[0] && text.substring(0, match.start()).isBlank();
             first[0] = false;
-            return isBot ? " " : java.util.regex.Matcher.quoteReplacement(match.group(1));
+            return isBot ? " " : Matcher.quoteReplacement(match.group(1));
         });
     }
 
@@ -68,13 +79,36 @@ final class MessageText {
         if (text.indexOf('&') < 0) {
             return text;
         }
-        return text.replace("&nbsp;", " ")
-                .replace("&quot;", "\"")
-                .replace("&#34;", "\"")
-                .replace("&apos;", "'")
-                .replace("&#39;", "'")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&");
+        return ENTITY.matcher(text).replaceAll(entity -> Matcher.quoteReplacement(decode(entity.group(1))));
+    }
+
+    /** The character an entity stands for; the entity itself when it is not one Teams sends or not a character. */
+    private static String decode(String name) {
+        switch (name) {
+            case "nbsp":
+                return " ";
+            case "quot":
+                return "\"";
+            case "apos":
+                return "'";
+            case "lt":
+                return "<";
+            case "gt":
+                return ">";
+            case "amp":
+                return "&";
+            default:
+                break;
+        }
+        boolean hex = name.length() > 2 && (name.charAt(1) == 'x' || name.charAt(1) == 'X');
+        int codePoint;
+        try {
+            codePoint = Integer.parseInt(name.substring(hex ? 2 : 1), hex ? 16 : 10);
+        } catch (NumberFormatException e) {
+            return "&" + name + ";";
+        }
+        return Character.isValidCodePoint(codePoint) && codePoint != 0
+                ? new String(Character.toChars(codePoint))
+                : "&" + name + ";";
     }
 }

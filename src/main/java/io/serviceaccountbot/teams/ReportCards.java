@@ -19,7 +19,7 @@ final class ReportCards {
     /** The progress card of a running plan: each step done, running or still to come. */
     static BotMessage progress(PlanProgress progress) {
         ArrayNode body = AdaptiveCards.body();
-        body.add(AdaptiveCards.heading(progress.title()));
+        body.add(AdaptiveCards.heading(UserText.forMarkdown(progress.title())));
         long ended = progress.lines().stream()
                 .filter(line ->
                         line.state() != PlanProgress.State.PENDING && line.state() != PlanProgress.State.RUNNING)
@@ -37,7 +37,8 @@ final class ReportCards {
                     });
         }
         return BotMessage.card(
-                progress.title() + ": " + ended + " of " + progress.lines().size() + " steps done",
+                UserText.forMarkdown(progress.title()) + ": " + ended + " of "
+                        + progress.lines().size() + " steps done",
                 AdaptiveCards.card(body));
     }
 
@@ -94,27 +95,29 @@ final class ReportCards {
 
     static BotMessage provisioning(ProvisioningReport report) {
         ArrayNode body = AdaptiveCards.body();
-        body.add(AdaptiveCards.heading(report.title()));
+        body.add(AdaptiveCards.heading(UserText.forMarkdown(report.title())));
         for (StepOutcome step : report.steps()) {
             body.add(line(mark(step.status()), step.text(), step.fix()));
         }
         if (report.secretLocation() != null) {
-            body.add(AdaptiveCards.text(
-                            "🔑 The password is stored in " + report.secretLocation() + ". It is never shown in chat.")
+            body.add(AdaptiveCards.text("🔑 The password is stored in " + UserText.forMarkdown(report.secretLocation())
+                            + ". It is never shown in chat.")
                     .put("spacing", "Medium"));
         }
-        String summary = report.succeeded() ? report.title() + ": done" : report.title() + ": stopped, see what failed";
+        String title = UserText.forMarkdown(report.title());
+        String summary = report.succeeded() ? title + ": done" : title + ": stopped, see what failed";
         return BotMessage.card(summary, AdaptiveCards.card(body));
     }
 
     static BotMessage verification(VerificationReport report) {
         return checks(
                 report,
-                "Verification of " + report.account(),
+                "Verification of " + UserText.forMarkdown(report.account()),
                 "Every check passed.",
                 report.failures() + (report.failures() == 1 ? " check fails." : " checks fail.")
                         + " Each says how to fix it.",
-                "Verification of " + report.account() + (report.allPassed() ? ": all passed" : ": failures"));
+                "Verification of " + UserText.forMarkdown(report.account())
+                        + (report.allPassed() ? ": all passed" : ": failures"));
     }
 
     /** A verification report with a note under it, e.g. that it will run again once the mailbox is there. */
@@ -128,7 +131,7 @@ final class ReportCards {
     static BotMessage doctor(VerificationReport report) {
         return checks(
                 report,
-                "Doctor: " + report.account(),
+                "Doctor: " + UserText.forMarkdown(report.account()),
                 "Every token and permission my commands need is there.",
                 report.failures() + (report.failures() == 1 ? " thing is" : " things are")
                         + " missing. Each says what will fail and how to fix it.",
@@ -149,18 +152,25 @@ final class ReportCards {
 
     static BotMessage roleGroup(ExchangeAdmin.RoleGroup group) {
         ArrayNode body = AdaptiveCards.body();
-        body.add(AdaptiveCards.heading("Role group " + group.name()));
+        String name = UserText.forMarkdown(group.name());
+        body.add(AdaptiveCards.heading("Role group " + name));
         ObjectNode facts = AdaptiveCards.factSet();
-        AdaptiveCards.fact(facts, "Roles", group.roles().isEmpty() ? "none" : String.join(", ", group.roles()));
-        AdaptiveCards.fact(facts, "Members", group.members().isEmpty() ? "none" : String.join(", ", group.members()));
+        AdaptiveCards.fact(
+                facts,
+                "Roles",
+                group.roles().isEmpty() ? "none" : UserText.forMarkdown(String.join(", ", group.roles())));
+        AdaptiveCards.fact(
+                facts,
+                "Members",
+                group.members().isEmpty() ? "none" : UserText.forMarkdown(String.join(", ", group.members())));
         body.add(facts);
-        return BotMessage.card("Role group " + group.name(), AdaptiveCards.card(body));
+        return BotMessage.card("Role group " + name, AdaptiveCards.card(body));
     }
 
     private static ObjectNode line(String mark, String text, String fix) {
-        ObjectNode line = AdaptiveCards.container(AdaptiveCards.text(mark + " " + text));
+        ObjectNode line = AdaptiveCards.container(AdaptiveCards.text(mark + " " + UserText.forMarkdown(text)));
         if (fix != null) {
-            ((ArrayNode) line.get("items")).add(AdaptiveCards.subtle("Fix: " + fix));
+            ((ArrayNode) line.get("items")).add(AdaptiveCards.subtle("Fix: " + UserText.forMarkdown(fix)));
         }
         return line.put("spacing", "Small");
     }

@@ -14,28 +14,30 @@ final class RequesterNotices {
     private RequesterNotices() {}
 
     static Optional<String> about(Object event, ApprovalRequest request) {
-        String what = "**" + request.number() + "** (" + ApprovalCards.asked(request) + ")";
+        String what = "**" + request.number() + "** (" + UserText.forMarkdown(ApprovalCards.asked(request)) + ")";
         if (event instanceof ApprovalRequest.Approved) {
-            return Optional.of("✅ Your request " + what + " was approved by " + approvers(request)
+            return Optional.of("✅ Your request " + what + " was approved by " + UserText.forMarkdown(approvers(request))
                     + " and is now being carried out. I'll post the report here when it is done.");
         }
         if (event instanceof ApprovalRequest.Rejected rejected) {
             return Optional.of("❌ Your request " + what + " was rejected by "
-                    + rejected.approver().name() + ": "
-                    + (rejected.reason() == null ? "no reason given" : rejected.reason()) + ". Nothing was changed.");
+                    + UserText.forMarkdown(rejected.approver().name()) + ": "
+                    + (rejected.reason() == null ? "no reason given" : UserText.forMarkdown(rejected.reason()))
+                    + ". Nothing was changed.");
         }
         if (event instanceof ApprovalRequest.Expired) {
             return Optional.of("⌛ Your request " + what + " expired on " + ApprovalCards.when(request.expiresAt())
                     + " before enough approvers agreed, so nothing was changed. If you still need it, ask again: "
-                    + request.command());
+                    + UserText.forMarkdown(request.command()));
         }
         if (event instanceof ApprovalRequest.ApprovalGiven given) {
-            return Optional.of("👍 " + given.approver().name() + " approved your request " + what + " ("
-                    + given.approvals() + " of " + given.quorum() + " approvals).");
+            return Optional.of("👍 " + UserText.forMarkdown(given.approver().name()) + " approved your request " + what
+                    + " (" + given.approvals() + " of " + given.quorum() + " approvals).");
         }
         if (event instanceof ApprovalRequest.ApprovalWithdrawn withdrawn) {
-            return Optional.of("↩️ " + withdrawn.approver().name() + "'s approval of your request " + what
-                    + " no longer counts (" + withdrawn.reason() + "), so it waits for approval again.");
+            return Optional.of("↩️ " + UserText.forMarkdown(withdrawn.approver().name())
+                    + "'s approval of your request " + what + " no longer counts ("
+                    + UserText.forMarkdown(withdrawn.reason()) + "), so it waits for approval again.");
         }
         return Optional.empty();
     }

@@ -53,7 +53,8 @@ class RequestsAnswer implements CommandAnswer<Command.Requests> {
         body.add(AdaptiveCards.heading(title));
         for (ApprovalRequest request : found.subList(0, Math.min(SHOWN, found.size()))) {
             body.add(AdaptiveCards.container(
-                            AdaptiveCards.text("**" + request.number() + "** · " + ApprovalCards.asked(request)),
+                            AdaptiveCards.text("**" + request.number() + "** · "
+                                    + UserText.forMarkdown(ApprovalCards.asked(request))),
                             AdaptiveCards.subtle(line(request)))
                     .put("spacing", "Small")
                     .put("separator", true));
@@ -74,6 +75,7 @@ class RequestsAnswer implements CommandAnswer<Command.Requests> {
                 ? "waiting for approval (" + request.approvals() + " of " + request.quorum() + "), expires "
                         + ApprovalCards.when(request.expiresAt())
                 : request.status().inWords();
-        return request.requester().name() + ": " + request.justification() + " · " + status;
+        return UserText.forMarkdown(request.requester().name()) + ": " + UserText.forMarkdown(request.justification())
+                + " · " + status;
     }
 }

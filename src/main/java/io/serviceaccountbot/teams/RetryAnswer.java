@@ -33,13 +33,14 @@ class RetryAnswer implements CommandAnswer<Command.Retry> {
         try {
             Approvals.RetryResult result = approvals.retry(command.id(), people.of(caller));
             if (result.refusal() != null) {
-                return BotMessage.text(result.refusal() + " Nothing was changed.");
+                return BotMessage.text(UserText.forMarkdown(result.refusal()) + " Nothing was changed.");
             }
-            return BotMessage.text("🔁 Request **" + command.id() + "** (" + ApprovalCards.asked(result.request())
+            return BotMessage.text("🔁 Request **" + command.id() + "** ("
+                    + UserText.forMarkdown(ApprovalCards.asked(result.request()))
                     + ") runs again from the step where it stopped, planned anew from the tenant as it is: the"
                     + " steps done before are kept unless what they made is gone. Its progress card follows it.");
         } catch (UnknownRequest | IllegalRequestMove e) {
-            return BotMessage.text(e.getMessage() + " Nothing was changed.");
+            return BotMessage.text(UserText.forMarkdown(e.getMessage()) + " Nothing was changed.");
         } catch (RequestChangedConcurrently e) {
             return BotMessage.text("Request " + command.id() + " changed at the same moment, so it was not retried."
                     + " Type **requests mine** to see where it stands.");

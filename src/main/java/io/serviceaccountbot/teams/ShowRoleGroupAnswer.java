@@ -23,8 +23,9 @@ class ShowRoleGroupAnswer implements CommandAnswer<Command.ShowRoleGroup> {
     public BotMessage answer(Command.ShowRoleGroup command, Caller caller) {
         return exchange.roleGroup(command.name())
                 .map(ReportCards::roleGroup)
-                .orElseGet(() -> BotMessage.text("Exchange has no role group named **" + command.name()
-                        + "**. Names are matched exactly; check the spelling in the Exchange admin center under"
-                        + " Roles > Admin roles."));
+                .orElseGet(() ->
+                        BotMessage.text("Exchange has no role group named **" + UserText.forMarkdown(command.name())
+                                + "**. Names are matched exactly; check the spelling in the Exchange admin center under"
+                                + " Roles > Admin roles."));
     }
 }

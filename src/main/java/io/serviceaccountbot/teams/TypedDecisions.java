@@ -26,12 +26,13 @@ final class TypedDecisions {
             return BotMessage.text("Request " + number + " was being changed by someone else at the same moment, so"
                     + " your decision was not recorded. Please try again.");
         }
+        String message = UserText.forMarkdown(result.message());
         return BotMessage.text(
                 switch (result.kind()) {
-                    case RECORDED -> result.message();
+                    case RECORDED -> message;
                     case NOT_FOUND ->
-                        result.message() + " Type **requests pending** to see the requests waiting for a decision.";
-                    case REFUSED, ALREADY_DECIDED, STALE_CARD -> result.message() + " Nothing was changed.";
+                        message + " Type **requests pending** to see the requests waiting for a decision.";
+                    case REFUSED, ALREADY_DECIDED, STALE_CARD -> message + " Nothing was changed.";
                 });
     }
 

@@ -34,7 +34,7 @@ class UseExistingAccountAnswer implements CommandAnswer<Command.UseExistingAccou
                         + " next, type: grant impersonation to " + command.upn()
                 : command.upn() + " cannot be the service account until the failed checks are fixed.";
         ((tools.jackson.databind.node.ArrayNode) card.card().get("body"))
-                .add(AdaptiveCards.text(conclusion).put("weight", "Bolder"));
-        return BotMessage.card(conclusion, card.card());
+                .add(AdaptiveCards.text(UserText.forMarkdown(conclusion)).put("weight", "Bolder"));
+        return BotMessage.card(UserText.forMarkdown(conclusion), card.card());
     }
 }

@@ -48,7 +48,7 @@ class VerificationFollowUpPosts {
                 : "The mailbox of " + verified.report().account() + " is there now: here is the verification you asked"
                         + " for.";
         try {
-            connector.post(conversation.get(), ReportCards.verification(verified.report(), note));
+            connector.post(conversation.get(), ReportCards.verification(verified.report(), UserText.forMarkdown(note)));
         } catch (ConnectorException e) {
             log.warn(
                     "Could not post the verification of {}: {}",

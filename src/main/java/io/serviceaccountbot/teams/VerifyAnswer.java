@@ -41,8 +41,10 @@ class VerifyAnswer implements CommandAnswer<Command.Verify> {
         String mailbox = command.mailbox().get();
         return ReportCards.verification(
                         report,
-                        "⏳ **Waiting:** Exchange is still creating the mailbox of " + report.account() + ", so the"
-                                + " probe against " + mailbox + " cannot work yet. I will run this verification again"
+                        "⏳ **Waiting:** Exchange is still creating the mailbox of "
+                                + UserText.forMarkdown(report.account())
+                                + ", so the probe against " + UserText.forMarkdown(mailbox)
+                                + " cannot work yet. I will run this verification again"
                                 + " when the mailbox is there (waiting up to " + words(followUps) + ") and post it"
                                 + " here.")
                 .afterDelivery((asked, activityId) -> {

@@ -34,11 +34,11 @@ class WhoAmIAnswer implements CommandAnswer<Command.WhoAmI> {
         Optional<DirectoryUser> user = directory.findUser(caller.aadObjectId());
         Set<Role> roles = access.currentRolesOf(caller.aadObjectId());
         String name = user.map(DirectoryUser::displayName).orElse(caller.nameOr("someone I can't find"));
-        String signIn =
-                user.map(found -> " (" + found.userPrincipalName() + ")").orElse("");
+        String signIn = user.map(found -> " (" + UserText.forMarkdown(found.userPrincipalName()) + ")")
+                .orElse("");
         String rolesLine = roles.isEmpty()
                 ? "You have no role with this bot, so you can use only **help** and **whoami**."
                 : "Your roles: **" + RoleNames.list(roles) + "**.";
-        return BotMessage.text("You are **" + name + "**" + signIn + ".\n\n" + rolesLine);
+        return BotMessage.text("You are **" + UserText.forMarkdown(name) + "**" + signIn + ".\n\n" + rolesLine);
     }
 }

@@ -167,8 +167,29 @@ class CommandConversationTest {
     }
 
     @Test
-    void invisibleMarksFromRightToLeftKeyboardsAreIgnored() {
-        assertThat(parse("\u200Fverify\u200B svc-sync\u200E")).isEqualTo(parsed(new Verify(alias("svc-sync"), none())));
+    void directionMarksFromRightToLeftKeyboardsAroundTheMessageAreIgnored() {
+        assertThat(parse("\u200F verify svc-sync\u200E")).isEqualTo(parsed(new Verify(alias("svc-sync"), none())));
+    }
+
+    @Test
+    void anInvisibleCharacterThatWouldChangeAWordIsRefusedAndNamed() {
+        assertThat(parse("create service account svc\u200Bsec1"))
+                .isEqualTo(
+                        new ParseResult.Rejected(new ParseError.InvisibleCharacter("U+200B ZERO WIDTH SPACE", "svc")));
+        assertThat(((ParseResult.Rejected) parse("verify\u200B svc-sync"))
+                        .error()
+                        .message())
+                .startsWith("Your message contains an invisible character (U+200B ZERO WIDTH SPACE) after 'verify';"
+                        + " retype it without it.");
+        assertThat(parse("verify svc\u200Fsync")).isInstanceOf(ParseResult.Rejected.class);
+        assertThat(parse("verify svc\u2066sync")).isInstanceOf(ParseResult.Rejected.class);
+        assertThat(parse("verify svc\u00ADsync")).isInstanceOf(ParseResult.Rejected.class);
+    }
+
+    @Test
+    void aJoinerInsideAnEmojiIsPartOfThePicture() {
+        assertThat(parse("grant impersonation to svc-sync because family \uD83D\uDC68\u200D\uD83D\uDC69 sync"))
+                .isInstanceOf(ParseResult.Parsed.class);
     }
 
     @Test

@@ -144,7 +144,7 @@ class ApprovalCardsTest {
     }
 
     @Test
-    void textWithQuotesBracketsAndLineBreaksArrivesAsTyped() throws Exception {
+    void textWithQuotesBracketsAndLineBreaksArrivesEscapedSoThatTeamsShowsItAsTyped() throws Exception {
         String justification = "Bob's \"sync\" <b>now</b> & {later}\nback\\slash";
         ApprovalRequest request = request(Set.of("megan"), justification, null);
 
@@ -154,7 +154,7 @@ class ApprovalCardsTest {
 
         List<String> values = new ArrayList<>();
         sent.findValues("value").forEach(value -> values.add(value.asString()));
-        assertThat(values).contains(justification);
+        assertThat(values).contains("Bob's \"sync\" \\<b\\>now\\</b\\> & {later}\nback\\\\slash");
     }
 
     private final class Chats implements ConversationReferences {

@@ -53,6 +53,20 @@ class MessageTextTest {
     }
 
     @Test
+    void whatTheUserTypedIsKeptAsTextAndTheMarkupTeamsAddedIsDropped() {
+        assertThat(MessageText.of(activity("<p>because &lt;script&gt;alert(1)&lt;/script&gt;</p>", List.of())))
+                .isEqualTo("because <script>alert(1)</script>");
+        assertThat(MessageText.of(activity("<p>because <a href=\"https://evil.example\">x</a></p>", List.of())))
+                .isEqualTo("because x");
+    }
+
+    @Test
+    void entitiesAreDecodedOnceSoThatATypedEntityStaysAsTyped() {
+        assertThat(MessageText.of(activity("&amp;lt;b&amp;gt; &#60;i&#x3E; &bogus; &#xFFFFFF;", List.of())))
+                .isEqualTo("&lt;b&gt; <i> &bogus; &#xFFFFFF;");
+    }
+
+    @Test
     void withoutMentionEntitiesALeadingMentionIsTakenForTheBot() {
         assertThat(MessageText.of(activity("<at>Bot</at>  help", null))).isEqualTo("help");
     }
