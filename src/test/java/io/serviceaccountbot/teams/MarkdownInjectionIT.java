@@ -142,20 +142,22 @@ class MarkdownInjectionIT {
     }
 
     @Test
-    void anApproversDisplayNameShowsAsText() throws Exception {
+    void anApproversForgedDisplayNameNeverShowsTheDirectoryNameDoes() throws Exception {
         String number = ApprovalChat.numberOn(chat.alexSays(ApprovalConversationIT.ASK));
         String name = "[Approve here](https://evil.example/x)";
 
         JsonNode answer = chat.invoke(Activities.MEGAN, name, "reject", number, 1, "no");
 
-        String shows = "\\[Approve here\\](https\\[:\\]//evil\\[.\\]example/x)";
-        assertShownAsText(ApprovalChat.text(answer.path("value")), name, shows);
+        assertThat(ApprovalChat.text(answer.path("value")))
+                .contains("Rejected by Megan Bowen")
+                .doesNotContain("Approve here")
+                .doesNotContain("evil");
         FakeConnector.Call notice = connector.await(
                 call -> call.path().contains(ALEX_CHAT)
                         && call.text().contains(number)
                         && call.text().contains("was rejected"),
                 Duration.ofSeconds(10));
-        assertShownAsText(notice.text(), name, shows);
+        assertThat(notice.text()).contains("Megan Bowen").doesNotContain("Approve here");
     }
 
     @Test
