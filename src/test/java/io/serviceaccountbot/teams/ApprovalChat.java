@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -142,7 +141,7 @@ final class ApprovalChat {
                 call -> call.method().equals("POST")
                         && call.path().endsWith("/conversations/" + conversation + "/activities")
                         && text(call.card()).contains("Approval request " + number),
-                Duration.ofSeconds(10));
+                FakeConnector.PATIENCE);
     }
 
     static String numberOn(FakeConnector.Call reply) {

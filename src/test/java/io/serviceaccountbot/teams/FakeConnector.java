@@ -72,9 +72,15 @@ final class FakeConnector implements AutoCloseable {
         throw new AssertionError("No matching connector call within " + timeout + "; calls were: " + calls);
     }
 
+    /**
+     * How long a test waits for an answer it expects: generous, because a busy 2-core machine running several bot
+     * processes can take many seconds, and a wait on a condition costs nothing when the answer comes at once.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
     /** Waits for the reply to the activity with that id. */
     Call awaitReplyTo(String activityId) throws InterruptedException {
-        return await(call -> activityId.equals(call.body().path("replyToId").asString(null)), Duration.ofSeconds(10));
+        return await(call -> activityId.equals(call.body().path("replyToId").asString(null)), PATIENCE);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
