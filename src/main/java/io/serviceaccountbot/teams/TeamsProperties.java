@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxActivitySize the largest request body accepted on {@code /api/messages}; larger ones get 413
  * @param turnWorkers threads answering messages (each turn may call the tenant, so they block)
  * @param maxPendingTurns messages accepted but not yet answered; beyond this, new messages get 503
- * @param sendAttempts how many times a send to the connector is tried on 429, 412, 502, 503 or 504
+ * @param sendAttempts how many times a send to the connector is tried on 429, 412, 502, 503 or 504, or when no Bot
+ *     Connector token could be had
  * @param sendBackoff the first retry delay; it doubles per attempt, with jitter, unless Retry-After says more
  * @param maxSendBackoff the longest single wait between two attempts, Retry-After included
  * @param sendsPerSecond bot-initiated sends (proactive messages, card updates) per conversation per second
