@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One conversation sends far more than the bot can answer while the tenant is slow. It gets its few pending turns and
  * one "slow down" answer; the rest of its messages are acknowledged and skipped, never refused with a 503, and someone
- * else in another conversation is still answered although the shared queue is small.
+ * else in another conversation is still answered although the shared queue is small. A card button that would queue
+ * one more turn in that conversation is held to the same limit.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -82,6 +83,22 @@ class FloodIT {
                     .as("message %d of the flood is acknowledged, not refused", i)
                     .isEqualTo(200);
         }
+
+        ObjectNode click = Activities.sample("invoke-adaptiveCard-action-megan", connector.serviceUrl());
+        Activities.from(click, Activities.ISAIAH, "Isaiah Langer");
+        click.withObjectProperty("conversation").put("id", FLOODED);
+        click.put("replyToId", "justification-card-1");
+        ObjectNode action = click.withObjectProperty("value").putObject("action");
+        action.put("type", "Action.Execute");
+        action.put("verb", JustificationCard.VERB);
+        action.putObject("data")
+                .put(JustificationCard.COMMAND, "grant impersonation to svc-flood")
+                .put(JustificationCard.JUSTIFICATION, "one more turn for a full conversation");
+        HttpResponse<String> clicked = post(click);
+        assertThat(clicked.statusCode()).isEqualTo(200);
+        assertThat(Activities.JSON.readTree(clicked.body()).path("value").asString())
+                .as("a card's button that would queue a turn is held to the same limit")
+                .isEqualTo(SlowDownNotices.SLOW_DOWN);
 
         ObjectNode megan = message(Activities.MEGAN, "Megan Bowen", ApprovalChat.MEGAN_CHAT, "help");
         assertThat(post(megan).statusCode()).isEqualTo(200);
