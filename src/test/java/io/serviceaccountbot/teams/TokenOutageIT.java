@@ -11,8 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
             "bot.teams.send-backoff=250ms"
         })
 @Import(ApprovalTestSupport.class)
+@ExtendWith(OutputCaptureExtension.class)
 class TokenOutageIT {
 
     static final int SEND_ATTEMPTS = 5;
@@ -89,7 +93,7 @@ class TokenOutageIT {
     }
 
     @Test
-    void whenTheAnswerIsLostForGoodTheApproversCardStillGoesOut() throws Exception {
+    void whenTheAnswerIsLostForGoodTheApproversCardStillGoesOut(CapturedOutput log) throws Exception {
         accounts.withMailbox("svc-lost");
         long refusedBefore = control.refusedTokens();
         control.refuseTokens(AccessTokens.BOT_CONNECTOR);
