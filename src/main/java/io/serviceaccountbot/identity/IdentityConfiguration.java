@@ -44,10 +44,20 @@ class IdentityConfiguration {
     }
 
     @Bean
-    AccessTokens accessTokens(BotIdentity identity, IdentityProperties properties, ObjectProvider<Clock> clock)
+    @ConditionalOnSandboxMode
+    SimulatedIdentityPlatform simulatedIdentityPlatform() {
+        return new SimulatedIdentityPlatform();
+    }
+
+    @Bean
+    AccessTokens accessTokens(
+            BotIdentity identity,
+            IdentityProperties properties,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<SimulatedIdentityPlatform> simulated)
             throws Exception {
         if (identity.mode().isSandbox()) {
-            return new SandboxAccessTokens();
+            return new SandboxAccessTokens(simulated.getObject());
         }
         return new CachingAccessTokens(MsalTokenSource.from(properties, null), clock.getIfAvailable(Clock::systemUTC));
     }

@@ -1,6 +1,7 @@
 package io.serviceaccountbot.sandbox;
 
 import io.serviceaccountbot.identity.ConditionalOnSandboxMode;
+import io.serviceaccountbot.identity.SimulatedIdentityPlatform;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /sandbox/control}: tests and benchmarks script the simulated tenant's faults, latency and refused
- * permissions, read its call counts, and return it to its seed. Served only in sandbox mode, on the loopback address.
+ * permissions, take the identity platform away for some token scopes, read its call counts, and return it to its seed. Served only in sandbox mode, on the loopback address.
  */
 @RestController
 @ConditionalOnSandboxMode
@@ -27,11 +28,17 @@ class SimulatorControl {
     private final SimulatorFaults faults;
     private final SimulatedPermissions permissions;
     private final SimulatedTenant tenant;
+    private final SimulatedIdentityPlatform identity;
 
-    SimulatorControl(SimulatorFaults faults, SimulatedPermissions permissions, SimulatedTenant tenant) {
+    SimulatorControl(
+            SimulatorFaults faults,
+            SimulatedPermissions permissions,
+            SimulatedTenant tenant,
+            SimulatedIdentityPlatform identity) {
         this.faults = faults;
         this.permissions = permissions;
         this.tenant = tenant;
+        this.identity = identity;
     }
 
     /**
@@ -101,6 +108,22 @@ class SimulatorControl {
     ResponseEntity<Map<String, Object>> permissions() {
         return ResponseEntity.ok(
                 Map.of("refused", permissions.refused(), "known", new java.util.TreeSet<>(SimulatedPermissions.ALL)));
+    }
+
+    /**
+     * Which token scopes the identity platform refuses, e.g. {@code {"refused":["https://api.botframework.com/.default"]}}
+     * takes the Bot Connector's tokens away; {@code {"refused":[]}} gives them back.
+     */
+    @PutMapping("/identity")
+    ResponseEntity<Map<String, Object>> identity(@RequestBody Map<String, List<String>> body) {
+        identity.refuse(body.getOrDefault("refused", List.of()));
+        return identity();
+    }
+
+    /** The refused scopes, and how many token requests were refused since start. */
+    @GetMapping("/identity")
+    ResponseEntity<Map<String, Object>> identity() {
+        return ResponseEntity.ok(Map.of("refused", identity.refused(), "refusals", identity.refusals()));
     }
 
     @GetMapping("/calls")

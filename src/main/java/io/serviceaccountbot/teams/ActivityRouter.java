@@ -38,6 +38,8 @@ class ActivityRouter {
     private final RedeliveryWindow redeliveries;
     private final ConversationClaims claims;
     private final PersonalChatOpening opening;
+    private final PendingTurnLimits limits;
+    private final SlowDownNotices slowDown;
 
     ActivityRouter(
             BotIdentity identity,
@@ -47,7 +49,9 @@ class ActivityRouter {
             CardActionTurn cardActions,
             RedeliveryWindow redeliveries,
             ConversationClaims claims,
-            PersonalChatOpening opening) {
+            PersonalChatOpening opening,
+            PendingTurnLimits limits,
+            SlowDownNotices slowDown) {
         this.identity = identity;
         this.references = references;
         this.turns = turns;
@@ -56,6 +60,8 @@ class ActivityRouter {
         this.redeliveries = redeliveries;
         this.claims = claims;
         this.opening = opening;
+        this.limits = limits;
+        this.slowDown = slowDown;
     }
 
     ResponseEntity<?> route(Activity activity) {
@@ -83,7 +89,7 @@ class ActivityRouter {
                     yield openOnce(reference);
                 }
                 yield botWasAdded(activity)
-                        ? queue(reference, () -> messages.welcome(reference))
+                        ? queue(reference, null, null, () -> messages.welcome(reference))
                         : ResponseEntity.ok().build();
             }
             case ActivityTypes.INSTALLATION_UPDATE -> {
@@ -110,7 +116,7 @@ class ActivityRouter {
         }
         ResponseEntity<?> queued = null;
         try {
-            queued = queue(reference, () -> messages.answer(activity, reference));
+            queued = queue(reference, senderOf(activity), activity.id(), () -> messages.answer(activity, reference));
             return queued;
         } finally {
             if (queued == null || !queued.getStatusCode().is2xxSuccessful()) {
@@ -130,7 +136,7 @@ class ActivityRouter {
         }
         ResponseEntity<?> queued = null;
         try {
-            queued = queue(reference, () -> opening.open(reference));
+            queued = queue(reference, null, null, () -> opening.open(reference));
             return queued;
         } finally {
             if (queued == null || !queued.getStatusCode().is2xxSuccessful()) {
@@ -139,10 +145,40 @@ class ActivityRouter {
         }
     }
 
-    private ResponseEntity<?> queue(ConversationReference reference, Runnable turn) {
-        if (turns.offer(reference.key(), turn)) {
+    /**
+     * Queues a turn unless its conversation or its sender has too many pending ({@link PendingTurnLimits}), or the
+     * queue as a whole is full.
+     *
+     * <p>Over its own limit, a conversation's activity is acknowledged with 200 and not answered, and a skipped
+     * message gets the slow-down notice (at most once per window). Not 429 or 503: for the Bot Connector service any
+     * non-2xx answer is a failed delivery, which it may deliver again (the reason this bot remembers message ids), and
+     * it documents no backoff for a bot's 429 (Microsoft's rate-limit guidance is for the bot's calls to the
+     * connector); re-sending exactly the excess would keep the flood going, and the user would see an error instead
+     * of a sentence. Only when the queue as a whole is full, which a single conversation can no longer cause, does
+     * the bot answer 503 with Retry-After.
+     *
+     * @param sender who sent the activity, for the per-sender limit; null to count only the conversation
+     * @param messageId the message to answer with the slow-down notice if it is skipped; null for none
+     */
+    private ResponseEntity<?> queue(ConversationReference reference, String sender, String messageId, Runnable turn) {
+        PendingTurnLimits.Admission admission = limits.admit(reference.key(), sender);
+        if (admission == null) {
+            if (messageId != null) {
+                slowDown.skipped(reference, messageId);
+            }
             return ResponseEntity.ok().build();
         }
+        Runnable counted = () -> {
+            try {
+                turn.run();
+            } finally {
+                admission.release();
+            }
+        };
+        if (turns.offer(reference.key(), counted)) {
+            return ResponseEntity.ok().build();
+        }
+        admission.release();
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(ActivityController.error("Busy", "The bot is answering too many messages; try again shortly."));
@@ -156,10 +192,24 @@ class ActivityRouter {
                 LogSafe.of(activity.from() == null ? null : activity.from().aadObjectId()),
                 LogSafe.of(reference.conversationId()));
         return switch (activity.type()) {
-            case ActivityTypes.MESSAGE -> queue(reference, () -> messages.refuseForeignTenant(activity, reference));
+            case ActivityTypes.MESSAGE ->
+                queue(
+                        reference,
+                        senderOf(activity),
+                        activity.id(),
+                        () -> messages.refuseForeignTenant(activity, reference));
             case ActivityTypes.INVOKE -> ResponseEntity.ok(InvokeResponse.message(MessageTurn.FOREIGN_TENANT));
             default -> ResponseEntity.ok().build();
         };
+    }
+
+    /** The sender's Entra object id, or their Teams id when Teams gave none; null when neither is known. */
+    private static String senderOf(Activity activity) {
+        if (activity.from() == null) {
+            return null;
+        }
+        String aad = activity.from().aadObjectId();
+        return aad != null && !aad.isBlank() ? aad : activity.from().id();
     }
 
     /** In a personal chat the members are the bot and the user: either being added starts the conversation. */

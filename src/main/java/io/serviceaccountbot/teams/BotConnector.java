@@ -3,6 +3,7 @@ package io.serviceaccountbot.teams;
 import io.micrometer.core.instrument.Metrics;
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.BotIdentity;
+import io.serviceaccountbot.identity.TokenUnavailableException;
 import io.serviceaccountbot.retry.Backoff;
 import io.serviceaccountbot.retry.Backoff.Jitter;
 import io.serviceaccountbot.retry.Backoff.ServerAsk;
@@ -24,8 +25,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Sends to the Bot Connector: replies, proactive messages and card updates. Retries 429, 412, 502, 503 and 504 with
- * backoff and Retry-After, keeps bot-initiated sends under the per-conversation limits, and authenticates with a
- * Bot Connector token outside sandbox mode. Tokens and message bodies are never logged.
+ * backoff and Retry-After, and so a send for which no Bot Connector token could be had (the identity platform
+ * unreachable or refusing); keeps bot-initiated sends under the per-conversation limits, and authenticates with a Bot
+ * Connector token outside sandbox mode. Every failure ends as a {@link ConnectorException}. Tokens and message bodies
+ * are never logged.
  */
 class BotConnector {
 
@@ -114,14 +117,18 @@ class BotConnector {
                             "status",
                             outcome.activityId() != null
                                     ? "2xx"
-                                    : outcome.status() > 0 ? Integer.toString(outcome.status()) : "no-answer")
+                                    : outcome.status() > 0
+                                            ? Integer.toString(outcome.status())
+                                            : outcome.hadNoToken() ? "no-token" : "no-answer")
                     .increment();
             if (outcome.activityId() != null) {
                 return outcome.activityId();
             }
             if (!outcome.retryable() || attempt >= attempts) {
                 throw new ConnectorException(
-                        "The connector answered %s %s with %s after %d attempt(s)"
+                        (outcome.hadNoToken()
+                                        ? "Sent nothing to %s %s: %s, %d attempt(s)"
+                                        : "The connector answered %s %s with %s after %d attempt(s)")
                                 .formatted(method, uri.getHost(), outcome.describe(), attempt),
                         outcome.status(),
                         outcome.failure());
@@ -143,11 +150,17 @@ class BotConnector {
     }
 
     private Outcome attempt(HttpMethod method, URI uri, OutgoingActivity activity, boolean idempotent) {
+        String token;
+        try {
+            token = tokens.forScope(AccessTokens.BOT_CONNECTOR);
+        } catch (TokenUnavailableException e) {
+            return Outcome.withoutToken(e);
+        }
         try {
             return http.method(method)
                     .uri(uri)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .headers(this::authorize)
+                    .headers(headers -> authorize(headers, token))
                     .body(activity)
                     .exchange((request, response) -> {
                         int status = response.getStatusCode().value();
@@ -171,9 +184,14 @@ class BotConnector {
         }
     }
 
-    private void authorize(HttpHeaders headers) {
+    /**
+     * The token is asked for in every mode, so that a sandbox run goes through the same failures as production (the
+     * sandbox's identity platform can be taken away), but it is sent only outside sandbox mode: the Agents Playground's
+     * connector expects none.
+     */
+    private void authorize(HttpHeaders headers, String token) {
         if (!identity.mode().isSandbox()) {
-            headers.setBearerAuth(tokens.forScope(AccessTokens.BOT_CONNECTOR));
+            headers.setBearerAuth(token);
         }
     }
 
@@ -222,7 +240,19 @@ class BotConnector {
             return new Outcome(null, 0, null, null, retryable, cause);
         }
 
+        /** Nothing was sent: there was no token to send it with. Worth retrying, like a connector that is busy. */
+        static Outcome withoutToken(TokenUnavailableException cause) {
+            return new Outcome(null, 0, null, null, true, cause);
+        }
+
+        boolean hadNoToken() {
+            return failure instanceof TokenUnavailableException;
+        }
+
         String describe() {
+            if (hadNoToken()) {
+                return "no Bot Connector token could be had";
+            }
             if (status == 0) {
                 return "no answer ("
                         + (failure == null ? "unreachable" : failure.getClass().getSimpleName()) + ")";

@@ -44,6 +44,7 @@ class CardActionTurn {
     private final TurnQueue turns;
     private final MessageTurn messages;
     private final DirectoryPeople people;
+    private final PendingTurnLimits limits;
     private final Cache<String, Boolean> sentJustifications = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(15))
             .maximumSize(10_000)
@@ -54,12 +55,14 @@ class CardActionTurn {
             ApprovalCardViews views,
             TurnQueue turns,
             MessageTurn messages,
-            DirectoryPeople people) {
+            DirectoryPeople people,
+            PendingTurnLimits limits) {
         this.approvals = approvals;
         this.views = views;
         this.turns = turns;
         this.messages = messages;
         this.people = people;
+        this.limits = limits;
     }
 
     ResponseEntity<?> answer(Activity activity) {
@@ -170,7 +173,20 @@ class CardActionTurn {
         if (activity.replyToId() != null && sentJustifications.asMap().putIfAbsent(card, true) != null) {
             return InvokeResponse.card(JustificationCard.sent(command));
         }
-        if (!turns.offer(reference.key(), () -> messages.answer(command, caller, reference, activity.replyToId()))) {
+        PendingTurnLimits.Admission admission = limits.admit(reference.key(), caller.aadObjectId());
+        if (admission == null) {
+            sentJustifications.invalidate(card);
+            return InvokeResponse.message(SlowDownNotices.SLOW_DOWN);
+        }
+        Runnable turn = () -> {
+            try {
+                messages.answer(command, caller, reference, activity.replyToId());
+            } finally {
+                admission.release();
+            }
+        };
+        if (!turns.offer(reference.key(), turn)) {
+            admission.release();
             sentJustifications.invalidate(card);
             return InvokeResponse.message("I'm answering too many messages right now; please click again shortly.");
         }

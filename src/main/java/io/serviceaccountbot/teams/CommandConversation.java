@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * From typed text to the bot's answer: parse, check that the caller holds a role the command allows (asking the
- * directory afresh, deny by default), then answer with the capability that owns the command: the answer for the
+ * From typed text to the bot's answer: parse, check that the caller holds a role the command allows (deny by default:
+ * allowed only on roles the directory gave just now, refused on a recent answer too, see {@link
+ * AccessControl#rolesForCommand}), then answer with the capability that owns the command: the answer for the
  * command's type, or else one for a type it belongs to (e.g. every privileged command).
  */
 @Component
@@ -50,7 +51,7 @@ class CommandConversation {
         if (!spec.roles().isEmpty()) {
             Set<Role> roles;
             try {
-                roles = access.currentRolesOf(caller.aadObjectId());
+                roles = access.rolesForCommand(caller.aadObjectId(), spec.roles());
             } catch (TenantException e) {
                 count(spec, "roles-unavailable");
                 log.warn("Could not check the roles for {}: {}", spec.keyword(), e.getMessage());

@@ -69,6 +69,11 @@ class MessageTurn {
         deliver(reference, activity.id(), BotMessage.text(FOREIGN_TENANT));
     }
 
+    /**
+     * Sends the answer (the connector retries transient failures, a missing token included), then does the work that
+     * follows it whether or not it arrived: an approval request that was opened still gets its approvers' cards when
+     * the requester's answer is lost. A lost answer is logged once, without its text.
+     */
     private void deliver(ConversationReference reference, String replyToId, BotMessage message) {
         String activityId;
         try {
@@ -77,6 +82,9 @@ class MessageTurn {
                     : connector.reply(reference, replyToId, message);
         } catch (ConnectorException e) {
             log.warn("Could not deliver an answer: {}", e.getMessage());
+            activityId = null;
+        } catch (RuntimeException e) {
+            log.warn("Could not deliver an answer: {}", e.getClass().getSimpleName());
             activityId = null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

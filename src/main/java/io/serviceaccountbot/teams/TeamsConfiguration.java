@@ -70,6 +70,17 @@ class TeamsConfiguration {
     }
 
     @Bean
+    PendingTurnLimits pendingTurnLimits(TeamsProperties properties) {
+        return new PendingTurnLimits(
+                properties.maxPendingTurnsPerConversation(), properties.maxPendingTurnsPerSender());
+    }
+
+    @Bean(destroyMethod = "close")
+    SlowDownNotices slowDownNotices(BotConnector connector, TeamsProperties properties) {
+        return new SlowDownNotices(connector, properties.slowDownWindow());
+    }
+
+    @Bean
     FilterRegistrationBean<ActivitySizeLimit> activitySizeLimit(TeamsProperties properties) {
         FilterRegistrationBean<ActivitySizeLimit> registration = new FilterRegistrationBean<>(
                 new ActivitySizeLimit(properties.maxActivitySize().toBytes()));

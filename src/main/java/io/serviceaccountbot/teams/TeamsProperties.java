@@ -15,7 +15,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxActivitySize the largest request body accepted on {@code /api/messages}; larger ones get 413
  * @param turnWorkers threads answering messages (each turn may call the tenant, so they block)
  * @param maxPendingTurns messages accepted but not yet answered; beyond this, new messages get 503
- * @param sendAttempts how many times a send to the connector is tried on 429, 412, 502, 503 or 504
+ * @param maxPendingTurnsPerConversation messages of one conversation accepted but not yet answered; beyond this, its
+ *     new messages are skipped (acknowledged, not answered) and it is told once per {@code slow-down-window} to slow
+ *     down, so that one conversation cannot fill the queue for everyone
+ * @param maxPendingTurnsPerSender the same for one sender (by Entra object id) across all their conversations
+ * @param slowDownWindow how often at most a conversation that exceeds its limit is told to slow down
+ * @param sendAttempts how many times a send to the connector is tried on 429, 412, 502, 503 or 504, or when no Bot
+ *     Connector token could be had
  * @param sendBackoff the first retry delay; it doubles per attempt, with jitter, unless Retry-After says more
  * @param maxSendBackoff the longest single wait between two attempts, Retry-After included
  * @param sendsPerSecond bot-initiated sends (proactive messages, card updates) per conversation per second
@@ -40,6 +46,9 @@ public record TeamsProperties(
         @DefaultValue("2MB") DataSize maxActivitySize,
         @DefaultValue("16") int turnWorkers,
         @DefaultValue("2000") int maxPendingTurns,
+        @DefaultValue("50") int maxPendingTurnsPerConversation,
+        @DefaultValue("100") int maxPendingTurnsPerSender,
+        @DefaultValue("1m") Duration slowDownWindow,
         @DefaultValue("5") int sendAttempts,
         @DefaultValue("250ms") Duration sendBackoff,
         @DefaultValue("30s") Duration maxSendBackoff,

@@ -50,6 +50,16 @@ public final class SimulatorControlClient {
                 JSON.writeValueAsString(java.util.Map.of("refused", java.util.List.of(permissions))));
     }
 
+    /** The identity platform refuses tokens for exactly these scopes (none: issues every token again). */
+    public void refuseTokens(String... scopes) {
+        send("PUT", "/identity", JSON.writeValueAsString(java.util.Map.of("refused", java.util.List.of(scopes))));
+    }
+
+    /** How many token requests the identity platform has refused since start. */
+    public long refusedTokens() {
+        return JSON.readTree(send("GET", "/identity", null)).path("refusals").asLong();
+    }
+
     /** Deletes the user (by object id or sign-in name) from the simulated tenant, as an admin may. */
     public void deleteUser(String idOrUpn) {
         send("DELETE", "/users/" + java.net.URLEncoder.encode(idOrUpn, java.nio.charset.StandardCharsets.UTF_8), null);

@@ -53,7 +53,9 @@ class ActivityRouterTest {
                 mock(CardActionTurn.class),
                 redeliveries,
                 new ConversationClaims(remembered),
-                opening);
+                opening,
+                new PendingTurnLimits(50, 100),
+                mock(SlowDownNotices.class));
     }
 
     @Test

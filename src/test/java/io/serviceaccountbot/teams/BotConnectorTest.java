@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.serviceaccountbot.identity.BotIdentity;
 import io.serviceaccountbot.identity.RuntimeMode;
+import io.serviceaccountbot.identity.TokenUnavailableException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +33,15 @@ class BotConnectorTest {
     }
 
     private BotConnector client(RuntimeMode mode) {
+        return client(mode, scope -> "token-for-" + scope);
+    }
+
+    private BotConnector client(RuntimeMode mode, io.serviceaccountbot.identity.AccessTokens tokens) {
         return new BotConnector(
                 RestClient.builder()
                         .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newHttpClient()))
                         .build(),
-                scope -> "token-for-" + scope,
+                tokens,
                 new BotIdentity(mode, "tenant", "bot-app-id"),
                 new SendPacer(7, 60),
                 BotConnector.backoff(Duration.ofMillis(100), Duration.ofSeconds(30), Clock.systemUTC()),
@@ -195,5 +200,32 @@ class BotConnectorTest {
         assertThat(elapsed)
                 .as("7 sends fit in the first second, the 8th and 9th wait for the bucket to refill")
                 .isGreaterThan(Duration.ofMillis(200));
+    }
+
+    @Test
+    void retriesASendForWhichNoTokenCouldBeHadAndGivesUpWithAConnectorException() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        io.serviceaccountbot.identity.AccessTokens outageOfTwo = scope -> {
+            if (asked.incrementAndGet() <= 2) {
+                throw new TokenUnavailableException("Could not get an access token for " + scope, null);
+            }
+            return "token";
+        };
+
+        String id = client(RuntimeMode.PRODUCTION, outageOfTwo).reply(personalChat(), "a1", BotMessage.text("x"));
+
+        assertThat(id).isNotBlank();
+        assertThat(connector.calls()).as("nothing is sent without a token").hasSize(1);
+        assertThat(waits).hasSize(2);
+        assertThat(connector.calls().get(0).authorization()).isEqualTo("Bearer token");
+
+        io.serviceaccountbot.identity.AccessTokens never = scope -> {
+            throw new TokenUnavailableException("Could not get an access token for " + scope, null);
+        };
+        assertThatThrownBy(() -> client(RuntimeMode.PRODUCTION, never).post(personalChat(), BotMessage.text("x")))
+                .isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("no Bot Connector token")
+                .hasMessageContaining("4 attempt");
+        assertThat(connector.calls()).hasSize(1);
     }
 }
