@@ -20,7 +20,7 @@ public sealed interface Command {
 
     /** A command that changes who can read mailboxes, so it waits for an approver and may carry a justification. */
     sealed interface Privileged extends Command
-            permits GrantImpersonation, RevokeImpersonation, SetupExchangeSync, GrantAppAccess {
+            permits GrantImpersonation, RevokeImpersonation, SetupExchangeSync, GrantAppAccess, SetupSalesforceSync {
 
         /** Why the admin needs it ("because ..."), shown to approvers. */
         Optional<String> justification();
@@ -115,6 +115,25 @@ public sealed interface Command {
             if (distinct.isEmpty()) {
                 throw new IllegalArgumentException("grant app access needs at least one role");
             }
+            roles = List.copyOf(distinct);
+            justification = FreeText.optional(justification, "justification");
+        }
+    }
+
+    /**
+     * {@code setup exchange sync for group "<group>" [roles <role, ...>]}: Salesforce's Exchange Online procedure,
+     * RBAC for Applications for Salesforce's app, scoped to the mailboxes of a group.
+     *
+     * @param roles application roles in Exchange's spelling, without duplicates; empty when the admin names none, so
+     *     that the configured defaults apply
+     */
+    record SetupSalesforceSync(String group, List<String> roles, Optional<String> justification) implements Privileged {
+
+        public SetupSalesforceSync {
+            group = ExchangeRules.GROUP_NAME.require(group);
+            Objects.requireNonNull(roles, "roles");
+            LinkedHashSet<String> distinct = new LinkedHashSet<>();
+            roles.forEach(role -> distinct.add(ExchangeRules.APPLICATION_ROLE.require(role)));
             roles = List.copyOf(distinct);
             justification = FreeText.optional(justification, "justification");
         }

@@ -20,6 +20,7 @@ public final class CommandCatalog {
             new GrantImpersonationGrammar(),
             new RevokeImpersonationGrammar(),
             new SetupExchangeSyncGrammar(),
+            new SetupSalesforceSyncGrammar(),
             new GrantAppAccessGrammar(),
             new VerifyGrammar(),
             new ShowRoleGroupGrammar(),
@@ -44,7 +45,8 @@ public final class CommandCatalog {
             Command.Retry.class,
             Command.Audit.class,
             Command.AuditVerify.class,
-            Command.Doctor.class);
+            Command.Doctor.class,
+            Command.GrantAppAccess.class);
 
     private final List<Grammar<?>> grammars;
     private final List<CommandSpec> specs;
@@ -107,7 +109,8 @@ public final class CommandCatalog {
     /**
      * The commands offered in Teams' command menu (the app manifest's command list), in help order. Teams allows at
      * most {@value #COMMAND_MENU_LIMIT} commands per list, so the deciding and auditing commands, which approvers
-     * mostly use from the approval cards, are left out of the menu; help lists every command.
+     * mostly use from the approval cards, are left out of the menu, and so is the generic {@code grant app access}
+     * (Salesforce's set-up is offered instead); help lists every command.
      */
     public List<CommandSpec> commandMenu() {
         return specs.stream()

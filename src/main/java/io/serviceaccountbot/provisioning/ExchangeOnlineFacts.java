@@ -2,14 +2,14 @@ package io.serviceaccountbot.provisioning;
 
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandText;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What Microsoft changed in Exchange Online, in the words the bot uses when a plan cannot run because of it: the
  * ApplicationImpersonation role is gone (new assignments blocked during 2024, role removed from February 2025,
  * MC718754) and EWS is being switched off (from 1 October 2026, for good on 1 April 2027, MC1227454). The modern path
- * is RBAC for Applications ({@code grant app access}).
+ * is RBAC for Applications ({@code setup exchange sync for group}, or {@code grant app access} for other apps).
  */
 final class ExchangeOnlineFacts {
 
@@ -28,18 +28,19 @@ final class ExchangeOnlineFacts {
     }
 
     /**
-     * The command to use instead, prefilled as far as the bot knows it (the group, the default role, the
-     * justification); the app id is for the admin to fill in.
+     * The command to use instead: Salesforce's own Exchange Online set-up, prefilled as far as the bot knows it (the
+     * group when the command named one, and the justification); otherwise the group is for the admin to fill in.
      */
-    static String appAccessInstead(String group, Optional<String> justification) {
-        UUID placeholder = new UUID(0, 0);
-        String text = CommandText.of(
-                new Command.GrantAppAccess(placeholder, group, Command.GrantAppAccess.DEFAULT_ROLES, justification));
-        return text.replace(placeholder.toString(), APP_ID_PLACEHOLDER);
+    static String salesforceSyncInstead(Optional<String> group, Optional<String> justification) {
+        String text =
+                CommandText.of(new Command.SetupSalesforceSync(group.orElse(GROUP_STAND_IN), List.of(), justification));
+        return group.isPresent() ? text : text.replace(GROUP_STAND_IN, GROUP_PLACEHOLDER);
     }
 
-    /** Where the admin puts the app's application (client) id in a suggested command. */
-    static final String APP_ID_PLACEHOLDER = "<app id>";
+    private static final String GROUP_STAND_IN = "Group Of The Mailboxes To Sync";
+
+    /** Where the admin puts the group of the mailboxes Salesforce syncs, in a suggested command. */
+    static final String GROUP_PLACEHOLDER = "<group of the mailboxes to sync>";
 
     /** Why there is nothing to revoke in an organisation without the role. */
     static String nothingToRevoke() {

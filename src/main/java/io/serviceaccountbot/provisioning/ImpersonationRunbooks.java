@@ -52,8 +52,7 @@ final class ImpersonationRunbooks {
         if (!impersonationExists()) {
             return Drafted.refused(
                     ExchangeOnlineFacts.noImpersonation(),
-                    ExchangeOnlineFacts.appAccessInstead(
-                            command.group().orElse(properties.securityGroup()), command.justification()));
+                    ExchangeOnlineFacts.salesforceSyncInstead(command.group(), command.justification()));
         }
         Optional<DirectoryUser> found = find(command.account());
         if (found.isEmpty()) {
@@ -152,7 +151,7 @@ final class ImpersonationRunbooks {
         if (!impersonationExists()) {
             return Drafted.refused(
                     ExchangeOnlineFacts.noImpersonation(),
-                    ExchangeOnlineFacts.appAccessInstead(properties.securityGroup(), command.justification()));
+                    ExchangeOnlineFacts.salesforceSyncInstead(Optional.empty(), command.justification()));
         }
         String alias = command.alias().value();
         AccountSteps.Account account =

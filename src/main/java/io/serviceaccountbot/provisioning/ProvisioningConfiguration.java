@@ -3,6 +3,7 @@ package io.serviceaccountbot.provisioning;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.serviceaccountbot.approval.ApprovalProperties;
 import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.identity.BotIdentity;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,12 +33,16 @@ class ProvisioningConfiguration {
             ExchangeAdmin exchange,
             AccountSteps steps,
             ProvisioningProperties properties,
-            ApprovalProperties approval) {
+            ApprovalProperties approval,
+            SalesforceProperties salesforce,
+            BotIdentity identity) {
         MailboxWait mailboxWait = new MailboxWait(directory, properties.mailboxWait());
         GroupAudience audience = new GroupAudience(exchange, directory, approval.maxGroupMembers());
+        AppAccessRunbooks appAccess = new AppAccessRunbooks(directory, exchange);
         return new TenantPlans(
                 new ImpersonationRunbooks(directory, exchange, steps, mailboxWait, properties, audience),
-                new AppAccessRunbooks(directory, exchange),
+                appAccess,
+                new SalesforceSyncRunbooks(appAccess, directory, salesforce, identity.tenantId()),
                 directory,
                 properties);
     }

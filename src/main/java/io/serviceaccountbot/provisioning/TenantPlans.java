@@ -15,16 +15,19 @@ class TenantPlans implements Plans {
 
     private final ImpersonationRunbooks impersonation;
     private final AppAccessRunbooks appAccess;
+    private final SalesforceSyncRunbooks salesforce;
     private final Directory directory;
     private final ProvisioningProperties properties;
 
     TenantPlans(
             ImpersonationRunbooks impersonation,
             AppAccessRunbooks appAccess,
+            SalesforceSyncRunbooks salesforce,
             Directory directory,
             ProvisioningProperties properties) {
         this.impersonation = impersonation;
         this.appAccess = appAccess;
+        this.salesforce = salesforce;
         this.directory = directory;
         this.properties = properties;
     }
@@ -72,6 +75,9 @@ class TenantPlans implements Plans {
         }
         if (command instanceof Command.SetupExchangeSync setup) {
             return impersonation.setup(setup, approvedGroupMembers);
+        }
+        if (command instanceof Command.SetupSalesforceSync setup) {
+            return salesforce.setup(setup);
         }
         return appAccess.grant((Command.GrantAppAccess) command);
     }

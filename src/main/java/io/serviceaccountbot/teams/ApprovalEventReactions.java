@@ -8,9 +8,11 @@ import io.serviceaccountbot.command.CommandParser;
 import io.serviceaccountbot.command.ParseResult;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.provisioning.PlanExecuted;
+import io.serviceaccountbot.provisioning.SalesforceProperties;
 import io.serviceaccountbot.verification.AccountVerification;
 import io.serviceaccountbot.verification.AppAccessVerification;
 import io.serviceaccountbot.verification.VerificationReport;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -30,18 +32,21 @@ class ApprovalEventReactions {
     private final ProgressCards progress;
     private final AccountVerification verification;
     private final AppAccessVerification appAccess;
+    private final SalesforceProperties salesforce;
 
     ApprovalEventReactions(
             Approvals approvals,
             ApprovalCardUpdates updates,
             ProgressCards progress,
             AccountVerification verification,
-            AppAccessVerification appAccess) {
+            AppAccessVerification appAccess,
+            SalesforceProperties salesforce) {
         this.approvals = approvals;
         this.updates = updates;
         this.progress = progress;
         this.verification = verification;
         this.appAccess = appAccess;
+        this.salesforce = salesforce;
     }
 
     @TransactionalEventListener(
@@ -99,6 +104,11 @@ class ApprovalEventReactions {
         }
         if (parsed.command() instanceof Command.GrantAppAccess app) {
             return Optional.of(appAccess.verify(app.appId(), app.group(), app.roles()));
+        }
+        if (parsed.command() instanceof Command.SetupSalesforceSync salesforce) {
+            List<String> roles = salesforce.roles().isEmpty() ? this.salesforce.roles() : salesforce.roles();
+            return Optional.of(
+                    appAccess.verify(java.util.UUID.fromString(this.salesforce.appId()), salesforce.group(), roles));
         }
         return Optional.empty();
     }

@@ -72,6 +72,8 @@ final class JustificationCard {
             return new Command.SetupExchangeSync(setup.alias(), why);
         } else if (command instanceof Command.GrantAppAccess app) {
             return new Command.GrantAppAccess(app.appId(), app.group(), app.roles(), why);
+        } else if (command instanceof Command.SetupSalesforceSync salesforce) {
+            return new Command.SetupSalesforceSync(salesforce.group(), salesforce.roles(), why);
         }
         throw new IllegalArgumentException("not a privileged command: " + command.getClass());
     }

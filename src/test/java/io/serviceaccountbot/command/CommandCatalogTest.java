@@ -25,6 +25,7 @@ class CommandCatalogTest {
                         "grant impersonation",
                         "revoke impersonation",
                         "setup exchange sync",
+                        "setup exchange sync for group",
                         "grant app access",
                         "verify",
                         "show role group",
@@ -77,7 +78,11 @@ class CommandCatalogTest {
         assertThat(keywords(
                         catalog.specs().stream().filter(CommandSpec::privileged).toList()))
                 .containsExactly(
-                        "grant impersonation", "revoke impersonation", "setup exchange sync", "grant app access");
+                        "grant impersonation",
+                        "revoke impersonation",
+                        "setup exchange sync",
+                        "setup exchange sync for group",
+                        "grant app access");
         catalog.specs()
                 .forEach(spec ->
                         assertThat(spec.privileged()).isEqualTo(Privileged.class.isAssignableFrom(spec.commandType())));

@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "bot.sandbox.exchange-flavour=exchange-online",
+            "bot.salesforce.app-id=" + ExchangeOnlinePlansIT.APP,
             "bot.provisioning.step-backoff=50ms",
             "bot.provisioning.graph-timeout=2s",
             "bot.provisioning.graph-max-retry-wait=1s"
@@ -68,7 +69,7 @@ class ExchangeOnlinePlansIT {
     }
 
     @Test
-    void grantImpersonationIsRefusedBeforeApprovalWithTheDatesAndAppAccessPrefilled() {
+    void grantImpersonationIsRefusedBeforeApprovalWithTheDatesAndSalesforcesSetUpPrefilled() {
         PlanPreview preview = requests.preview("grant impersonation to isaiahl");
 
         assertThat(preview).isInstanceOfSatisfying(PlanPreview.Refused.class, refused -> {
@@ -82,26 +83,21 @@ class ExchangeOnlinePlansIT {
                     .contains("MC1227454")
                     .contains("RBAC for Applications");
             assertThat(refused.alternative())
-                    .isEqualTo("grant app access to <app id> for group \"Exchange Sync Accounts\" roles Application"
-                            + " Mail.ReadWrite");
+                    .isEqualTo("setup exchange sync for group \"<group of the mailboxes to sync>\"");
         });
     }
 
     @Test
-    void theAlternativeKeepsTheAdminsGroupAndJustificationAndParsesOnceTheAppIdIsIn() {
+    void theAlternativeKeepsTheAdminsGroupAndJustificationAndParses() {
         PlanPreview preview = requests.preview(
                 "grant impersonation to isaiahl via group \"Sales Sync\" because Salesforce sync for sales");
 
         String alternative = ((PlanPreview.Refused) preview).alternative();
         assertThat(alternative)
-                .isEqualTo("grant app access to <app id> for group \"Sales Sync\" roles Application Mail.ReadWrite"
-                        + " because Salesforce sync for sales");
-        assertThat(ApprovedPlans.parse(alternative.replace("<app id>", APP)))
-                .isEqualTo(new Command.GrantAppAccess(
-                        java.util.UUID.fromString(APP),
-                        "Sales Sync",
-                        List.of("Application Mail.ReadWrite"),
-                        java.util.Optional.of("Salesforce sync for sales")));
+                .isEqualTo("setup exchange sync for group \"Sales Sync\" because Salesforce sync for sales");
+        assertThat(ApprovedPlans.parse(alternative))
+                .isEqualTo(new Command.SetupSalesforceSync(
+                        "Sales Sync", List.of(), java.util.Optional.of("Salesforce sync for sales")));
     }
 
     @Test
@@ -111,7 +107,7 @@ class ExchangeOnlinePlansIT {
         assertThat(preview).isInstanceOfSatisfying(PlanPreview.Refused.class, refused -> {
             assertThat(refused.reason()).contains("MC718754", "MC1227454");
             assertThat(refused.alternative())
-                    .startsWith("grant app access to <app id> for group \"Exchange Sync Accounts\"");
+                    .isEqualTo("setup exchange sync for group \"<group of the mailboxes to sync>\"");
         });
         assertThat(directory.findUser("svc-eo-setup@example.com")).isEmpty();
     }
@@ -143,7 +139,7 @@ class ExchangeOnlinePlansIT {
         assertThat(report.steps()).singleElement().satisfies(step -> {
             assertThat(step.status()).isEqualTo(Status.FAILED);
             assertThat(step.text()).contains("MC718754");
-            assertThat(step.fix()).startsWith("Nothing was changed. Instead, type: grant app access to <app id>");
+            assertThat(step.fix()).startsWith("Nothing was changed. Instead, type: setup exchange sync for group");
         });
         assertThat(exchange.roleGroup("Exchange sync role group")).isEmpty();
     }
@@ -277,6 +273,67 @@ class ExchangeOnlinePlansIT {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("Application Mail.Read", true),
                         org.assertj.core.groups.Tuple.tuple("Application Calendars.Read", true));
+    }
+
+    @Test
+    void salesforcesSetUpIsAppAccessForSalesforcesAppWithTheRolesActivityCaptureUses() {
+        exchange.ensureSecurityGroup("Sales Preview");
+
+        PlanPreview.Ready plan = requests.ready("plan setup exchange sync for group \"Sales Preview\"");
+
+        assertThat(plan.title())
+                .isEqualTo("Give Salesforce Exchange Sync access to the mailboxes of 'Sales Preview' (RBAC for"
+                        + " Applications)");
+        assertThat(plan.steps())
+                .contains(
+                        "Assign the application role Application Mail.Read to 'Salesforce Exchange Sync' within the"
+                                + " scope 'Mailboxes of Sales Preview'",
+                        "Assign the application role Application Calendars.ReadWrite to 'Salesforce Exchange Sync'"
+                                + " within the scope 'Mailboxes of Sales Preview'",
+                        "Assign the application role Application Contacts.ReadWrite to 'Salesforce Exchange Sync'"
+                                + " within the scope 'Mailboxes of Sales Preview'")
+                .noneMatch(step -> step.contains("Mail.ReadWrite"));
+        assertThat(plan.targetObjectId()).isEqualTo(APP_OBJECT);
+    }
+
+    @Test
+    void approvedSalesforceSetUpPutsTheGroupsMailboxesInScopeAndNoOthers() {
+        exchange.ensureSecurityGroup("Sales Team Mailboxes");
+        exchange.addGroupMember("Sales Team Mailboxes", "pattif@example.com");
+
+        Executed run = requests.approveAndRun("setup exchange sync for group \"Sales Team Mailboxes\" roles"
+                + " Application Mail.Read because Einstein Activity Capture for sales");
+
+        assertThat(run.report().succeeded()).as(run.report().toString()).isTrue();
+        assertThat(run.request().status()).isEqualTo(RequestStatus.DONE);
+        assertThat(inScope("pattif@example.com", "Mailboxes of Sales Team Mailboxes"))
+                .containsExactly(true);
+        assertThat(inScope("isaiahl@example.com", "Mailboxes of Sales Team Mailboxes"))
+                .containsExactly(false);
+    }
+
+    @Test
+    void salesforcesSetUpBeforeItsAppIsConsentedSaysWhatTheSalesforceAdminDoesFirst() {
+        String absent = "0bad0a99-0000-4000-8000-0000000000c5";
+        SalesforceSyncRunbooks runbooks = new SalesforceSyncRunbooks(
+                new AppAccessRunbooks(directory, exchange),
+                directory,
+                new SalesforceProperties(absent, List.of("Application Mail.Read")),
+                "7d2f0c55-1234-4abc-9def-0123456789ab");
+
+        PlanPreview preview = runbooks.setup(
+                        new Command.SetupSalesforceSync("Sales Team Mailboxes", List.of(), java.util.Optional.empty()))
+                .preview();
+
+        assertThat(preview)
+                .isInstanceOfSatisfying(
+                        PlanPreview.Refused.class,
+                        refused -> assertThat(refused.reason())
+                                .contains("is not in this organisation yet")
+                                .contains("Salesforce Setup")
+                                .contains(
+                                        "https://login.microsoftonline.com/7d2f0c55-1234-4abc-9def-0123456789ab/adminconsent"
+                                                + "?client_id=" + absent));
     }
 
     @Test

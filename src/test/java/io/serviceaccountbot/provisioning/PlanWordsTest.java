@@ -30,12 +30,11 @@ class PlanWordsTest {
     }
 
     @Test
-    void theModernAlternativeQuotesTheGroupAndCarriesTheJustification() {
-        assertThat(ExchangeOnlineFacts.appAccessInstead("O'Brien Sync", Optional.of("Salesforce sync")))
-                .isEqualTo("grant app access to <app id> for group \"O'Brien Sync\" roles Application Mail.ReadWrite"
-                        + " because Salesforce sync");
-        assertThat(ExchangeOnlineFacts.appAccessInstead("Exchange Sync Accounts", Optional.empty()))
-                .isEqualTo("grant app access to <app id> for group \"Exchange Sync Accounts\" roles Application"
-                        + " Mail.ReadWrite");
+    void theModernAlternativeIsSalesforcesSetUpWithTheGroupQuotedAndTheJustification() {
+        assertThat(ExchangeOnlineFacts.salesforceSyncInstead(
+                        Optional.of("O'Brien Sync"), Optional.of("Salesforce sync")))
+                .isEqualTo("setup exchange sync for group \"O'Brien Sync\" because Salesforce sync");
+        assertThat(ExchangeOnlineFacts.salesforceSyncInstead(Optional.empty(), Optional.empty()))
+                .isEqualTo("setup exchange sync for group \"<group of the mailboxes to sync>\"");
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "bot.sandbox.exchange-flavour=exchange-online",
+            "bot.salesforce.app-id=" + AppAccessConversationIT.APP,
             "bot.provisioning.step-backoff=50ms",
             "bot.teams.sends-per-thirty-seconds=1000",
             "bot.teams.sends-per-second=100"
@@ -70,5 +71,33 @@ class AppAccessConversationIT {
                 .contains("Every check passed.")
                 .contains("Test-ServicePrincipalAuthorization for pattif@example.com: In scope for Application"
                         + " Mail.ReadWrite");
+    }
+
+    @Test
+    void salesforcesSetUpTypedInChatIsApprovedRunAndVerifiedWithSalesforcesRoles() throws Exception {
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        chat.installMegansChatAndTheChannel();
+        exchange.ensureSecurityGroup("Sales Conversation");
+        exchange.addGroupMember("Sales Conversation", "lynner@example.com");
+
+        FakeConnector.Call asked = chat.alexSays(
+                "setup exchange sync for group \"Sales Conversation\" because Einstein Activity Capture for sales");
+        String number = ApprovalChat.numberOn(asked);
+        FakeConnector.Call card = chat.cardPostedTo(MEGAN_CHAT, number);
+        assertThat(ApprovalChat.text(card.card()))
+                .contains("setup exchange sync for group \"Sales Conversation\"")
+                .contains("Application Calendars.ReadWrite")
+                .contains("Einstein Activity Capture for sales");
+        chat.meganClicks("approve", card, null);
+
+        FakeConnector.Call verification = connector.await(
+                call -> call.path().contains(ALEX_CHAT)
+                        && ApprovalChat.text(call.card())
+                                .contains("Verification of app " + APP + " on the mailboxes of 'Sales Conversation'"),
+                Duration.ofSeconds(30));
+        assertThat(ApprovalChat.text(verification.card()))
+                .contains("Every check passed.")
+                .contains("Test-ServicePrincipalAuthorization for lynner@example.com: In scope for Application"
+                        + " Mail.Read");
     }
 }
