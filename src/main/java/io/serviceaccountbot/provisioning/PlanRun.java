@@ -256,7 +256,8 @@ class PlanRun {
             }
         }
         progress(request, runbook, outcomes, -1);
-        return new Result.Ended(new ProvisioningReport(runbook.title(), outcomes, runbook.secretLocation()));
+        return new Result.Ended(
+                new ProvisioningReport(runbook.title(), outcomes, runbook.secretLocation(), runbook.nextSteps()));
     }
 
     /** A step done in an earlier attempt: keep its outcome, and re-learn (by reading) what later steps need. */

@@ -42,6 +42,7 @@ final class Runbook {
     private final List<Step> steps;
     private final Supplier<String> secretLocation;
     private final PlanPreview.ThroughGroup throughGroup;
+    private final List<String> nextSteps;
 
     private Runbook(
             String title,
@@ -49,13 +50,25 @@ final class Runbook {
             String targetObjectId,
             List<Step> steps,
             Supplier<String> secretLocation,
-            PlanPreview.ThroughGroup throughGroup) {
+            PlanPreview.ThroughGroup throughGroup,
+            List<String> nextSteps) {
         this.title = title;
         this.target = target;
         this.targetObjectId = targetObjectId;
         this.steps = List.copyOf(steps);
         this.secretLocation = secretLocation;
         this.throughGroup = throughGroup;
+        this.nextSteps = List.copyOf(nextSteps);
+    }
+
+    /** The same runbook, ending its report with what others do next once every step went well. */
+    Runbook withNextSteps(List<String> next) {
+        return new Runbook(title, target, targetObjectId, steps, secretLocation, throughGroup, next);
+    }
+
+    /** What others do next once every step went well; empty when nothing. */
+    List<String> nextSteps() {
+        return nextSteps;
     }
 
     static Builder titled(String title) {
@@ -79,7 +92,7 @@ final class Runbook {
     Runbook withStep(int ordinal, Step step) {
         List<Step> changed = new ArrayList<>(steps);
         changed.set(ordinal, step);
-        return new Runbook(title, target, targetObjectId, changed, secretLocation, throughGroup);
+        return new Runbook(title, target, targetObjectId, changed, secretLocation, throughGroup, nextSteps);
     }
 
     /** Where the generated password is, once the steps that make it have run (or been restored); else null. */
@@ -145,7 +158,13 @@ final class Runbook {
 
         Runbook build() {
             return new Runbook(
-                    title, target == null ? title : target, targetObjectId, steps, secretLocation, throughGroup);
+                    title,
+                    target == null ? title : target,
+                    targetObjectId,
+                    steps,
+                    secretLocation,
+                    throughGroup,
+                    List.of());
         }
     }
 }

@@ -30,7 +30,22 @@ final class SalesforceSyncRunbooks {
         if (directory.findServicePrincipal(salesforce.appId()).isEmpty()) {
             return Drafted.refused(notConsentedYet(), null);
         }
-        return appAccess.grant(asAppAccess(command, salesforce));
+        Drafted drafted = appAccess.grant(asAppAccess(command, salesforce));
+        return drafted instanceof Drafted.Ready ready
+                ? new Drafted.Ready(ready.runbook().withNextSteps(nextSteps(command.group())))
+                : drafted;
+    }
+
+    /** What the report ends with once every step went well: the wait, and what the Salesforce admin does. */
+    private List<String> nextSteps(String group) {
+        return List.of(
+                "Exchange applies the new access within a few minutes to about two hours; until then Salesforce may"
+                        + " be refused, or may still reach mailboxes outside '" + group + "'.",
+                "In Salesforce Setup, under Einstein Activity Capture settings, connect Microsoft 365 with"
+                        + " application-level (org-wide) access for the Microsoft 365 tenant " + tenantId
+                        + " (Salesforce's app id " + salesforce.appId() + ").",
+                "Add to an Activity Capture configuration the Salesforce users whose mailboxes are in '" + group
+                        + "': only those mailboxes sync; a user whose mailbox is outside the group gets no access.");
     }
 
     /** The same request in the words of {@code grant app access}: Salesforce's app, and the roles asked or configured. */

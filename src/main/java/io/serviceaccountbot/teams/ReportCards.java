@@ -104,6 +104,13 @@ final class ReportCards {
                             + ". It is never shown in chat.")
                     .put("spacing", "Medium"));
         }
+        if (report.succeeded() && !report.nextSteps().isEmpty()) {
+            body.add(AdaptiveCards.text("**What happens next**").put("spacing", "Medium"));
+            int number = 1;
+            for (String next : report.nextSteps()) {
+                body.add(AdaptiveCards.text(number++ + "\\. " + UserText.forMarkdown(next)));
+            }
+        }
         String title = UserText.forMarkdown(report.title());
         String summary = report.succeeded() ? title + ": done" : title + ": stopped, see what failed";
         return BotMessage.card(summary, AdaptiveCards.card(body));

@@ -310,6 +310,11 @@ class ExchangeOnlinePlansIT {
                 .containsExactly(true);
         assertThat(inScope("isaiahl@example.com", "Mailboxes of Sales Team Mailboxes"))
                 .containsExactly(false);
+        assertThat(run.report().nextSteps())
+                .hasSize(3)
+                .anySatisfy(next -> assertThat(next).contains("about two hours"))
+                .anySatisfy(
+                        next -> assertThat(next).contains("Salesforce Setup").contains(APP));
     }
 
     @Test

@@ -99,5 +99,13 @@ class AppAccessConversationIT {
                 .contains("Every check passed.")
                 .contains("Test-ServicePrincipalAuthorization for lynner@example.com: In scope for Application"
                         + " Mail.Read");
+        FakeConnector.Call report = connector.await(
+                call -> call.path().contains(ALEX_CHAT)
+                        && ApprovalChat.text(call.card()).contains("What happens next"),
+                Duration.ofSeconds(30));
+        assertThat(ApprovalChat.text(report.card()))
+                .contains("about two hours")
+                .contains("Salesforce Setup")
+                .contains("Activity Capture configuration");
     }
 }
