@@ -167,7 +167,7 @@ class ExchangeOnlinePlansIT {
                         "Assign the application role Application Mail.ReadWrite to 'Salesforce Exchange Sync' within"
                                 + " the scope 'Mailboxes of Preview Mailboxes'",
                         "Check with Test-ServicePrincipalAuthorization that a member of 'Preview Mailboxes' is in the"
-                                + " app's scope");
+                                + " app's scope, and that no tenant-wide permission on mailboxes is left");
         assertThat(plan.target()).isEqualTo("Salesforce Exchange Sync (app id " + APP + ")");
         assertThat(plan.targetObjectId()).isEqualTo(APP_OBJECT);
     }
