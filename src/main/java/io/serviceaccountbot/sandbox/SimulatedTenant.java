@@ -42,6 +42,9 @@ final class SimulatedTenant {
     }
 
     /**
+     * A tenant whose Exchange organisation starts as {@code exchangeSeed} has it (the directory starts from the seed
+     * already); a tenant file read afterwards replaces both.
+     *
      * @param exchangeSeed what the Exchange organisation starts with: the seed's mail-enabled groups in the {@code
      *     exchange-online} flavour, nothing in the legacy one
      */
@@ -62,6 +65,7 @@ final class SimulatedTenant {
         this.appAccess = appAccess;
         this.seedDigest = seedDigest;
         this.seed = seed;
+        recipients.restore(exchangeSeed);
     }
 
     SavedTenant saved() {

@@ -304,6 +304,33 @@ class ExchangeOnlinePlansIT {
                                         "no mail-enabled security group 'No Such Mailboxes'", "Exchange admin center"));
     }
 
+    @Test
+    void withoutAppRoleAssignmentReadWriteAllTheRemovalShowsTheManualFixAndARetryAfterTheGrantFinishes() {
+        String command = "grant app access to c55d6177-918e-4745-96d3-1715194bc7e8 for group \"Sales Team\"";
+        control.refusePermissions("AppRoleAssignment.ReadWrite.All");
+        Executed refused;
+        try {
+            refused = requests.approveAndRun(command);
+        } finally {
+            control.refusePermissions();
+        }
+
+        assertThat(refused.request().status()).isEqualTo(RequestStatus.FAILED);
+        assertThat(refused.report().steps().get(0).status()).isEqualTo(Status.FAILED);
+        assertThat(refused.report().steps().get(0).fix())
+                .contains("Enterprise applications > Salesforce Activity Capture > Permissions")
+                .contains("Remove-MgServicePrincipalAppRoleAssignment")
+                .contains("AppRoleAssignment.ReadWrite.All");
+
+        Executed again = requests.retry(refused.request());
+
+        assertThat(again.report().succeeded()).as(again.report().toString()).isTrue();
+        ServicePrincipal app = directory
+                .findServicePrincipal("c55d6177-918e-4745-96d3-1715194bc7e8")
+                .orElseThrow();
+        assertThat(MailboxPermissions.of(directory.tenantWidePermissions(app))).isEmpty();
+    }
+
     private List<Boolean> inScope(String mailbox, String scope) {
         return exchange.testServicePrincipalAuthorization(APP, mailbox).stream()
                 .filter(result -> result.scope().equals(scope))
