@@ -17,7 +17,9 @@ import java.util.UUID;
  * of ApplicationImpersonation. The app's service principal (found in Entra ID) is registered in Exchange, a management
  * scope takes in the mailboxes of the group's members ({@code MemberOfGroup -eq '<the group's distinguished name>'}),
  * each application role is assigned to the app within that scope, and {@code Test-ServicePrincipalAuthorization}
- * checks a member's mailbox. Mailboxes outside the group stay out of the app's reach.
+ * checks a member's mailbox. Mailboxes outside the group stay out of the app's reach. Tenant-wide permissions on
+ * mailboxes the app got at admin consent add to any scope, so they are removed first ({@link TenantWideConsent}), and
+ * the check confirms none is left.
  */
 final class AppAccessRunbooks {
 
@@ -26,10 +28,12 @@ final class AppAccessRunbooks {
 
     private final Directory directory;
     private final ExchangeAdmin exchange;
+    private final TenantWideConsent consent;
 
     AppAccessRunbooks(Directory directory, ExchangeAdmin exchange) {
         this.directory = directory;
         this.exchange = exchange;
+        this.consent = new TenantWideConsent(directory);
     }
 
     Drafted grant(Command.GrantAppAccess command) {
@@ -63,8 +67,18 @@ final class AppAccessRunbooks {
         String filter = "MemberOfGroup -eq '" + group.get().distinguishedName().replace("'", "''") + "'";
         Runbook.Builder runbook = Runbook.titled("Give " + principal.displayName() + " access to the mailboxes of '"
                         + command.group() + "' (RBAC for Applications)")
-                .target(principal.displayName() + " (app id " + appId + ")", principal.id())
-                .step(
+                .target(principal.displayName() + " (app id " + appId + ")", principal.id());
+        TenantWideConsent.Found found = consent.find(principal);
+        if (found.any()) {
+            runbook.step(
+                    TenantWideConsent.words(
+                            principal,
+                            found,
+                            command.group(),
+                            group.get().members().size()),
+                    () -> consent.remove(principal));
+        }
+        runbook.step(
                         "Register the app " + name + " (app id " + appId + ") in Exchange as a service principal",
                         () -> registerApp(principal))
                 .step(
@@ -78,8 +92,9 @@ final class AppAccessRunbooks {
         }
         runbook.step(
                 "Check with Test-ServicePrincipalAuthorization that a member of '" + command.group()
-                        + "' is in the app's scope",
-                () -> testMember(appId, principal.displayName(), command.group(), command.roles()));
+                        + "' is in the app's scope, and that no tenant-wide permission on mailboxes is left",
+                () -> consent.remaining(principal)
+                        .orElseGet(() -> testMember(appId, principal.displayName(), command.group(), command.roles())));
         return new Drafted.Ready(runbook.build());
     }
 

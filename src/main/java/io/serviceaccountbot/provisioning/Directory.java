@@ -78,6 +78,21 @@ public interface Directory {
      */
     Optional<ServicePrincipal> findServicePrincipal(String appId);
 
+    /**
+     * The application permissions the app holds tenant-wide (its service principal's appRoleAssignments), each
+     * resolved to its name through the app roles of the API that defines it.
+     *
+     * @throws TenantException of kind ACCESS_DENIED when the bot may not read them (Application.Read.All)
+     */
+    List<TenantWidePermission> tenantWidePermissions(ServicePrincipal app);
+
+    /**
+     * Removes one of the app's tenant-wide permissions (an appRoleAssignment); nothing happens if it is gone already.
+     *
+     * @throws TenantException of kind ACCESS_DENIED when the bot may not remove it (AppRoleAssignment.ReadWrite.All)
+     */
+    void removeTenantWidePermission(ServicePrincipal app, String assignmentId);
+
     /** The organisation's verified domains, the default first; they rarely change, so adapters may keep them a while. */
     List<VerifiedDomain> verifiedDomains();
 

@@ -153,7 +153,8 @@ public interface ExchangeAdmin {
      *
      * @param role the application role
      * @param grantedPermissions what the role grants, e.g. Mail.ReadWrite
-     * @param scope the scope the role is limited to
+     * @param scope the scope the role is limited to; {@code Organization} when the line reaches every mailbox (a role
+     *     assigned without a scope, or, in the simulated tenant, a tenant-wide permission from admin consent)
      * @param inScope whether the tested mailbox is inside that scope
      */
     record AuthorizationResult(String role, String grantedPermissions, String scope, boolean inScope) {}

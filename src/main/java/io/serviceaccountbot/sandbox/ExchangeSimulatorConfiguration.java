@@ -21,8 +21,9 @@ class ExchangeSimulatorConfiguration {
     }
 
     @Bean
-    SimulatedAppAccess simulatedAppAccess(SimulatedExchange exchange, SimulatedRoleGroups roles) {
-        return new SimulatedAppAccess(exchange, roles);
+    SimulatedAppAccess simulatedAppAccess(
+            SimulatedExchange exchange, SimulatedRoleGroups roles, SimulatedDirectory directory) {
+        return new SimulatedAppAccess(exchange, roles, directory::mailboxConsent);
     }
 
     @Bean

@@ -42,6 +42,7 @@ class SandboxConfiguration {
             SimulatedRoleGroups roleGroups,
             SimulatedAppAccess appAccess,
             SeedFile seed,
+            SandboxProperties properties,
             ObjectProvider<Clock> clock) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
         return new SimulatedTenant(
@@ -51,7 +52,10 @@ class SandboxConfiguration {
                 roleGroups,
                 appAccess,
                 seed.digest(),
-                () -> SimulatedDirectory.fromSeed(seed.seed(), time.instant()));
+                () -> SimulatedDirectory.fromSeed(seed.seed(), time.instant()),
+                properties.exchangeFlavour() == SandboxProperties.ExchangeFlavour.EXCHANGE_ONLINE
+                        ? SimulatedExchange.Saved.seeded(seed.seed().mailEnabledSecurityGroups())
+                        : SimulatedExchange.Saved.empty());
     }
 
     /** The tenant's file, under {@code bot.storage.directory}; one per Exchange flavour, as each is its own world. */

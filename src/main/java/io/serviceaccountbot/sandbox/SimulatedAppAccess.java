@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 /**
  * RBAC for Applications in the simulated Exchange organisation: service principals (references to Entra apps),
  * management scopes with a recipient filter, application-role assignments limited to a scope, and the check
- * Test-ServicePrincipalAuthorization makes: a mailbox is in scope only when the scope's filter matches it. Names are
- * unique; a scope still used by an assignment cannot be removed. Thread-safe: every operation holds this object's
- * lock, and asks {@link SimulatedRoleGroups} about roles and {@link SimulatedExchange} about mailboxes and group
- * membership, never the other way round.
+ * Test-ServicePrincipalAuthorization makes: a mailbox is in scope only when the scope's filter matches it. While the
+ * app still holds a tenant-wide permission on mailboxes from admin consent in Entra ID, the check lists it too, as a
+ * line whose scope is the whole organisation, in scope for every mailbox: the scope alone changes nothing until the
+ * consent is removed. Names are unique; a scope still used by an assignment cannot be removed. Thread-safe: every
+ * operation holds this object's lock, and asks {@link SimulatedRoleGroups} about roles, {@link SimulatedExchange}
+ * about mailboxes and group membership and the consent about tenant-wide permissions, never the other way round.
  */
 final class SimulatedAppAccess {
 
@@ -24,14 +26,36 @@ final class SimulatedAppAccess {
 
     private final SimulatedExchange exchange;
     private final SimulatedRoleGroups roles;
+    private final MailboxConsent consent;
     private final Map<String, ServicePrincipal> principals = new LinkedHashMap<>();
     private final Map<String, Scope> scopes = new LinkedHashMap<>();
     private final Map<String, Assignment> assignments = new LinkedHashMap<>();
 
     SimulatedAppAccess(SimulatedExchange exchange, SimulatedRoleGroups roles) {
+        this(exchange, roles, appId -> List.of());
+    }
+
+    SimulatedAppAccess(SimulatedExchange exchange, SimulatedRoleGroups roles, MailboxConsent consent) {
         this.exchange = exchange;
         this.roles = roles;
+        this.consent = consent;
     }
+
+    /** The tenant-wide permissions on mailboxes an app holds from admin consent in Entra ID. */
+    @FunctionalInterface
+    interface MailboxConsent {
+
+        /** The app's permissions that reach every mailbox; empty when it holds none. */
+        List<ConsentedPermission> of(String appId);
+    }
+
+    /**
+     * A tenant-wide permission on mailboxes.
+     *
+     * @param resource the API that defines it, e.g. Microsoft Graph
+     * @param permission e.g. Mail.Read
+     */
+    record ConsentedPermission(String resource, String permission) {}
 
     /**
      * RBAC for Applications as saved and restored.
@@ -220,6 +244,15 @@ final class SimulatedAppAccess {
             } else {
                 row.put("InScope", scope == null || scope.filter().matches(properties));
             }
+            rows.add(row);
+        }
+        for (ConsentedPermission consented : consent.of(principal.appId())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("RoleName", consented.resource() + " " + consented.permission());
+            row.put("GrantedPermissions", consented.permission());
+            row.put("AllowedResourceScope", "Organization");
+            row.put("ScopeType", "Organization");
+            row.put("InScope", properties == null ? "Not Run" : true);
             rows.add(row);
         }
         return CmdletOutput.of(rows);

@@ -25,6 +25,9 @@ import org.springframework.http.HttpStatus;
  */
 class SimulatedDirectory implements Recipients {
 
+    private static final String MICROSOFT_GRAPH = "00000003-0000-0000-c000-000000000000";
+    private static final String EXCHANGE_ONLINE = "00000002-0000-0ff1-ce00-000000000000";
+
     private final Clock clock;
     private final Duration mailboxDelay;
     private String tenantId;
@@ -33,6 +36,7 @@ class SimulatedDirectory implements Recipients {
     private final Map<String, SimulatedUser> users = new LinkedHashMap<>();
     private GroupMembership groups;
     private List<TenantSeed.SeedServicePrincipal> servicePrincipals;
+    private final List<TenantSeed.SeedAppRoleAssignment> appRoleAssignments = new ArrayList<>();
 
     SimulatedDirectory(TenantSeed seed, Clock clock, Duration mailboxDelay) {
         this.clock = clock;
@@ -49,6 +53,7 @@ class SimulatedDirectory implements Recipients {
      * @param users the users, with their licences and mailbox clock
      * @param groups the groups
      * @param servicePrincipals the enterprise applications
+     * @param appRoleAssignments the application permissions granted tenant-wide
      */
     record Saved(
             String tenantId,
@@ -56,9 +61,11 @@ class SimulatedDirectory implements Recipients {
             List<TenantSeed.SeedSku> subscribedSkus,
             List<SimulatedUser> users,
             List<TenantSeed.SeedGroup> groups,
-            List<TenantSeed.SeedServicePrincipal> servicePrincipals) {
+            List<TenantSeed.SeedServicePrincipal> servicePrincipals,
+            List<TenantSeed.SeedAppRoleAssignment> appRoleAssignments) {
 
         Saved {
+            appRoleAssignments = appRoleAssignments == null ? List.of() : List.copyOf(appRoleAssignments);
             domains = List.copyOf(domains);
             subscribedSkus = List.copyOf(subscribedSkus);
             users = List.copyOf(users);
@@ -80,7 +87,8 @@ class SimulatedDirectory implements Recipients {
                 seed.subscribedSkus(),
                 people,
                 seed.groups(),
-                seed.servicePrincipals());
+                seed.servicePrincipals(),
+                seed.appRoleAssignments());
     }
 
     synchronized Saved saved() {
@@ -90,7 +98,8 @@ class SimulatedDirectory implements Recipients {
                 skus.values().stream().map(SimulatedSku::seed).toList(),
                 List.copyOf(users.values()),
                 groups.all(),
-                servicePrincipals);
+                servicePrincipals,
+                List.copyOf(appRoleAssignments));
     }
 
     /** Replaces everything the directory holds. */
@@ -105,6 +114,8 @@ class SimulatedDirectory implements Recipients {
         saved.users().forEach(user -> users.put(key(user.id()), user));
         groups = new GroupMembership(saved.groups());
         servicePrincipals = saved.servicePrincipals();
+        appRoleAssignments.clear();
+        appRoleAssignments.addAll(saved.appRoleAssignments());
     }
 
     private static SimulatedUser fromSeed(TenantSeed.SeedUser user, Collection<SimulatedSku> skus, Instant start) {
@@ -294,6 +305,62 @@ class SimulatedDirectory implements Recipients {
     /** The enterprise applications. */
     synchronized List<TenantSeed.SeedServicePrincipal> servicePrincipals() {
         return servicePrincipals;
+    }
+
+    /** The enterprise application with this object id. */
+    synchronized Optional<TenantSeed.SeedServicePrincipal> servicePrincipal(String id) {
+        return servicePrincipals.stream()
+                .filter(candidate -> candidate.id().equalsIgnoreCase(id))
+                .findFirst();
+    }
+
+    /** The application permissions granted to this service principal. */
+    synchronized List<TenantSeed.SeedAppRoleAssignment> appRoleAssignments(String principalId) {
+        return appRoleAssignments.stream()
+                .filter(assignment -> assignment.principalId().equalsIgnoreCase(principalId))
+                .toList();
+    }
+
+    /** Removes one application permission of the service principal; whether there was one. */
+    synchronized boolean removeAppRoleAssignment(String principalId, String assignmentId) {
+        return appRoleAssignments.removeIf(
+                assignment -> assignment.principalId().equalsIgnoreCase(principalId)
+                        && assignment.id().equals(assignmentId));
+    }
+
+    /**
+     * The application permissions the app (by application id) holds tenant-wide that reach every mailbox: Microsoft
+     * Graph's on mail, calendars, contacts and mailbox settings, folders and items; Office 365 Exchange Online's
+     * full_access_as_app and its own on mail, calendars, contacts and mailbox settings.
+     */
+    synchronized List<SimulatedAppAccess.ConsentedPermission> mailboxConsent(String appId) {
+        Optional<TenantSeed.SeedServicePrincipal> app = servicePrincipals.stream()
+                .filter(candidate -> candidate.appId().equalsIgnoreCase(appId))
+                .findFirst();
+        if (app.isEmpty()) {
+            return List.of();
+        }
+        List<SimulatedAppAccess.ConsentedPermission> found = new ArrayList<>();
+        for (TenantSeed.SeedAppRoleAssignment assignment :
+                appRoleAssignments(app.get().id())) {
+            Optional<TenantSeed.SeedServicePrincipal> resource = servicePrincipal(assignment.resourceId());
+            resource.flatMap(api -> api.appRoles().stream()
+                            .filter(role -> role.id().equalsIgnoreCase(assignment.appRoleId()))
+                            .findFirst())
+                    .filter(role -> reachesMailboxes(resource.get().appId(), role.value()))
+                    .ifPresent(role -> found.add(new SimulatedAppAccess.ConsentedPermission(
+                            resource.get().displayName(), role.value())));
+        }
+        return found;
+    }
+
+    private static boolean reachesMailboxes(String resourceAppId, String value) {
+        String permission = value.toLowerCase(Locale.ROOT);
+        if (MICROSOFT_GRAPH.equalsIgnoreCase(resourceAppId)) {
+            return permission.matches("(mail|calendars|contacts|mailboxsettings|mailboxfolder|mailboxitem)\\..*");
+        }
+        return EXCHANGE_ONLINE.equalsIgnoreCase(resourceAppId)
+                && permission.matches("full_access_as_app|(mail|calendars|contacts|mailboxsettings)\\..*");
     }
 
     synchronized Optional<TenantSeed.SeedGroup> group(String id) {

@@ -47,6 +47,24 @@ final class SimulatedExchange {
         static Saved empty() {
             return new Saved(List.of(), List.of());
         }
+
+        /** An organisation that holds these mail-enabled security groups of the seed, and nothing else. */
+        static Saved seeded(List<TenantSeed.SeedMailGroup> groups) {
+            return new Saved(
+                    groups.stream()
+                            .map(group -> new SavedGroup(
+                                    group.id().toLowerCase(Locale.ROOT),
+                                    group.name(),
+                                    group.alias(),
+                                    true,
+                                    group.members().stream()
+                                            .map(id -> "user:" + id.toLowerCase(Locale.ROOT))
+                                            .toList()))
+                            .toList(),
+                    groups.stream()
+                            .map(group -> group.name().toLowerCase(Locale.ROOT))
+                            .toList());
+        }
     }
 
     /** A mail-enabled group as saved; its members are recipient keys ({@code user:<id>}, {@code group:<id>}). */

@@ -22,10 +22,11 @@ class SimulatedPermissions {
     static final String DOMAINS = "Domain.Read.All";
     static final String APPLICATIONS = "Application.Read.All";
     static final String EXCHANGE = "Exchange.ManageAsApp";
+    static final String APP_ROLE_ASSIGNMENTS = "AppRoleAssignment.ReadWrite.All";
 
     /** Every permission the simulated tenant can refuse. */
-    static final Set<String> ALL =
-            Set.of(USERS, LICENCES, MAILBOX_SETTINGS, GROUP_MEMBERS, DOMAINS, APPLICATIONS, EXCHANGE);
+    static final Set<String> ALL = Set.of(
+            USERS, LICENCES, MAILBOX_SETTINGS, GROUP_MEMBERS, DOMAINS, APPLICATIONS, EXCHANGE, APP_ROLE_ASSIGNMENTS);
 
     private final Set<String> refused = new ConcurrentSkipListSet<>(String.CASE_INSENSITIVE_ORDER);
 
@@ -64,6 +65,9 @@ class SimulatedPermissions {
         }
         if (lower.startsWith("/domains")) {
             return Optional.of(DOMAINS);
+        }
+        if ("DELETE".equalsIgnoreCase(method) && lower.contains("/approleassignments/")) {
+            return Optional.of(APP_ROLE_ASSIGNMENTS);
         }
         if (lower.startsWith("/serviceprincipals")) {
             return Optional.of(APPLICATIONS);

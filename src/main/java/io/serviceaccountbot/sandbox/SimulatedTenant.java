@@ -20,6 +20,7 @@ final class SimulatedTenant {
     private final SimulatedAppAccess appAccess;
     private final String seedDigest;
     private final Supplier<SimulatedDirectory.Saved> seed;
+    private final SimulatedExchange.Saved exchangeSeed;
 
     SimulatedTenant(
             SimulatedDirectory directory,
@@ -29,6 +30,34 @@ final class SimulatedTenant {
             SimulatedAppAccess appAccess,
             String seedDigest,
             Supplier<SimulatedDirectory.Saved> seed) {
+        this(
+                directory,
+                credentials,
+                recipients,
+                roleGroups,
+                appAccess,
+                seedDigest,
+                seed,
+                SimulatedExchange.Saved.empty());
+    }
+
+    /**
+     * A tenant whose Exchange organisation starts as {@code exchangeSeed} has it (the directory starts from the seed
+     * already); a tenant file read afterwards replaces both.
+     *
+     * @param exchangeSeed what the Exchange organisation starts with: the seed's mail-enabled groups in the {@code
+     *     exchange-online} flavour, nothing in the legacy one
+     */
+    SimulatedTenant(
+            SimulatedDirectory directory,
+            SimulatedCredentials credentials,
+            SimulatedExchange recipients,
+            SimulatedRoleGroups roleGroups,
+            SimulatedAppAccess appAccess,
+            String seedDigest,
+            Supplier<SimulatedDirectory.Saved> seed,
+            SimulatedExchange.Saved exchangeSeed) {
+        this.exchangeSeed = exchangeSeed;
         this.directory = directory;
         this.credentials = credentials;
         this.recipients = recipients;
@@ -36,6 +65,7 @@ final class SimulatedTenant {
         this.appAccess = appAccess;
         this.seedDigest = seedDigest;
         this.seed = seed;
+        recipients.restore(exchangeSeed);
     }
 
     SavedTenant saved() {
@@ -71,14 +101,17 @@ final class SimulatedTenant {
         return deleted.isPresent();
     }
 
-    /** Back to the seed: its people and groups, no service accounts, an empty Exchange organisation. */
+    /**
+     * Back to the seed: its people, groups and tenant-wide consents, no service accounts, an Exchange organisation
+     * with the seed's mail-enabled groups only.
+     */
     void reset() {
         restore(new SavedTenant(
                 SavedTenant.FORMAT,
                 seedDigest,
                 seed.get(),
                 Map.of(),
-                SimulatedExchange.Saved.empty(),
+                exchangeSeed,
                 List.of(),
                 SimulatedAppAccess.Saved.empty()));
     }

@@ -11,7 +11,11 @@ import java.util.List;
  * @param subscribedSkus the licences the organisation has bought
  * @param users the users
  * @param groups the groups, whose members are user or group ids
- * @param servicePrincipals the enterprise applications (apps registered or consented to in the tenant)
+ * @param servicePrincipals the enterprise applications (apps registered or consented to in the tenant), and the APIs
+ *     (Microsoft Graph, Office 365 Exchange Online) whose app roles are application permissions
+ * @param appRoleAssignments the application permissions granted tenant-wide, as admin consent grants them
+ * @param mailEnabledSecurityGroups the mail-enabled security groups the Exchange organisation starts with in the
+ *     {@code exchange-online} flavour (the legacy flavour's organisation starts empty)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record TenantSeed(
@@ -20,9 +24,14 @@ record TenantSeed(
         List<SeedSku> subscribedSkus,
         List<SeedUser> users,
         List<SeedGroup> groups,
-        List<SeedServicePrincipal> servicePrincipals) {
+        List<SeedServicePrincipal> servicePrincipals,
+        List<SeedAppRoleAssignment> appRoleAssignments,
+        List<SeedMailGroup> mailEnabledSecurityGroups) {
 
     TenantSeed {
+        appRoleAssignments = appRoleAssignments == null ? List.of() : List.copyOf(appRoleAssignments);
+        mailEnabledSecurityGroups =
+                mailEnabledSecurityGroups == null ? List.of() : List.copyOf(mailEnabledSecurityGroups);
         domains = domains == null ? List.of() : List.copyOf(domains);
         subscribedSkus = subscribedSkus == null ? List.of() : List.copyOf(subscribedSkus);
         users = users == null ? List.of() : List.copyOf(users);
@@ -98,7 +107,56 @@ record TenantSeed(
      * @param id the service principal's object id
      * @param appId the application (client) id
      * @param displayName the app's name
+     * @param appRoles the app roles it defines (an API's application permissions); none for most apps
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SeedServicePrincipal(String id, String appId, String displayName) {}
+    record SeedServicePrincipal(String id, String appId, String displayName, List<SeedAppRole> appRoles) {
+
+        SeedServicePrincipal {
+            appRoles = appRoles == null ? List.of() : List.copyOf(appRoles);
+        }
+
+        SeedServicePrincipal(String id, String appId, String displayName) {
+            this(id, appId, displayName, List.of());
+        }
+    }
+
+    /**
+     * An app role an API defines: for Microsoft Graph, an application permission such as Mail.Read.
+     *
+     * @param id the appRoleId, the same in every tenant
+     * @param value the permission's name, e.g. Mail.Read
+     * @param displayName what the consent screen shows
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SeedAppRole(String id, String value, String displayName) {}
+
+    /**
+     * An application permission granted tenant-wide: an app role of the resource assigned to the principal.
+     *
+     * @param id the assignment's id
+     * @param principalId the object id of the app's service principal that holds it
+     * @param resourceId the object id of the API's service principal
+     * @param appRoleId the app role
+     * @param createdDateTime when it was granted, e.g. 2026-01-15T09:30:00Z
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SeedAppRoleAssignment(
+            String id, String principalId, String resourceId, String appRoleId, String createdDateTime) {}
+
+    /**
+     * A mail-enabled security group of the Exchange organisation.
+     *
+     * @param id its object id (ExternalDirectoryObjectId), lower case
+     * @param name its name
+     * @param alias its alias
+     * @param members the object ids of its members, users with a mailbox
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SeedMailGroup(String id, String name, String alias, List<String> members) {
+
+        SeedMailGroup {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+    }
 }

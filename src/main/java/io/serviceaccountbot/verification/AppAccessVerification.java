@@ -12,13 +12,17 @@ import java.util.UUID;
 /**
  * Check 8 of the report, for Exchange Online's replacement of impersonation (RBAC for Applications): for each mailbox
  * in the group (the first {@value #MAX_MAILBOXES}), {@code Test-ServicePrincipalAuthorization} must say that every
- * granted application role reaches it. It asks Exchange afresh, so it also tells the truth about an app the bot did not
- * set up.
+ * granted application role reaches it, and no line may reach it organisation-wide (tenant-wide consent the app still
+ * holds, which adds to any scope). It asks Exchange afresh, so it also tells the truth about an app the bot did not set
+ * up.
  */
 public class AppAccessVerification {
 
     /** Each mailbox is one Exchange call; a large group is sampled. */
     static final int MAX_MAILBOXES = 10;
+
+    /** The scope Test-ServicePrincipalAuthorization names for a line that reaches every mailbox. */
+    static final String ORGANISATION = "Organization";
 
     private final ExchangeAdmin exchange;
 
@@ -82,6 +86,19 @@ public class AppAccessVerification {
                 .filter(role ->
                         results.stream().noneMatch(result -> role.equalsIgnoreCase(result.role()) && result.inScope()))
                 .toList();
+        List<String> organisationWide = results.stream()
+                .filter(result -> result.inScope() && ORGANISATION.equalsIgnoreCase(result.scope()))
+                .map(AuthorizationResult::role)
+                .toList();
+        if (outOfScope.isEmpty() && !organisationWide.isEmpty()) {
+            return Check.failed(
+                    name,
+                    "In scope for " + String.join(", ", roles) + ", but reached organisation-wide too, whatever the"
+                            + " scope says: " + String.join(", ", organisationWide),
+                    "Remove what the app holds tenant-wide: Microsoft Entra admin center > Enterprise applications >"
+                            + " the app > Permissions > Review permissions (or Remove-MgServicePrincipalAppRoleAssignment),"
+                            + " and any role assigned to it without a scope (Remove-ManagementRoleAssignment).");
+        }
         if (outOfScope.isEmpty()) {
             return Check.passed(name, "In scope for " + String.join(", ", roles));
         }

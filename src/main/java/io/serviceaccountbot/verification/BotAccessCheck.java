@@ -5,6 +5,7 @@ import io.serviceaccountbot.identity.TokenUnavailableException;
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import io.serviceaccountbot.provisioning.SecretStore;
+import io.serviceaccountbot.provisioning.ServicePrincipal;
 import io.serviceaccountbot.provisioning.TenantException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,13 @@ public class BotAccessCheck {
                     "grant app access (the app is looked up in Entra ID)",
                     "reads enterprise applications",
                     () -> directory.findServicePrincipal(NOBODY)));
+            checks.add(graph(
+                    "AppRoleAssignment.ReadWrite.All",
+                    "removing an app's tenant-wide mailbox permissions in grant app access (the plan then shows how"
+                            + " to remove them by hand)",
+                    "removes app role assignments (tried on one that does not exist)",
+                    () -> directory.removeTenantWidePermission(
+                            new ServicePrincipal(NOBODY, NOBODY, "doctor probe"), NOBODY)));
         }
         if (token(checks, "Exchange Online", AccessTokens.EXCHANGE)) {
             checks.add(probe(

@@ -163,7 +163,7 @@ class ExchangeOnlinePlansIT {
                         "Assign the application role Application Mail.ReadWrite to 'Salesforce Exchange Sync' within"
                                 + " the scope 'Mailboxes of Preview Mailboxes'",
                         "Check with Test-ServicePrincipalAuthorization that a member of 'Preview Mailboxes' is in the"
-                                + " app's scope");
+                                + " app's scope, and that no tenant-wide permission on mailboxes is left");
         assertThat(plan.target()).isEqualTo("Salesforce Exchange Sync (app id " + APP + ")");
         assertThat(plan.targetObjectId()).isEqualTo(APP_OBJECT);
     }
@@ -364,6 +364,33 @@ class ExchangeOnlinePlansIT {
                         refused -> assertThat(refused.reason())
                                 .contains(
                                         "no mail-enabled security group 'No Such Mailboxes'", "Exchange admin center"));
+    }
+
+    @Test
+    void withoutAppRoleAssignmentReadWriteAllTheRemovalShowsTheManualFixAndARetryAfterTheGrantFinishes() {
+        String command = "grant app access to c55d6177-918e-4745-96d3-1715194bc7e8 for group \"Sales Team\"";
+        control.refusePermissions("AppRoleAssignment.ReadWrite.All");
+        Executed refused;
+        try {
+            refused = requests.approveAndRun(command);
+        } finally {
+            control.refusePermissions();
+        }
+
+        assertThat(refused.request().status()).isEqualTo(RequestStatus.FAILED);
+        assertThat(refused.report().steps().get(0).status()).isEqualTo(Status.FAILED);
+        assertThat(refused.report().steps().get(0).fix())
+                .contains("Enterprise applications > Salesforce Activity Capture > Permissions")
+                .contains("Remove-MgServicePrincipalAppRoleAssignment")
+                .contains("AppRoleAssignment.ReadWrite.All");
+
+        Executed again = requests.retry(refused.request());
+
+        assertThat(again.report().succeeded()).as(again.report().toString()).isTrue();
+        ServicePrincipal app = directory
+                .findServicePrincipal("c55d6177-918e-4745-96d3-1715194bc7e8")
+                .orElseThrow();
+        assertThat(MailboxPermissions.of(directory.tenantWidePermissions(app))).isEmpty();
     }
 
     private List<Boolean> inScope(String mailbox, String scope) {

@@ -122,4 +122,33 @@ class SimulatedExchangeTest {
                         .getMessage())
                 .contains("only application roles");
     }
+
+    @Test
+    void whileTenantWideConsentRemainsEveryMailboxIsReachableThroughItWhateverTheScopeSays() {
+        List<SimulatedAppAccess.ConsentedPermission> consent = new java.util.ArrayList<>(
+                List.of(new SimulatedAppAccess.ConsentedPermission("Microsoft Graph", "Mail.Read")));
+        SimulatedAppAccess apps = new SimulatedAppAccess(exchange, online, appId -> List.copyOf(consent));
+        exchange.newDistributionGroup("Scoped", null, "Security", List.of("svc-sync"));
+        apps.newServicePrincipal(
+                "5a1e5f0c-0000-4000-8000-00000000a002", "5a1e5f0c-0000-4000-8000-00000000b002", "Consented");
+        apps.newScope("Scoped only", "MemberOfGroup -eq '" + exchange.distinguishedName("Scoped") + "'");
+        apps.newAssignment(null, "Consented", "Application Mail.Read", "Scoped only");
+
+        assertThat(apps.test("Consented", "svc-two").rows())
+                .extracting(
+                        row -> row.get("RoleName"),
+                        row -> row.get("GrantedPermissions"),
+                        row -> row.get("AllowedResourceScope"),
+                        row -> row.get("ScopeType"),
+                        row -> row.get("InScope"))
+                .containsExactly(
+                        tuple("Application Mail.Read", "Mail.Read", "Scoped only", "CustomRecipientScope", false),
+                        tuple("Microsoft Graph Mail.Read", "Mail.Read", "Organization", "Organization", true));
+
+        consent.clear();
+
+        assertThat(apps.test("Consented", "svc-two").rows())
+                .extracting(row -> row.get("InScope"))
+                .containsExactly(false);
+    }
 }

@@ -65,6 +65,11 @@ public final class SimulatorControlClient {
         send("DELETE", "/users/" + java.net.URLEncoder.encode(idOrUpn, java.nio.charset.StandardCharsets.UTF_8), null);
     }
 
+    /** Returns the simulated tenant to its seed (POST /reset). */
+    public void reset() {
+        send("POST", "/reset", null);
+    }
+
     public void clearFaults() {
         send("DELETE", "/faults", null);
     }

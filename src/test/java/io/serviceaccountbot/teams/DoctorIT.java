@@ -75,6 +75,7 @@ class DoctorIT {
                 "MailboxSettings.Read",
                 "Domain.Read.All",
                 "Application.Read.All",
+                "AppRoleAssignment.ReadWrite.All",
                 "Exchange.ManageAsApp"
             })
     void eachMissingPermissionIsNamedWithWhatWillFail(String permission) throws Exception {

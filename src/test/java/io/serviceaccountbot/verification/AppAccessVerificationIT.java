@@ -89,4 +89,25 @@ class AppAccessVerificationIT {
         assertThat(missing.result()).isEqualTo(Check.Result.FAILED);
         assertThat(missing.detail()).contains("There is no mail-enabled security group 'No Such Mailboxes'");
     }
+
+    @Test
+    void anAppStillConsentedTenantWideFailsForReachingEveryMailboxWhateverTheScope() {
+        String activityCapture = "c55d6177-918e-4745-96d3-1715194bc7e8";
+        ExchangeAdmin.MailEnabledGroup made = exchange.ensureSecurityGroup("Consented Mailboxes");
+        exchange.addGroupMember("Consented Mailboxes", "pattif@example.com");
+        exchange.ensureServicePrincipal(
+                activityCapture, "5e1f5a1e-0000-4000-8000-000000000002", "Salesforce Activity Capture");
+        exchange.ensureManagementScope(
+                "Mailboxes of Consented Mailboxes", "MemberOfGroup -eq '" + made.distinguishedName() + "'");
+        exchange.ensureAppRoleAssignment(activityCapture, "Application Mail.Read", "Mailboxes of Consented Mailboxes");
+
+        VerificationReport report = verification.verify(
+                UUID.fromString(activityCapture), "Consented Mailboxes", List.of("Application Mail.Read"));
+
+        assertThat(report.allPassed()).isFalse();
+        assertThat(report.checks()).singleElement().satisfies(check -> {
+            assertThat(check.detail()).contains("reached organisation-wide too").contains("Microsoft Graph Mail.Read");
+            assertThat(check.fix()).contains("Enterprise applications");
+        });
+    }
 }

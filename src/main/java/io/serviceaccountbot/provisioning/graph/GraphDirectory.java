@@ -1,5 +1,8 @@
 package io.serviceaccountbot.provisioning.graph;
 
+import com.microsoft.graph.models.AppRole;
+import com.microsoft.graph.models.AppRoleAssignment;
+import com.microsoft.graph.models.AppRoleAssignmentCollectionResponse;
 import com.microsoft.graph.models.DirectoryObject;
 import com.microsoft.graph.models.DirectoryObjectCollectionResponse;
 import com.microsoft.graph.models.Domain;
@@ -20,13 +23,16 @@ import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.ServicePrincipal;
 import io.serviceaccountbot.provisioning.SubscribedSku;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
+import io.serviceaccountbot.provisioning.TenantWidePermission;
 import io.serviceaccountbot.provisioning.VerifiedDomain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -292,6 +298,89 @@ class GraphDirectory implements Directory {
                                     new ServicePrincipal(found.getId(), found.getAppId(), found.getDisplayName()));
         } catch (RuntimeException e) {
             throw GraphFailure.of(e).toTenantException("find the enterprise app with app id " + appId, timeout);
+        }
+    }
+
+    /**
+     * The app's appRoleAssignments (serviceprincipal-list-approleassignments), every page, each appRoleId named by the
+     * resource service principal's appRoles, read once per resource.
+     */
+    @Override
+    public List<TenantWidePermission> tenantWidePermissions(ServicePrincipal app) {
+        try {
+            List<AppRoleAssignment> assignments = new ArrayList<>();
+            AppRoleAssignmentCollectionResponse page = graph.get()
+                    .servicePrincipals()
+                    .byServicePrincipalId(app.id())
+                    .appRoleAssignments()
+                    .get();
+            while (page != null) {
+                assignments.addAll(page.getValue() == null ? List.of() : page.getValue());
+                String next = page.getOdataNextLink();
+                page = next == null
+                        ? null
+                        : graph.get()
+                                .servicePrincipals()
+                                .byServicePrincipalId(app.id())
+                                .appRoleAssignments()
+                                .withUrl(next)
+                                .get();
+            }
+            Map<String, com.microsoft.graph.models.ServicePrincipal> resources = new HashMap<>();
+            List<TenantWidePermission> permissions = new ArrayList<>();
+            for (AppRoleAssignment assignment : assignments) {
+                String resourceId = String.valueOf(assignment.getResourceId());
+                com.microsoft.graph.models.ServicePrincipal resource =
+                        resources.computeIfAbsent(resourceId, this::resource);
+                permissions.add(new TenantWidePermission(
+                        assignment.getId(),
+                        resource.getAppId(),
+                        resource.getDisplayName() != null
+                                ? resource.getDisplayName()
+                                : assignment.getResourceDisplayName(),
+                        permissionName(resource, String.valueOf(assignment.getAppRoleId()))));
+            }
+            return permissions;
+        } catch (RuntimeException e) {
+            throw GraphFailure.of(e)
+                    .toTenantException("list the tenant-wide permissions of " + app.displayName(), timeout);
+        }
+    }
+
+    /** The API an assignment is on, with its app roles (serviceprincipal-get with {@code $select}). */
+    private com.microsoft.graph.models.ServicePrincipal resource(String resourceId) {
+        return graph.get()
+                .servicePrincipals()
+                .byServicePrincipalId(resourceId)
+                .get(request ->
+                        request.queryParameters.select = new String[] {"id", "appId", "displayName", "appRoles"});
+    }
+
+    private static String permissionName(com.microsoft.graph.models.ServicePrincipal resource, String appRoleId) {
+        for (AppRole role : resource.getAppRoles() == null ? List.<AppRole>of() : resource.getAppRoles()) {
+            if (role.getId() != null && appRoleId.equalsIgnoreCase(role.getId().toString())) {
+                return role.getValue() != null ? role.getValue() : appRoleId;
+            }
+        }
+        return appRoleId;
+    }
+
+    /** serviceprincipal-delete-approleassignments; a 404 means it is gone already. */
+    @Override
+    public void removeTenantWidePermission(ServicePrincipal app, String assignmentId) {
+        try {
+            graph.get()
+                    .servicePrincipals()
+                    .byServicePrincipalId(app.id())
+                    .appRoleAssignments()
+                    .byAppRoleAssignmentId(assignmentId)
+                    .delete();
+        } catch (RuntimeException e) {
+            GraphFailure failure = GraphFailure.of(e);
+            if (failure.status() != 404) {
+                throw failure.toTenantException(
+                        "remove the tenant-wide permission " + assignmentId + " of " + app.displayName(), timeout);
+            }
         }
     }
 

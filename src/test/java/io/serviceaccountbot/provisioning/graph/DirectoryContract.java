@@ -11,6 +11,7 @@ import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.ServicePrincipal;
 import io.serviceaccountbot.provisioning.SubscribedSku;
 import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.provisioning.TenantWidePermission;
 import io.serviceaccountbot.provisioning.VerifiedDomain;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,20 @@ abstract class DirectoryContract {
     static final String SALESFORCE_APP = "5a1e5f0c-e5c0-4a5e-9c1e-00000000a5f1";
     static final String SALESFORCE_PRINCIPAL = "5e1f5a1e-0000-4000-8000-000000000001";
     static final String UNKNOWN_APP = "0bad0a99-0000-4000-8000-000000000000";
+    static final String MICROSOFT_GRAPH = "00000003-0000-0000-c000-000000000000";
+    static final String EXCHANGE_ONLINE = "00000002-0000-0ff1-ce00-000000000000";
+    static final String GRAPH_PRINCIPAL = "9a6e0f3b-0000-4000-8000-00000000a001";
+    static final String EXCHANGE_PRINCIPAL = "9a6e0f3b-0000-4000-8000-00000000a002";
+    static final ServicePrincipal ACTIVITY_CAPTURE = new ServicePrincipal(
+            "5e1f5a1e-0000-4000-8000-000000000002",
+            "c55d6177-918e-4745-96d3-1715194bc7e8",
+            "Salesforce Activity Capture");
+    static final ServicePrincipal ARCHIVER = new ServicePrincipal(
+            "5e1f5a1e-0000-4000-8000-000000000003", "a4c8e1f0-0000-4000-8000-00000000c0de", "Contoso Mail Archiver");
+    static final String MAIL_READ = "d3d3ZnNhbGVzZm9yY2UtbWFpbC1yZWFkLTAwMDAwMDE";
+    static final String CALENDARS = "d3d3ZnNhbGVzZm9yY2UtY2FsZW5kYXJzLTAwMDAwMDI";
+    static final String CONTACTS = "d3d3ZnNhbGVzZm9yY2UtY29udGFjdHMtMDAwMDAwMDM";
+    static final String FULL_ACCESS = "Y29udG9zby1hcmNoaXZlci1mdWxsLWFjY2Vzcy0wMDE";
     static final Secret PASSWORD = Secret.of("Contract-Passw0rd-Long-Enough!");
 
     /** Groups nobody in the seed belongs to, to push a membership check past Graph's 20 ids per call. */
@@ -282,6 +297,35 @@ abstract class DirectoryContract {
     void theSalesforceAppIsFoundByItsAppIdWithItsServicePrincipal() {
         assertThat(directory().findServicePrincipal(SALESFORCE_APP))
                 .contains(new ServicePrincipal(SALESFORCE_PRINCIPAL, SALESFORCE_APP, "Salesforce Exchange Sync"));
+    }
+
+    @Test
+    void activityCaptureHoldsMailCalendarsAndContactsOfMicrosoftGraphTenantWideEachNamedByItsAppRole() {
+        assertThat(directory().tenantWidePermissions(ACTIVITY_CAPTURE))
+                .containsExactlyInAnyOrder(
+                        new TenantWidePermission(MAIL_READ, MICROSOFT_GRAPH, "Microsoft Graph", "Mail.Read"),
+                        new TenantWidePermission(CALENDARS, MICROSOFT_GRAPH, "Microsoft Graph", "Calendars.ReadWrite"),
+                        new TenantWidePermission(CONTACTS, MICROSOFT_GRAPH, "Microsoft Graph", "Contacts.ReadWrite"));
+    }
+
+    @Test
+    void anAppNobodyConsentedToHoldsNothingTenantWide() {
+        assertThat(directory()
+                        .tenantWidePermissions(
+                                new ServicePrincipal(SALESFORCE_PRINCIPAL, SALESFORCE_APP, "Salesforce Exchange Sync")))
+                .isEmpty();
+    }
+
+    @Test
+    void aRemovedTenantWidePermissionIsGoneAndRemovingItAgainChangesNothing() {
+        assertThat(directory().tenantWidePermissions(ARCHIVER))
+                .containsExactly(new TenantWidePermission(
+                        FULL_ACCESS, EXCHANGE_ONLINE, "Office 365 Exchange Online", "full_access_as_app"));
+
+        directory().removeTenantWidePermission(ARCHIVER, FULL_ACCESS);
+        directory().removeTenantWidePermission(ARCHIVER, FULL_ACCESS);
+
+        assertThat(directory().tenantWidePermissions(ARCHIVER)).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.serviceaccountbot.provisioning.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -23,8 +25,10 @@ import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.MailboxStatus;
 import io.serviceaccountbot.provisioning.NewUser;
 import io.serviceaccountbot.provisioning.Secret;
+import io.serviceaccountbot.provisioning.ServicePrincipal;
 import io.serviceaccountbot.provisioning.SubscribedSku;
 import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.provisioning.TenantWidePermission;
 import io.serviceaccountbot.provisioning.VerifiedDomain;
 import java.util.List;
 import java.util.Set;
@@ -382,6 +386,48 @@ class GraphDirectoryDocumentedExamplesIT {
                     .contains("not allowed to list the organisation's verified domains")
                     .doesNotContain("test-token");
         });
+    }
+
+    static final ServicePrincipal DOCS_CLIENT =
+            new ServicePrincipal("00063ffc-54e9-405d-b8f3-56124728e051", null, "dxprovisioning-graphapi-client");
+
+    @Test
+    void anAppsTenantWidePermissionsAreItsAppRoleAssignmentsNamedByTheResourcesAppRoles() {
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals/" + DOCS_CLIENT.id() + "/appRoleAssignments"))
+                .willReturn(okJson(LIST_APP_ROLE_ASSIGNMENTS_RESPONSE)));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals/fea94d6d-b5bf-44d2-a887-4f72a8d74f44"))
+                .withQueryParam("$select", equalTo("id,appId,displayName,appRoles"))
+                .willReturn(okJson(GRAPH_RESOURCE_RESPONSE)));
+
+        assertThat(directory.tenantWidePermissions(DOCS_CLIENT))
+                .containsExactly(new TenantWidePermission(
+                        "UxOIjjUXr0WvIe4TRFgqTY4z9Wu5KxpBtlEpoTGjw-A",
+                        "00000003-0000-0000-c000-000000000000",
+                        "Microsoft Graph",
+                        "Mail.ReadWrite"));
+    }
+
+    @Test
+    void removingATenantWidePermissionDeletesTheAssignmentAndOneGoneAlreadyIsFine() {
+        String path = "/v1.0/servicePrincipals/" + DOCS_CLIENT.id()
+                + "/appRoleAssignments/UxOIjjUXr0WvIe4TRFgqTY4z9Wu5KxpBtlEpoTGjw-A";
+        graph.stubFor(delete(urlPathEqualTo(path)).willReturn(aResponse().withStatus(204)));
+
+        directory.removeTenantWidePermission(DOCS_CLIENT, "UxOIjjUXr0WvIe4TRFgqTY4z9Wu5KxpBtlEpoTGjw-A");
+        only(deleteRequestedFor(urlPathEqualTo(path)));
+
+        graph.stubFor(delete(urlPathEqualTo(path)).willReturn(graphError(404, USER_NOT_FOUND)));
+        directory.removeTenantWidePermission(DOCS_CLIENT, "UxOIjjUXr0WvIe4TRFgqTY4z9Wu5KxpBtlEpoTGjw-A");
+    }
+
+    @Test
+    void withoutAppRoleAssignmentReadWriteAllTheRemovalIsAccessDenied() {
+        graph.stubFor(delete(urlPathEqualTo("/v1.0/servicePrincipals/" + DOCS_CLIENT.id() + "/appRoleAssignments/x"))
+                .willReturn(graphError(403, INSUFFICIENT_PRIVILEGES)));
+
+        assertThatThrownBy(() -> directory.removeTenantWidePermission(DOCS_CLIENT, "x"))
+                .isInstanceOfSatisfying(
+                        TenantException.class, e -> assertThat(e.kind()).isEqualTo(TenantException.Kind.ACCESS_DENIED));
     }
 
     private LoggedRequest only(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {

@@ -340,6 +340,53 @@ final class MicrosoftDocsExamples {
             }
             """;
 
+    /**
+     * serviceprincipal-list-approleassignments: the response as the page shows it (an app holding Microsoft Graph's
+     * Mail.ReadWrite application permission, e2a3a72e-…).
+     */
+    static final String LIST_APP_ROLE_ASSIGNMENTS_RESPONSE = """
+            {
+              "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#appRoleAssignments",
+              "value": [
+                {
+                  "id": "UxOIjjUXr0WvIe4TRFgqTY4z9Wu5KxpBtlEpoTGjw-A",
+                  "createdDateTime": "2021-02-02T04:22:45.4980259Z",
+                  "appRoleId": "e2a3a72e-5f79-4c64-b1b1-878b674786c9",
+                  "principalDisplayName": "dxprovisioning-graphapi-client",
+                  "principalId": "8e881353-1735-45af-af21-ee1344582a4d",
+                  "principalType": "ServicePrincipal",
+                  "resourceDisplayName": "Microsoft Graph",
+                  "resourceId": "fea94d6d-b5bf-44d2-a887-4f72a8d74f44"
+                }
+              ]
+            }
+            """;
+
+    /**
+     * serviceprincipal-get with {@code $select=id,appId,displayName,appRoles}: the resource of the example above,
+     * Microsoft Graph, with the app role it names, shaped as the appRole resource page documents it (allowedMemberTypes,
+     * description, displayName, id, isEnabled, origin, value); the description is Microsoft's for Mail.ReadWrite.
+     */
+    static final String GRAPH_RESOURCE_RESPONSE = """
+            {
+              "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(id,appId,displayName,appRoles)/$entity",
+              "id": "fea94d6d-b5bf-44d2-a887-4f72a8d74f44",
+              "appId": "00000003-0000-0000-c000-000000000000",
+              "displayName": "Microsoft Graph",
+              "appRoles": [
+                {
+                  "allowedMemberTypes": ["Application"],
+                  "description": "Allows the app to create, read, update, and delete mail in all mailboxes without a signed-in user. Does not include permission to send mail.",
+                  "displayName": "Read and write mail in all mailboxes",
+                  "id": "e2a3a72e-5f79-4c64-b1b1-878b674786c9",
+                  "isEnabled": true,
+                  "origin": "Application",
+                  "value": "Mail.ReadWrite"
+                }
+              ]
+            }
+            """;
+
     /** The 403 Graph answers when the app lacks a permission (error shape from the "errors" page). */
     static final String INSUFFICIENT_PRIVILEGES = """
             {

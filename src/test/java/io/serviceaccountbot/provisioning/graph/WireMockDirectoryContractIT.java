@@ -1,6 +1,7 @@
 package io.serviceaccountbot.provisioning.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -63,6 +64,7 @@ class WireMockDirectoryContractIT extends DirectoryContract {
         passwordPolicies();
         strangers();
         enterpriseApps();
+        tenantWideConsent();
     }
 
     private void seedUsers() {
@@ -303,6 +305,106 @@ class WireMockDirectoryContractIT extends DirectoryContract {
                         {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(id,appId,displayName)",
                          "value": []}
                         """)));
+    }
+
+    /**
+     * serviceprincipal-list-approleassignments and serviceprincipal-get with {@code $select=id,appId,displayName,appRoles}
+     * in the documented shapes (an appRoleAssignment: id, deletedDateTime, appRoleId, createdDateTime,
+     * principalDisplayName, principalId, principalType, resourceDisplayName, resourceId; an appRole: allowedMemberTypes,
+     * description, displayName, id, isEnabled, origin, value); serviceprincipal-delete-approleassignments answers 204,
+     * then 404 once the assignment is gone (a scenario), as does the list.
+     */
+    private void tenantWideConsent() {
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals/" + ACTIVITY_CAPTURE.id() + "/appRoleAssignments"))
+                .willReturn(okJson(assignments(
+                        ACTIVITY_CAPTURE,
+                        assignment(
+                                MAIL_READ,
+                                "810c84a8-4a9e-49e6-bf7d-12d183f40d01",
+                                ACTIVITY_CAPTURE,
+                                "Microsoft Graph",
+                                GRAPH_PRINCIPAL),
+                        assignment(
+                                CALENDARS,
+                                "ef54d2bf-783f-4e0f-bca1-3210c0444d99",
+                                ACTIVITY_CAPTURE,
+                                "Microsoft Graph",
+                                GRAPH_PRINCIPAL),
+                        assignment(
+                                CONTACTS,
+                                "6918b873-d17a-4dc1-b314-35f528134491",
+                                ACTIVITY_CAPTURE,
+                                "Microsoft Graph",
+                                GRAPH_PRINCIPAL)))));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals/" + SALESFORCE_PRINCIPAL + "/appRoleAssignments"))
+                .willReturn(okJson(assignments(new io.serviceaccountbot.provisioning.ServicePrincipal(
+                        SALESFORCE_PRINCIPAL, SALESFORCE_APP, "Salesforce Exchange Sync")))));
+        resource(GRAPH_PRINCIPAL, MICROSOFT_GRAPH, "Microsoft Graph", """
+                {"allowedMemberTypes": ["Application"], "description": "Allows the app to read mail in all mailboxes without a signed-in user.",
+                 "displayName": "Read mail in all mailboxes", "id": "810c84a8-4a9e-49e6-bf7d-12d183f40d01", "isEnabled": true, "origin": "Application", "value": "Mail.Read"},
+                {"allowedMemberTypes": ["Application"], "description": "Allows the app to create, read, update, and delete events of all calendars without a signed-in user.",
+                 "displayName": "Read and write calendars in all mailboxes", "id": "ef54d2bf-783f-4e0f-bca1-3210c0444d99", "isEnabled": true, "origin": "Application", "value": "Calendars.ReadWrite"},
+                {"allowedMemberTypes": ["Application"], "description": "Allows the app to create, read, update, and delete all contacts in all mailboxes without a signed-in user.",
+                 "displayName": "Read and write contacts in all mailboxes", "id": "6918b873-d17a-4dc1-b314-35f528134491", "isEnabled": true, "origin": "Application", "value": "Contacts.ReadWrite"},
+                {"allowedMemberTypes": ["Application"], "description": "Allows the app to read user profiles without a signed in user.",
+                 "displayName": "Read all users' full profiles", "id": "df021288-bdef-4463-88db-98f22de89214", "isEnabled": true, "origin": "Application", "value": "User.Read.All"}
+                """);
+        resource(EXCHANGE_PRINCIPAL, EXCHANGE_ONLINE, "Office 365 Exchange Online", """
+                {"allowedMemberTypes": ["Application"], "description": "Allows the app to have full access via Exchange Web Services to all mailboxes without a signed-in user.",
+                 "displayName": "Use Exchange Web Services with full access to all mailboxes", "id": "dc890d15-9560-4a4c-9b7f-a736ec74ec40", "isEnabled": true, "origin": "Application", "value": "full_access_as_app"}
+                """);
+        String archiver = "/v1.0/servicePrincipals/" + ARCHIVER.id() + "/appRoleAssignments";
+        graph.stubFor(get(urlPathEqualTo(archiver))
+                .inScenario("consent")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(okJson(assignments(
+                        ARCHIVER,
+                        assignment(
+                                FULL_ACCESS,
+                                "dc890d15-9560-4a4c-9b7f-a736ec74ec40",
+                                ARCHIVER,
+                                "Office 365 Exchange Online",
+                                EXCHANGE_PRINCIPAL)))));
+        graph.stubFor(delete(urlPathEqualTo(archiver + "/" + FULL_ACCESS))
+                .inScenario("consent")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(204))
+                .willSetStateTo("removed"));
+        graph.stubFor(delete(urlPathEqualTo(archiver + "/" + FULL_ACCESS))
+                .inScenario("consent")
+                .whenScenarioStateIs("removed")
+                .willReturn(notFound(FULL_ACCESS)));
+        graph.stubFor(get(urlPathEqualTo(archiver))
+                .inScenario("consent")
+                .whenScenarioStateIs("removed")
+                .willReturn(okJson(assignments(ARCHIVER))));
+    }
+
+    private void resource(String id, String appId, String name, String appRoles) {
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals/" + id))
+                .withQueryParam("$select", equalTo("id,appId,displayName,appRoles"))
+                .willReturn(okJson("""
+                        {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(id,appId,displayName,appRoles)/$entity",
+                         "id": "%s", "appId": "%s", "displayName": "%s", "appRoles": [%s]}
+                        """.formatted(id, appId, name, appRoles))));
+    }
+
+    private static String assignments(io.serviceaccountbot.provisioning.ServicePrincipal principal, String... values) {
+        return "{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#servicePrincipals('" + principal.id()
+                + "')/appRoleAssignments\", \"value\": [" + String.join(",", values) + "]}";
+    }
+
+    private static String assignment(
+            String id,
+            String appRoleId,
+            io.serviceaccountbot.provisioning.ServicePrincipal principal,
+            String resourceName,
+            String resourceId) {
+        return """
+                {"id": "%s", "deletedDateTime": null, "appRoleId": "%s", "createdDateTime": "2026-02-16T10:12:41.8867053Z",
+                 "principalDisplayName": "%s", "principalId": "%s", "principalType": "ServicePrincipal",
+                 "resourceDisplayName": "%s", "resourceId": "%s"}
+                """.formatted(id, appRoleId, principal.displayName(), principal.id(), resourceName, resourceId);
     }
 
     private void created(String upn, String id, String displayName) {
