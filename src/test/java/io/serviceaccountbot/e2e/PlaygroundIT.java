@@ -55,6 +55,15 @@ class PlaygroundIT {
         runScenario("exchange-online-refusal", "--bot.sandbox.exchange-flavour=exchange-online");
     }
 
+    /**
+     * Salesforce's Exchange Online set-up end to end: its tenant-wide consent removed, the group's mailboxes in scope
+     * and no others, and the report saying what the Salesforce admin does next.
+     */
+    @Test
+    void salesforcesExchangeOnlineSetUpScopesItsAppToTheGroup() throws Exception {
+        runScenario("salesforce-sync", "--bot.sandbox.exchange-flavour=exchange-online");
+    }
+
     private static void runScenario(String scenario, String... properties) throws Exception {
         Path secrets = Files.createTempDirectory("e2e-secrets");
         String[] settings = java.util.stream.Stream.concat(
