@@ -139,6 +139,18 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * {@code verify exchange sync for group "<group>" [against <mailbox>]}: Salesforce's Exchange Online set-up, checked
+     * as it stands; the mailbox, when given, is one that must stay out of reach.
+     */
+    record VerifyExchangeSync(String group, Optional<String> outsider) implements Command {
+
+        public VerifyExchangeSync {
+            group = ExchangeRules.GROUP_NAME.require(group);
+            outsider = Objects.requireNonNull(outsider, "outsider").map(ExchangeRules.SMTP_ADDRESS::require);
+        }
+    }
+
     /** {@code verify <account> [against <mailbox>]}. */
     record Verify(AccountRef account, Optional<String> mailbox) implements Command {
 

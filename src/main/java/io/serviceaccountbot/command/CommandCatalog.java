@@ -23,6 +23,7 @@ public final class CommandCatalog {
             new SetupSalesforceSyncGrammar(),
             new GrantAppAccessGrammar(),
             new VerifyGrammar(),
+            new VerifyExchangeSyncGrammar(),
             new ShowRoleGroupGrammar(),
             new PlanGrammar(),
             new RequestsGrammar(),
@@ -46,7 +47,8 @@ public final class CommandCatalog {
             Command.Audit.class,
             Command.AuditVerify.class,
             Command.Doctor.class,
-            Command.GrantAppAccess.class);
+            Command.GrantAppAccess.class,
+            Command.VerifyExchangeSync.class);
 
     private final List<Grammar<?>> grammars;
     private final List<CommandSpec> specs;

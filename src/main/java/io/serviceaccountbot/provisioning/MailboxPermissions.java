@@ -9,7 +9,7 @@ import java.util.Locale;
  * Online {@code full_access_as_app} (EWS on every mailbox) and its own mail, calendar, contacts and mailbox-settings
  * permissions. A scope of RBAC for Applications restricts none of them: they add to it.
  */
-final class MailboxPermissions {
+public final class MailboxPermissions {
 
     /** Microsoft Graph's application id, the same in every tenant. */
     static final String MICROSOFT_GRAPH = "00000003-0000-0000-c000-000000000000";
@@ -40,7 +40,7 @@ final class MailboxPermissions {
     }
 
     /** Of these permissions, those that reach mailboxes. */
-    static List<TenantWidePermission> of(List<TenantWidePermission> permissions) {
+    public static List<TenantWidePermission> of(List<TenantWidePermission> permissions) {
         return permissions.stream().filter(MailboxPermissions::reachesMailboxes).toList();
     }
 }

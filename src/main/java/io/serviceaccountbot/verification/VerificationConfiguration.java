@@ -6,6 +6,7 @@ import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import io.serviceaccountbot.provisioning.ImpersonationProbe;
 import io.serviceaccountbot.provisioning.ProvisioningProperties;
+import io.serviceaccountbot.provisioning.SalesforceProperties;
 import io.serviceaccountbot.provisioning.SecretStore;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -52,5 +53,14 @@ class VerificationConfiguration {
     @Bean
     AppAccessVerification appAccessVerification(ExchangeAdmin exchange) {
         return new AppAccessVerification(exchange);
+    }
+
+    @Bean
+    SalesforceSyncVerification salesforceSyncVerification(
+            Directory directory,
+            ExchangeAdmin exchange,
+            AppAccessVerification appAccess,
+            SalesforceProperties salesforce) {
+        return new SalesforceSyncVerification(directory, exchange, appAccess, salesforce);
     }
 }

@@ -28,6 +28,7 @@ class CommandCatalogTest {
                         "setup exchange sync for group",
                         "grant app access",
                         "verify",
+                        "verify exchange sync",
                         "show role group",
                         "plan",
                         "requests",
@@ -99,6 +100,7 @@ class CommandCatalogTest {
                 .containsExactly(
                         "help",
                         "verify",
+                        "verify exchange sync",
                         "show role group",
                         "requests",
                         "approve",

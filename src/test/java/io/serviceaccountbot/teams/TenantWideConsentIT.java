@@ -123,6 +123,38 @@ class TenantWideConsentIT {
         assertThat(reach("isaiahl@example.com")).containsExactly(false);
     }
 
+    @Test
+    void verifyExchangeSyncNamesTheConsentAndTheOutsiderItReachesThenPassesAfterSalesforcesSetUp() throws Exception {
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        chat.installMegansChatAndTheChannel();
+        String verify = "verify exchange sync for group \"Sales Team\" against isaiahl@example.com";
+
+        String before = ApprovalChat.text(chat.alexSays(verify).card());
+
+        assertThat(before)
+                .contains("Salesforce's access to the mailboxes of 'Sales Team'")
+                .contains("Salesforce Activity Capture (app id " + SALESFORCE + ")")
+                .contains("It holds Microsoft Graph Mail.Read")
+                .contains("can read every mailbox whatever the scope says")
+                .contains("isaiahl@example.com (outside the group): Could not run it")
+                .contains("registered in Exchange");
+        assertThat(before).doesNotContain("Every check passed");
+
+        String number = ApprovalChat.numberOn(
+                chat.alexSays("setup exchange sync for group \"Sales Team\" because Activity Capture for sales"));
+        List<FakeConnector.Call> calls = connector.calls();
+        chat.meganClicks("approve", chat.cardPostedTo(MEGAN_CHAT, number), null);
+        awaitVerification(calls);
+
+        String after = ApprovalChat.text(chat.alexSays(verify).card());
+        assertThat(after)
+                .contains("Every check passed")
+                .contains("only the scope of 'Sales Team' decides")
+                .contains("Test-ServicePrincipalAuthorization for pattif@example.com: In scope for Application"
+                        + " Mail.Read, Application Calendars.ReadWrite, Application Contacts.ReadWrite")
+                .contains("isaiahl@example.com (outside the group): Out of reach");
+    }
+
     private List<TenantWidePermission> mailboxConsent() {
         return directory.tenantWidePermissions(
                 directory.findServicePrincipal(SALESFORCE).orElseThrow());
