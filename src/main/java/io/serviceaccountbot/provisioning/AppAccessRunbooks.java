@@ -37,6 +37,18 @@ final class AppAccessRunbooks {
     }
 
     Drafted grant(Command.GrantAppAccess command) {
+        return grant(
+                command,
+                "There is no enterprise application with the app id " + command.appId() + " in this organisation."
+                        + " An administrator adds it first (by consenting to the app, or in the Microsoft Entra"
+                        + " admin center under Enterprise applications); then ask again.");
+    }
+
+    /**
+     * The runbook, or a refusal; {@code whenAppMissing} is the answer when the organisation has no service principal
+     * for the app.
+     */
+    Drafted grant(Command.GrantAppAccess command, String whenAppMissing) {
         String appId = command.appId().toString();
         for (String role : command.roles()) {
             if (exchange.managementRole(role).isEmpty()) {
@@ -47,11 +59,7 @@ final class AppAccessRunbooks {
         }
         Optional<ServicePrincipal> app = directory.findServicePrincipal(appId);
         if (app.isEmpty()) {
-            return Drafted.refused(
-                    "There is no enterprise application with the app id " + appId + " in this organisation."
-                            + " An administrator adds it first (by consenting to the app, or in the Microsoft Entra"
-                            + " admin center under Enterprise applications); then ask again.",
-                    null);
+            return Drafted.refused(whenAppMissing, null);
         }
         Optional<MailEnabledGroup> group = exchange.securityGroup(command.group());
         if (group.isEmpty() || group.get().distinguishedName() == null) {

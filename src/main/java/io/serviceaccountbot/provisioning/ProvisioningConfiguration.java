@@ -42,7 +42,7 @@ class ProvisioningConfiguration {
         return new TenantPlans(
                 new ImpersonationRunbooks(directory, exchange, steps, mailboxWait, properties, audience),
                 appAccess,
-                new SalesforceSyncRunbooks(appAccess, directory, salesforce, identity.tenantId()),
+                new SalesforceSyncRunbooks(appAccess, salesforce, identity.tenantId()),
                 directory,
                 properties);
     }

@@ -14,23 +14,17 @@ import java.util.UUID;
 final class SalesforceSyncRunbooks {
 
     private final AppAccessRunbooks appAccess;
-    private final Directory directory;
     private final SalesforceProperties salesforce;
     private final String tenantId;
 
-    SalesforceSyncRunbooks(
-            AppAccessRunbooks appAccess, Directory directory, SalesforceProperties salesforce, String tenantId) {
+    SalesforceSyncRunbooks(AppAccessRunbooks appAccess, SalesforceProperties salesforce, String tenantId) {
         this.appAccess = appAccess;
-        this.directory = directory;
         this.salesforce = salesforce;
         this.tenantId = tenantId;
     }
 
     Drafted setup(Command.SetupSalesforceSync command) {
-        if (directory.findServicePrincipal(salesforce.appId()).isEmpty()) {
-            return Drafted.refused(notConsentedYet(), null);
-        }
-        Drafted drafted = appAccess.grant(asAppAccess(command, salesforce));
+        Drafted drafted = appAccess.grant(asAppAccess(command, salesforce), notConsentedYet());
         return drafted instanceof Drafted.Ready ready
                 ? new Drafted.Ready(ready.runbook().withNextSteps(nextSteps(command.group())))
                 : drafted;
