@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,7 +19,9 @@ public record SalesforceProperties(
         String appId,
 
         @DefaultValue({"Application Mail.Read", "Application Calendars.ReadWrite", "Application Contacts.ReadWrite"})
-        List<String> roles) {
+        List<String> roles,
+
+        @DefaultValue("2h") Duration propagationCheck) {
 
     public SalesforceProperties {
         appId = UUID.fromString(appId.strip()).toString();

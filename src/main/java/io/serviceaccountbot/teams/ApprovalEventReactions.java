@@ -11,6 +11,7 @@ import io.serviceaccountbot.provisioning.PlanExecuted;
 import io.serviceaccountbot.provisioning.SalesforceProperties;
 import io.serviceaccountbot.verification.AccountVerification;
 import io.serviceaccountbot.verification.AppAccessVerification;
+import io.serviceaccountbot.verification.SalesforceSyncFollowUps;
 import io.serviceaccountbot.verification.VerificationReport;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ class ApprovalEventReactions {
     private final AccountVerification verification;
     private final AppAccessVerification appAccess;
     private final SalesforceProperties salesforce;
+    private final SalesforceSyncFollowUps salesforceFollowUps;
 
     ApprovalEventReactions(
             Approvals approvals,
@@ -40,13 +42,15 @@ class ApprovalEventReactions {
             ProgressCards progress,
             AccountVerification verification,
             AppAccessVerification appAccess,
-            SalesforceProperties salesforce) {
+            SalesforceProperties salesforce,
+            SalesforceSyncFollowUps salesforceFollowUps) {
         this.approvals = approvals;
         this.updates = updates;
         this.progress = progress;
         this.verification = verification;
         this.appAccess = appAccess;
         this.salesforce = salesforce;
+        this.salesforceFollowUps = salesforceFollowUps;
     }
 
     @TransactionalEventListener(
@@ -80,10 +84,15 @@ class ApprovalEventReactions {
      */
     @TransactionalEventListener(fallbackExecution = true)
     void planExecuted(PlanExecuted executed) {
-        Runnable verify = () -> approvals
-                .find(RequestId.of(executed.requestNumber()))
-                .ifPresent(request -> verificationAfter(request)
-                        .ifPresent(report -> updates.tellRequester(request, ReportCards.verification(report))));
+        Runnable verify =
+                () -> approvals.find(RequestId.of(executed.requestNumber())).ifPresent(request -> {
+                    verificationAfter(request)
+                            .ifPresent(report -> updates.tellRequester(request, ReportCards.verification(report)));
+                    if (executed.report().succeeded()) {
+                        salesforceGroupOf(request)
+                                .ifPresent(group -> salesforceFollowUps.recheckLater(executed.requestNumber(), group));
+                    }
+                });
         progress.showLast(
                 executed.requestNumber(),
                 ReportCards.provisioning(executed.requestNumber(), executed.report()),
@@ -111,6 +120,14 @@ class ApprovalEventReactions {
                     appAccess.verify(java.util.UUID.fromString(this.salesforce.appId()), salesforce.group(), roles));
         }
         return Optional.empty();
+    }
+
+    /** The group of Salesforce's set-up, when the request is one. */
+    private static Optional<String> salesforceGroupOf(ApprovalRequest request) {
+        return CommandParser.parse(request.command()) instanceof ParseResult.Parsed parsed
+                        && parsed.command() instanceof Command.SetupSalesforceSync setup
+                ? Optional.of(setup.group())
+                : Optional.empty();
     }
 
     private static RequestId numberOf(Object event) {

@@ -56,6 +56,24 @@ class VerificationConfiguration {
     }
 
     @Bean
+    SalesforceSyncFollowUps salesforceSyncFollowUps(
+            SalesforceSyncVerification verification,
+            SalesforceProperties salesforce,
+            ApplicationEventPublisher events,
+            JsonMapper json,
+            Clock clock,
+            DataSource dataSource) {
+        return new SalesforceSyncFollowUps(
+                verification, salesforce.propagationCheck(), events, json, clock, dataSource);
+    }
+
+    /** The re-check's durable job, run by the application's scheduler with the plans'. */
+    @Bean
+    Task<String> salesforceSyncRecheckTask(SalesforceSyncFollowUps followUps) {
+        return followUps.task();
+    }
+
+    @Bean
     SalesforceSyncVerification salesforceSyncVerification(
             Directory directory,
             ExchangeAdmin exchange,

@@ -32,6 +32,8 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "bot.sandbox.exchange-flavour=exchange-online",
+            "bot.salesforce.propagation-check=2s",
+            "bot.provisioning.run-poll-interval=1s",
             "bot.provisioning.step-backoff=50ms",
             "bot.teams.sends-per-thirty-seconds=1000",
             "bot.teams.sends-per-second=101"
@@ -153,6 +155,28 @@ class TenantWideConsentIT {
                 .contains("Test-ServicePrincipalAuthorization for pattif@example.com: In scope for Application"
                         + " Mail.Read, Application Calendars.ReadWrite, Application Contacts.ReadWrite")
                 .contains("isaiahl@example.com (outside the group): Out of reach");
+    }
+
+    @Test
+    void afterThePropagationWindowTheRequesterIsToldConsentWasGrantedAgain() throws Exception {
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        chat.installMegansChatAndTheChannel();
+        String number = ApprovalChat.numberOn(
+                chat.alexSays("setup exchange sync for group \"Sales Team\" because Activity Capture, re-check"));
+        List<FakeConnector.Call> calls = connector.calls();
+        chat.meganClicks("approve", chat.cardPostedTo(MEGAN_CHAT, number), null);
+        awaitVerification(calls);
+
+        new SimulatorControlClient(port).reset();
+
+        FakeConnector.Call recheck = connector.await(
+                call -> call.path().contains(ALEX_CHAT)
+                        && ApprovalChat.text(call.card())
+                                .contains("Salesforce's set-up of request " + number + ", checked again"),
+                FakeConnector.PATIENCE);
+        assertThat(ApprovalChat.text(recheck.card()))
+                .contains("It holds Microsoft Graph Mail.Read")
+                .contains("Type setup exchange sync for group \"Sales Team\" to remove them");
     }
 
     private List<TenantWidePermission> mailboxConsent() {
