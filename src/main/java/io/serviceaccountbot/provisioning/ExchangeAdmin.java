@@ -75,6 +75,16 @@ public interface ExchangeAdmin {
     List<AuthorizationResult> testServicePrincipalAuthorization(String appId, String mailbox);
 
     /**
+     * The roles an app holds in Exchange and the scope of each ({@code Test-ServicePrincipalAuthorization} without a
+     * mailbox, so every line is "not run" and {@link AuthorizationResult#inScope()} false); empty when the app is not
+     * registered in Exchange.
+     */
+    Optional<List<AuthorizationResult>> servicePrincipalRoles(String appId);
+
+    /** The management scope of that name ({@code Get-ManagementScope}), if Exchange has it. */
+    Optional<ManagementScope> managementScope(String name);
+
+    /**
      * A management role.
      *
      * @param name e.g. ApplicationImpersonation

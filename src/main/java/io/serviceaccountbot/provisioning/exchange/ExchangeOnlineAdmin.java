@@ -237,6 +237,20 @@ final class ExchangeOnlineAdmin implements ExchangeAdmin {
                 .toList();
     }
 
+    @Override
+    public Optional<List<AuthorizationResult>> servicePrincipalRoles(String appId) {
+        return ifFound(() -> Optional.of(
+                run(Cmdlet.named("Test-ServicePrincipalAuthorization").with("Identity", appId)).stream()
+                        .map(ExchangeRows::authorization)
+                        .toList()));
+    }
+
+    @Override
+    public Optional<ManagementScope> managementScope(String name) {
+        return ifFound(() -> first(run(Cmdlet.named("Get-ManagementScope").with("Identity", name)))
+                .map(ExchangeRows::scope));
+    }
+
     private List<JsonNode> run(Cmdlet cmdlet) {
         return exchange.invoke(cmdlet).rows();
     }

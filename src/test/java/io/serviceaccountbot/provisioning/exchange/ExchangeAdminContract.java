@@ -46,6 +46,7 @@ abstract class ExchangeAdminContract {
     static final String CLEANUP_OBJECT = "5a1e5f0c-0000-4000-8000-00000000b002";
     static final String ODD_APP = "5a1e5f0c-0000-4000-8000-00000000a003";
     static final String ODD_OBJECT = "5a1e5f0c-0000-4000-8000-00000000b003";
+    static final String UNREGISTERED_APP = "5a1e5f0c-0000-4000-8000-00000000a004";
     static final String QUOTED_NAME = "Sync \"O'Brien\" $(whoami) `team`";
 
     /**
@@ -273,6 +274,29 @@ abstract class ExchangeAdminContract {
         assertThat(exchange().testServicePrincipalAuthorization(APP, TWO))
                 .containsExactly(new AuthorizationResult(
                         "Application Mail.ReadWrite", "Mail.ReadWrite", "Salesforce Sync Scope", false));
+    }
+
+    @Test
+    void anAppsScopeLeadsBackToItsGroup() {
+        exchange().ensureSecurityGroup("Scoped Sync Mailboxes");
+        exchange().addGroupMember("Scoped Sync Mailboxes", THREE);
+        exchange().ensureServicePrincipal(APP, APP_OBJECT, "Salesforce Sync");
+        String filter = "MemberOfGroup -eq '" + distinguishedName("Scoped Sync Mailboxes") + "'";
+        exchange().ensureManagementScope("Scoped Sync Scope", filter);
+        exchange().ensureAppRoleAssignment(APP, "Application Contacts.ReadWrite", "Scoped Sync Scope");
+
+        assertThat(exchange().servicePrincipalRoles(APP).orElseThrow())
+                .contains(new AuthorizationResult(
+                        "Application Contacts.ReadWrite", "Contacts.ReadWrite", "Scoped Sync Scope", false));
+        assertThat(exchange().managementScope("Scoped Sync Scope"))
+                .contains(new ManagementScope("Scoped Sync Scope", filter));
+        assertThat(exchange().securityGroup(distinguishedName("Scoped Sync Mailboxes")))
+                .hasValueSatisfying(group -> {
+                    assertThat(group.name()).isEqualTo("Scoped Sync Mailboxes");
+                    assertThat(group.members()).containsExactly(THREE);
+                });
+        assertThat(exchange().managementScope("No Such Scope")).isEmpty();
+        assertThat(exchange().servicePrincipalRoles(UNREGISTERED_APP)).isEmpty();
     }
 
     @Test

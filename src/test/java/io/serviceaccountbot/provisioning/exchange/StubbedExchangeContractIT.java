@@ -162,6 +162,7 @@ class StubbedExchangeContractIT {
                             legacy ? Scripts::nestedHolders : Scripts::noImpersonationHolders),
                     Map.entry("anAppGetsMailAccessOnlyToTheMailboxesOfItsGroup", Scripts::appAccess),
                     Map.entry("removingAppAccessTwiceLeavesNothingBehind", Scripts::appAccessRemoved),
+                    Map.entry("anAppsScopeLeadsBackToItsGroup", Scripts::scopeToGroup),
                     Map.entry("anApplicationRoleThisOrganisationLacksIsRoleNotFound", Scripts::unknownAppRole));
         }
 
@@ -607,6 +608,62 @@ class StubbedExchangeContractIT {
                     "AllowedResourceScope", scope,
                     "ScopeType", "CustomRecipientScope",
                     "InScope", inScope);
+        }
+
+        /** From an app to its group: its roles and their scopes, the scope's filter, the group by distinguished name. */
+        static void scopeToGroup(CmdletScript s) {
+            String group = "Scoped Sync Mailboxes";
+            String dn = ExchangeAdminContract.distinguishedName(group);
+            String app = ExchangeAdminContract.APP;
+            String object = ExchangeAdminContract.APP_OBJECT;
+            String scope = "Scoped Sync Scope";
+            String filter = "MemberOfGroup -eq '" + dn + "'";
+            String role = "Application Contacts.ReadWrite";
+            String name = Aliases.assignmentName(app, role, scope);
+            String three = ExchangeAdminContract.THREE;
+            s.expect("New-DistributionGroup", "Name", group, "Alias", "ScopedSyncMailboxes", "Type", "Security")
+                    .returns(securityGroup(group, "ScopedSyncMailboxes"));
+            s.expect(
+                            "Add-DistributionGroupMember",
+                            "Identity",
+                            group,
+                            "Member",
+                            three,
+                            "BypassSecurityGroupManagerCheck",
+                            true)
+                    .returns();
+            s.expect("New-ServicePrincipal", "AppId", app, "ObjectId", object, "DisplayName", "Salesforce Sync")
+                    .returns(row("DisplayName", "Salesforce Sync", "AppId", app, "ObjectId", object));
+            s.expect("New-ManagementScope", "Name", scope, "RecipientRestrictionFilter", filter)
+                    .returns(row("Name", scope, "RecipientFilter", filter));
+            s.expect(
+                            "New-ManagementRoleAssignment",
+                            "Name",
+                            name,
+                            "App",
+                            app,
+                            "Role",
+                            role,
+                            "CustomResourceScope",
+                            scope)
+                    .returns(row("Name", name, "Role", role, "CustomResourceScope", scope));
+            // learn.microsoft.com's Test-ServicePrincipalAuthorization, example 2: without -Resource, "Not Run".
+            s.expect("Test-ServicePrincipalAuthorization", "Identity", app)
+                    .returns(row(
+                            "RoleName", role,
+                            "GrantedPermissions", "Contacts.ReadWrite",
+                            "AllowedResourceScope", scope,
+                            "ScopeType", "CustomRecipientScope",
+                            "InScope", "Not Run"));
+            s.expect("Get-ManagementScope", "Identity", scope)
+                    .returns(row("Name", scope, "RecipientFilter", filter, "ScopeRestrictionType", "RecipientScope"));
+            s.expect("Get-DistributionGroup", "Identity", dn).returns(securityGroup(group, "ScopedSyncMailboxes"));
+            s.expect("Get-DistributionGroupMember", "Identity", dn, "ResultSize", "Unlimited")
+                    .returns(mailbox("svc-three"));
+            s.expect("Get-ManagementScope", "Identity", "No Such Scope")
+                    .fails(404, NOT_FOUND, couldNotFind("No Such Scope"));
+            s.expect("Test-ServicePrincipalAuthorization", "Identity", ExchangeAdminContract.UNREGISTERED_APP)
+                    .fails(404, NOT_FOUND, couldNotFind(ExchangeAdminContract.UNREGISTERED_APP));
         }
 
         static void appAccessRemoved(CmdletScript s) {
