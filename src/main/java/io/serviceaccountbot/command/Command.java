@@ -20,7 +20,12 @@ public sealed interface Command {
 
     /** A command that changes who can read mailboxes, so it waits for an approver and may carry a justification. */
     sealed interface Privileged extends Command
-            permits GrantImpersonation, RevokeImpersonation, SetupExchangeSync, GrantAppAccess, SetupSalesforceSync {
+            permits GrantImpersonation,
+                    RevokeImpersonation,
+                    SetupExchangeSync,
+                    GrantAppAccess,
+                    SetupSalesforceSync,
+                    AddToExchangeSync {
 
         /** Why the admin needs it ("because ..."), shown to approvers. */
         Optional<String> justification();
@@ -140,13 +145,48 @@ public sealed interface Command {
     }
 
     /**
-     * {@code verify exchange sync for group "<group>" [against <mailbox>]}: Salesforce's Exchange Online set-up, checked
-     * as it stands; the mailbox, when given, is one that must stay out of reach.
+     * {@code add <mailbox> to exchange sync [for group "<group>"] [because ...]}: lets Salesforce read one more mailbox,
+     * by adding it to the group its scope takes in; it widens access, so it waits for an approver.
+     *
+     * @param group the group of Salesforce's set-up; empty when it has only one, which Exchange then names
      */
-    record VerifyExchangeSync(String group, Optional<String> outsider) implements Command {
+    record AddToExchangeSync(String mailbox, Optional<String> group, Optional<String> justification)
+            implements Privileged {
+
+        public AddToExchangeSync {
+            mailbox = ExchangeRules.SMTP_ADDRESS.require(mailbox);
+            group = Objects.requireNonNull(group, "group").map(ExchangeRules.GROUP_NAME::require);
+            justification = FreeText.optional(justification, "justification");
+        }
+    }
+
+    /**
+     * {@code remove <mailbox> from exchange sync [for group "<group>"] [because ...]}: Salesforce stops reading a
+     * mailbox, which leaves the group its scope takes in; it narrows access, so it runs at once.
+     *
+     * @param group the group of Salesforce's set-up; empty when it has only one
+     * @param reason why, kept in the audit log
+     */
+    record RemoveFromExchangeSync(String mailbox, Optional<String> group, Optional<String> reason) implements Command {
+
+        public RemoveFromExchangeSync {
+            mailbox = ExchangeRules.SMTP_ADDRESS.require(mailbox);
+            group = Objects.requireNonNull(group, "group").map(ExchangeRules.GROUP_NAME::require);
+            reason = FreeText.optional(reason, "reason");
+        }
+    }
+
+    /**
+     * {@code verify exchange sync [for group "<group>"] [against <mailbox>]}: Salesforce's Exchange Online set-up,
+     * checked as it stands; the mailbox, when given, is one that must stay out of reach.
+     *
+     * @param group the group whose mailboxes Salesforce should read; empty to find it from Salesforce's scope in
+     *     Exchange
+     */
+    record VerifyExchangeSync(Optional<String> group, Optional<String> outsider) implements Command {
 
         public VerifyExchangeSync {
-            group = ExchangeRules.GROUP_NAME.require(group);
+            group = Objects.requireNonNull(group, "group").map(ExchangeRules.GROUP_NAME::require);
             outsider = Objects.requireNonNull(outsider, "outsider").map(ExchangeRules.SMTP_ADDRESS::require);
         }
     }

@@ -24,6 +24,8 @@ public final class CommandCatalog {
             new GrantAppAccessGrammar(),
             new VerifyGrammar(),
             new VerifyExchangeSyncGrammar(),
+            new AddToExchangeSyncGrammar(),
+            new RemoveFromExchangeSyncGrammar(),
             new ShowRoleGroupGrammar(),
             new PlanGrammar(),
             new RequestsGrammar(),
@@ -48,7 +50,9 @@ public final class CommandCatalog {
             Command.AuditVerify.class,
             Command.Doctor.class,
             Command.GrantAppAccess.class,
-            Command.VerifyExchangeSync.class);
+            Command.VerifyExchangeSync.class,
+            Command.AddToExchangeSync.class,
+            Command.RemoveFromExchangeSync.class);
 
     private final List<Grammar<?>> grammars;
     private final List<CommandSpec> specs;

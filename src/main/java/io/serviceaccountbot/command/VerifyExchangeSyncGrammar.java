@@ -6,26 +6,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code verify exchange sync for group "<group>" [against <mailbox>]}: checks Salesforce's Exchange Online set-up. Its
- * phrasing names the group, so it outweighs {@code verify <account>}.
+ * {@code verify exchange sync [for group "<group>"] [against <mailbox>]}: checks Salesforce's Exchange Online set-up.
+ * Its phrasing names the sync, so it outweighs {@code verify <account>}.
  */
 final class VerifyExchangeSyncGrammar extends Grammar<VerifyExchangeSync> {
 
-    private static final Clauses CLAUSES =
-            Clauses.of(Clause.of("against", "a mailbox address after 'against'", "against [the] [mailbox]"));
+    private static final Clauses CLAUSES = Clauses.of(
+            ExchangeSyncClauses.GROUP,
+            Clause.of("against", "a mailbox address after 'against'", "against [the] [mailbox]"));
 
     VerifyExchangeSyncGrammar() {
         super(
                 VerifyExchangeSync.class,
-                Lead.all("verify|check|test|validate [the] [salesforce] exchange sync for [the]"
-                        + " [security|mail-enabled|mail] group"),
+                Lead.all("verify|check|test|validate [the] [salesforce] exchange sync"),
                 CLAUSES,
                 CommandSpec.draft("verify exchange sync")
-                        .syntax("verify exchange sync for group \"<group>\" [against <mailbox>]")
+                        .syntax("verify exchange sync [for group \"<group>\"] [against <mailbox>]")
                         .summary("Checks Salesforce's Exchange Online set-up: its app is there with no tenant-wide"
                                 + " mailbox permission left, the group's mailboxes are in scope, and a mailbox outside"
                                 + " the group is not.")
                         .examples(
+                                "verify exchange sync",
                                 "verify exchange sync for group \"Sales Team\"",
                                 "verify exchange sync for group \"Sales Team\" against isaiahl@contoso.com")
                         .allowedTo(Role.PROVISIONING_ADMIN, Role.APPROVER)
@@ -37,20 +38,16 @@ final class VerifyExchangeSyncGrammar extends Grammar<VerifyExchangeSync> {
 
     @Override
     VerifyExchangeSync read(Lead.Match match) {
-        Phrase.Slice group = match.rest().until(CLAUSES.stops());
-        if (group.isBlank()) {
-            throw missing("the group whose mailboxes Salesforce reads (for group \"<group>\")");
-        }
-        Map<String, String> clauses = CLAUSES.read(group.rest(), this);
+        Map<String, String> clauses = CLAUSES.read(match.rest(), this);
         return new VerifyExchangeSync(
-                Arguments.valid(ExchangeRules.GROUP_NAME, group.value()),
+                ExchangeSyncClauses.group(clauses),
                 Optional.ofNullable(clauses.get("against"))
                         .map(raw -> Arguments.valid(ExchangeRules.SMTP_ADDRESS, raw)));
     }
 
     @Override
     String render(VerifyExchangeSync command) {
-        return "verify exchange sync for group " + Quoting.quoted(command.group())
+        return "verify exchange sync" + ExchangeSyncClauses.group(command.group())
                 + command.outsider()
                         .map(mailbox -> " against " + Quoting.token(mailbox))
                         .orElse("");

@@ -28,6 +28,17 @@ class ProvisioningConfiguration {
     }
 
     @Bean
+    SalesforceSyncGroups salesforceSyncGroups(ExchangeAdmin exchange, SalesforceProperties salesforce) {
+        return new SalesforceSyncGroups(exchange, salesforce);
+    }
+
+    @Bean
+    SalesforceSyncRemoval salesforceSyncRemoval(
+            SalesforceSyncGroups groups, ExchangeAdmin exchange, SalesforceProperties salesforce) {
+        return new SalesforceSyncRemoval(groups, exchange, salesforce);
+    }
+
+    @Bean
     TenantPlans plans(
             Directory directory,
             ExchangeAdmin exchange,
@@ -35,6 +46,7 @@ class ProvisioningConfiguration {
             ProvisioningProperties properties,
             ApprovalProperties approval,
             SalesforceProperties salesforce,
+            SalesforceSyncGroups salesforceGroups,
             BotIdentity identity) {
         MailboxWait mailboxWait = new MailboxWait(directory, properties.mailboxWait());
         GroupAudience audience = new GroupAudience(exchange, directory, approval.maxGroupMembers());
@@ -42,7 +54,8 @@ class ProvisioningConfiguration {
         return new TenantPlans(
                 new ImpersonationRunbooks(directory, exchange, steps, mailboxWait, properties, audience),
                 appAccess,
-                new SalesforceSyncRunbooks(appAccess, salesforce, identity.tenantId()),
+                new SalesforceSyncRunbooks(
+                        appAccess, salesforceGroups, exchange, directory, salesforce, identity.tenantId()),
                 directory,
                 properties);
     }

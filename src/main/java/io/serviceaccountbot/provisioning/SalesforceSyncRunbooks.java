@@ -1,6 +1,8 @@
 package io.serviceaccountbot.provisioning;
 
 import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.provisioning.ExchangeAdmin.AuthorizationResult;
+import io.serviceaccountbot.provisioning.ExchangeAdmin.MailEnabledGroup;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,11 +16,23 @@ import java.util.UUID;
 final class SalesforceSyncRunbooks {
 
     private final AppAccessRunbooks appAccess;
+    private final SalesforceSyncGroups groups;
+    private final ExchangeAdmin exchange;
+    private final Directory directory;
     private final SalesforceProperties salesforce;
     private final String tenantId;
 
-    SalesforceSyncRunbooks(AppAccessRunbooks appAccess, SalesforceProperties salesforce, String tenantId) {
+    SalesforceSyncRunbooks(
+            AppAccessRunbooks appAccess,
+            SalesforceSyncGroups groups,
+            ExchangeAdmin exchange,
+            Directory directory,
+            SalesforceProperties salesforce,
+            String tenantId) {
         this.appAccess = appAccess;
+        this.groups = groups;
+        this.exchange = exchange;
+        this.directory = directory;
         this.salesforce = salesforce;
         this.tenantId = tenantId;
     }
@@ -28,6 +42,81 @@ final class SalesforceSyncRunbooks {
         return drafted instanceof Drafted.Ready ready
                 ? new Drafted.Ready(ready.runbook().withNextSteps(nextSteps(command.group())))
                 : drafted;
+    }
+
+    /**
+     * {@code add <mailbox> to exchange sync}: the mailbox joins the group Salesforce's scope takes in, and {@code
+     * Test-ServicePrincipalAuthorization} then finds it in scope for each of Salesforce's roles there. Refused when
+     * there is no one group to add it to, or no such mailbox; and, asking for approval, when Salesforce reads it
+     * already (a run that resumes after adding it carries on).
+     *
+     * @param forRun whether the plan is drafted to run, after approval, rather than to be approved
+     */
+    Drafted add(Command.AddToExchangeSync command, boolean forRun) {
+        SalesforceSyncGroups.Lookup lookup = groups.find(command.group());
+        if (lookup instanceof SalesforceSyncGroups.NotFound notFound) {
+            return Drafted.refused(notFound.why(), notFound.suggestion());
+        }
+        SalesforceSyncGroups.Found found = (SalesforceSyncGroups.Found) lookup;
+        MailEnabledGroup group = found.group();
+        String mailbox = command.mailbox();
+        List<AuthorizationResult> reach;
+        try {
+            reach = exchange.testServicePrincipalAuthorization(salesforce.appId(), mailbox);
+        } catch (TenantException e) {
+            if (e.kind() != TenantException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return Drafted.refused(
+                    "Exchange has no mailbox " + mailbox + ". Check the address: it is the mailbox's primary email"
+                            + " address.",
+                    null);
+        }
+        List<String> missing = found.scope().roles().stream()
+                .filter(role -> reach.stream().noneMatch(line -> role.equalsIgnoreCase(line.role()) && line.inScope()))
+                .toList();
+        if (missing.isEmpty() && !forRun) {
+            return Drafted.refused(
+                    "Salesforce already reads " + mailbox + " ("
+                            + String.join(", ", found.scope().roles()) + "): it is in '" + group.name()
+                            + "', or reached another way. Nothing to add.",
+                    null);
+        }
+        String objectId = directory.findUser(mailbox).map(DirectoryUser::id).orElse(null);
+        int members = group.members().size();
+        Runbook runbook = Runbook.titled("Let Salesforce read the mailbox " + mailbox + " too, beside the " + members
+                        + (members == 1 ? " mailbox" : " mailboxes") + " of '" + group.name() + "'")
+                .target(mailbox, objectId)
+                .step(
+                        "Add " + mailbox + " to '" + group.name() + "', the group whose mailboxes Salesforce reads"
+                                + " (scope '" + found.scope().scope() + "')",
+                        () -> {
+                            exchange.addGroupMember(group.name(), mailbox);
+                            return StepOutcome.done(mailbox + " is a member of '" + group.name() + "'");
+                        })
+                .step(
+                        "Check with Test-ServicePrincipalAuthorization that Salesforce's roles reach " + mailbox,
+                        () -> inScope(mailbox, found.scope().roles()))
+                .build();
+        return new Drafted.Ready(runbook.withNextSteps(List.of(
+                "Exchange applies the change within a few minutes to about two hours.",
+                "In Salesforce Setup, add the Salesforce user whose mailbox is " + mailbox + " to an Activity Capture"
+                        + " configuration, if they are not in one yet.")));
+    }
+
+    private StepOutcome inScope(String mailbox, List<String> roles) {
+        List<AuthorizationResult> reach = exchange.testServicePrincipalAuthorization(salesforce.appId(), mailbox);
+        List<String> missing = roles.stream()
+                .filter(role -> reach.stream().noneMatch(line -> role.equalsIgnoreCase(line.role()) && line.inScope()))
+                .toList();
+        if (!missing.isEmpty()) {
+            return StepOutcome.failed(
+                    "Test-ServicePrincipalAuthorization says " + mailbox + " is out of scope for "
+                            + String.join(", ", missing),
+                    "Exchange can take up to two hours to apply a new member; type verify exchange sync later.");
+        }
+        return StepOutcome.done(
+                "Test-ServicePrincipalAuthorization: " + mailbox + " is in scope for " + String.join(", ", roles));
     }
 
     /** What the report ends with once every step went well: the wait, and what the Salesforce admin does. */

@@ -46,6 +46,9 @@ class TenantPlans implements Plans {
         if (command instanceof Command.UseExistingAccount use) {
             return useExistingAccount(use);
         }
+        if (command instanceof Command.RemoveFromExchangeSync remove) {
+            return SalesforceSyncRemoval.preview(remove);
+        }
         String text = CommandText.of(command);
         return new PlanPreview.Ready(
                 text + ": changes nothing",
@@ -78,6 +81,9 @@ class TenantPlans implements Plans {
         }
         if (command instanceof Command.SetupSalesforceSync setup) {
             return salesforce.setup(setup);
+        }
+        if (command instanceof Command.AddToExchangeSync add) {
+            return salesforce.add(add, approvedGroupMembers != null);
         }
         return appAccess.grant((Command.GrantAppAccess) command);
     }

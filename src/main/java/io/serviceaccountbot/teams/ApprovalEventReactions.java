@@ -12,6 +12,7 @@ import io.serviceaccountbot.provisioning.SalesforceProperties;
 import io.serviceaccountbot.verification.AccountVerification;
 import io.serviceaccountbot.verification.AppAccessVerification;
 import io.serviceaccountbot.verification.SalesforceSyncFollowUps;
+import io.serviceaccountbot.verification.SalesforceSyncVerification;
 import io.serviceaccountbot.verification.VerificationReport;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ class ApprovalEventReactions {
     private final AppAccessVerification appAccess;
     private final SalesforceProperties salesforce;
     private final SalesforceSyncFollowUps salesforceFollowUps;
+    private final SalesforceSyncVerification salesforceSync;
 
     ApprovalEventReactions(
             Approvals approvals,
@@ -43,7 +45,8 @@ class ApprovalEventReactions {
             AccountVerification verification,
             AppAccessVerification appAccess,
             SalesforceProperties salesforce,
-            SalesforceSyncFollowUps salesforceFollowUps) {
+            SalesforceSyncFollowUps salesforceFollowUps,
+            SalesforceSyncVerification salesforceSync) {
         this.approvals = approvals;
         this.updates = updates;
         this.progress = progress;
@@ -51,6 +54,7 @@ class ApprovalEventReactions {
         this.appAccess = appAccess;
         this.salesforce = salesforce;
         this.salesforceFollowUps = salesforceFollowUps;
+        this.salesforceSync = salesforceSync;
     }
 
     @TransactionalEventListener(
@@ -113,6 +117,9 @@ class ApprovalEventReactions {
         }
         if (parsed.command() instanceof Command.GrantAppAccess app) {
             return Optional.of(appAccess.verify(app.appId(), app.group(), app.roles()));
+        }
+        if (parsed.command() instanceof Command.AddToExchangeSync add) {
+            return Optional.of(salesforceSync.verify(add.group(), Optional.empty(), Optional.empty()));
         }
         if (parsed.command() instanceof Command.SetupSalesforceSync salesforce) {
             List<String> roles = salesforce.roles().isEmpty() ? this.salesforce.roles() : salesforce.roles();

@@ -74,6 +74,8 @@ final class JustificationCard {
             return new Command.GrantAppAccess(app.appId(), app.group(), app.roles(), why);
         } else if (command instanceof Command.SetupSalesforceSync salesforce) {
             return new Command.SetupSalesforceSync(salesforce.group(), salesforce.roles(), why);
+        } else if (command instanceof Command.AddToExchangeSync add) {
+            return new Command.AddToExchangeSync(add.mailbox(), add.group(), why);
         }
         throw new IllegalArgumentException("not a privileged command: " + command.getClass());
     }

@@ -2,9 +2,10 @@ package io.serviceaccountbot.teams;
 
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.verification.SalesforceSyncVerification;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** {@code verify exchange sync for group "<group>" [against <mailbox>]}: Salesforce's set-up, checked as it stands. */
+/** {@code verify exchange sync [for group "<group>"] [against <mailbox>]}: Salesforce's set-up, checked as it stands. */
 @Component
 class VerifyExchangeSyncAnswer implements CommandAnswer<Command.VerifyExchangeSync> {
 
@@ -21,6 +22,7 @@ class VerifyExchangeSyncAnswer implements CommandAnswer<Command.VerifyExchangeSy
 
     @Override
     public BotMessage answer(Command.VerifyExchangeSync command, Caller caller) {
-        return ReportCards.verification(verification.verify(command.group(), command.outsider()));
+        return ReportCards.verification(
+                verification.verify(command.group(), command.outsider(), Optional.ofNullable(caller.aadObjectId())));
     }
 }

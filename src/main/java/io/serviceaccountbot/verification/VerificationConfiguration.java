@@ -7,6 +7,7 @@ import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import io.serviceaccountbot.provisioning.ImpersonationProbe;
 import io.serviceaccountbot.provisioning.ProvisioningProperties;
 import io.serviceaccountbot.provisioning.SalesforceProperties;
+import io.serviceaccountbot.provisioning.SalesforceSyncGroups;
 import io.serviceaccountbot.provisioning.SecretStore;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -78,7 +79,8 @@ class VerificationConfiguration {
             Directory directory,
             ExchangeAdmin exchange,
             AppAccessVerification appAccess,
+            SalesforceSyncGroups groups,
             SalesforceProperties salesforce) {
-        return new SalesforceSyncVerification(directory, exchange, appAccess, salesforce);
+        return new SalesforceSyncVerification(directory, exchange, appAccess, groups, salesforce);
     }
 }

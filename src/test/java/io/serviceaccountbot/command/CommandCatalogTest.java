@@ -29,6 +29,8 @@ class CommandCatalogTest {
                         "grant app access",
                         "verify",
                         "verify exchange sync",
+                        "add to exchange sync",
+                        "remove from exchange sync",
                         "show role group",
                         "plan",
                         "requests",
@@ -83,7 +85,8 @@ class CommandCatalogTest {
                         "revoke impersonation",
                         "setup exchange sync",
                         "setup exchange sync for group",
-                        "grant app access");
+                        "grant app access",
+                        "add to exchange sync");
         catalog.specs()
                 .forEach(spec ->
                         assertThat(spec.privileged()).isEqualTo(Privileged.class.isAssignableFrom(spec.commandType())));

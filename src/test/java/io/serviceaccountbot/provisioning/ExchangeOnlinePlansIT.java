@@ -320,9 +320,14 @@ class ExchangeOnlinePlansIT {
     @Test
     void salesforcesSetUpBeforeItsAppIsConsentedSaysWhatTheSalesforceAdminDoesFirst() {
         String absent = "0bad0a99-0000-4000-8000-0000000000c5";
+        SalesforceProperties salesforce =
+                new SalesforceProperties(absent, List.of("Application Mail.Read"), java.time.Duration.ofHours(2));
         SalesforceSyncRunbooks runbooks = new SalesforceSyncRunbooks(
                 new AppAccessRunbooks(directory, exchange),
-                new SalesforceProperties(absent, List.of("Application Mail.Read"), java.time.Duration.ofHours(2)),
+                new SalesforceSyncGroups(exchange, salesforce),
+                exchange,
+                directory,
+                salesforce,
                 "7d2f0c55-1234-4abc-9def-0123456789ab");
 
         PlanPreview preview = runbooks.setup(
