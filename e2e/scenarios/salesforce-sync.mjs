@@ -1,7 +1,8 @@
 // Issue 16's done-when, end to end in the Exchange Online flavour: Alex asks for Salesforce's set-up for the mailboxes
 // of "Sales Team"; Megan sees on her card that Salesforce reads every mailbox today and only the group's afterwards,
 // and approves; Alex gets the report ending with what the Salesforce admin does next; and the simulated tenant shows
-// no tenant-wide mailbox permission left on Salesforce's app, Patti in scope and Isaiah out.
+// no tenant-wide mailbox permission left on Salesforce's app, Patti in scope and Isaiah out. Then the set-up is
+// checked without naming the group (found from Salesforce's scope), and Alex removes Patti at once, with no approval.
 
 export const description =
   "Exchange Online: setup exchange sync for group removes Salesforce's tenant-wide consent and scopes it to the group";
@@ -65,6 +66,27 @@ export async function run({ alex, megan, step, check, bot }) {
     });
     check(patti.some((row) => row.InScope === true), `Patti is not in scope: ${JSON.stringify(patti)}`);
     check(!isaiah.some((row) => row.InScope === true), `Isaiah is in scope: ${JSON.stringify(isaiah)}`);
+  });
+
+  await step('verify exchange sync, with no group named, finds Sales Team and passes every check', async () => {
+    await alex.send('verify exchange sync');
+    const report = await alex.waitForCardContaining(["takes in the members of 'Sales Team'", 'Every check passed'], {
+      timeout: 30_000,
+    });
+    check(report.includes('(yours, outside the group): Out of reach'), `Alex's own mailbox was not tried: ${report}`);
+  });
+
+  await step('Alex removes Patti from the sync: it runs at once, and Salesforce no longer reaches her', async () => {
+    await alex.send('remove pattif@example.com from exchange sync because Patti moved to marketing');
+    const report = await alex.waitForCardContaining(["pattif@example.com left 'Sales Team'", 'no longer reach'], {
+      timeout: 30_000,
+    });
+    check(!report.includes('Failed:'), `a step failed: ${report}`);
+    const patti = await cmdlet(base, 'Test-ServicePrincipalAuthorization', {
+      Identity: SALESFORCE,
+      Resource: 'pattif@example.com',
+    });
+    check(!patti.some((row) => row.InScope === true), `Patti is still in scope: ${JSON.stringify(patti)}`);
   });
 }
 
