@@ -85,6 +85,24 @@ class RunnerAllowListTest {
     }
 
     @Test
+    void theHostWalkthroughChecksTheRolesOfEveryExchangeCmdletTheRunbookRuns() throws Exception {
+        String readme = Files.readString(Path.of("deploy/exchange-server/README.md"));
+        int check = readme.indexOf("Get-ManagementRole -Cmdlet $_");
+        assertThat(check).as("the README's role check").isPositive();
+        String block = readme.substring(readme.lastIndexOf("```powershell", check), check);
+        Set<String> listed = new TreeSet<>();
+        Matcher cmdlet = Pattern.compile("'([A-Za-z]+-[A-Za-z]+)'").matcher(block);
+        while (cmdlet.find()) {
+            listed.add(cmdlet.group(1));
+        }
+
+        Set<String> exchange = new TreeSet<>(RunnerCmdlets.ALLOWED.keySet());
+        exchange.removeAll(Set.of("Get-ADUser", "Set-ADUser"));
+        exchange.add("Get-ExchangeServer");
+        assertThat(listed).isEqualTo(exchange);
+    }
+
+    @Test
     void theRunbookIsPlainAsciiForWindowsPowerShellAndTheUpload() throws Exception {
         byte[] bytes = Files.readAllBytes(RUNBOOK);
         for (int i = 0; i < bytes.length; i++) {
