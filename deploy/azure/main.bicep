@@ -1,7 +1,8 @@
 // The service-account bot on Azure: Azure Bot (single-tenant, Teams channel), Azure Container Apps (2+ replicas),
 // a user-assigned managed identity that reads the bot's credential from Key Vault and writes the generated passwords
 // there, Azure Database for PostgreSQL
-// flexible server, Key Vault, and Log Analytics. Deploy with deploy/azure/deploy.sh (see deploy/README.md).
+// flexible server, Key Vault, and Log Analytics; with exchangeServer, also the Exchange Server runner of
+// exchange-server.bicep. Deploy with deploy/azure/deploy.sh (see deploy/README.md).
 // No secret is written in this file: the two secrets are secure parameters, stored in Key Vault at deployment and
 // handed to the container as Key Vault references.
 
@@ -61,6 +62,18 @@ param postgresAdminPassword string
   'S1'
 ])
 param botSku string = 'F0'
+
+@description('Also deploy the Exchange Server runner (exchange-server.bicep, deploy/exchange-server/README.md).')
+param exchangeServer bool = false
+
+@description('Exchange Server runner: fully qualified name of the Exchange server the runbook opens a session to.')
+param exchangeServerName string = ''
+
+@description('Exchange Server runner: the Automation credential the worker group runs jobs as; empty until it exists.')
+param exchangeRunnerCredential string = ''
+
+@description('Exchange Server runner: object id of the worker machine\'s Azure Arc identity; empty until it is connected.')
+param exchangeRunnerPrincipalId string = ''
 
 var suffix = uniqueString(resourceGroup().id)
 var keyVaultName = take('${namePrefix}-kv-${suffix}', 24)
@@ -364,8 +377,38 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+// The Exchange Server runner, when exchangeServer is true.
+module exchangeRunner 'exchange-server.bicep' = if (exchangeServer) {
+  name: 'exchange-server-runner'
+  params: {
+    location: location
+    namePrefix: namePrefix
+    suffix: suffix
+    tenantId: tenantId
+    botPrincipalId: identity.properties.principalId
+    exchangeServerName: exchangeServerName
+    runAsCredential: exchangeRunnerCredential
+    workerPrincipalId: exchangeRunnerPrincipalId
+  }
+}
+
 @description('The bot\'s messaging endpoint, as registered in Azure Bot.')
 output messagingEndpoint string = 'https://${app.properties.configuration.ingress.fqdn}/api/messages'
 
 @description('The Key Vault that keeps the bot\'s client secret, the database password and the generated passwords.')
 output keyVaultUri string = vault.properties.vaultUri
+
+@description('Exchange Server runner: the Automation account (empty without exchangeServer); deploy.sh publishes the runbook there.')
+output exchangeRunnerAutomationAccount string = exchangeServer ? exchangeRunner.outputs.automationAccountName : ''
+
+@description('Exchange Server runner: the runbook the bot starts jobs of.')
+output exchangeRunnerRunbook string = exchangeServer ? exchangeRunner.outputs.runbookName : ''
+
+@description('Exchange Server runner: the Hybrid Runbook Worker group its jobs run on.')
+output exchangeRunnerWorkerGroup string = exchangeServer ? exchangeRunner.outputs.workerGroupName : ''
+
+@description('Exchange Server runner: the AutomationAccountURL setting of the Hybrid Worker extension.')
+output exchangeRunnerHybridServiceUrl string = exchangeServer ? exchangeRunner.outputs.automationHybridServiceUrl : ''
+
+@description('Exchange Server runner: the Key Vault of the passwords the runbook passes to Exchange.')
+output exchangeRunnerKeyVaultUri string = exchangeServer ? exchangeRunner.outputs.keyVaultUri : ''

@@ -13,5 +13,11 @@ param minReplicas = 2
 param maxReplicas = 4
 param postgresAdminLogin = 'botadmin'
 param botSku = 'F0'
+// The Exchange Server runner (deploy/exchange-server/README.md): true, the server's FQDN, and later the Run As
+// credential's name and the worker machine's identity.
+param exchangeServer = false
+param exchangeServerName = ''
+param exchangeRunnerCredential = ''
+param exchangeRunnerPrincipalId = ''
 param botClientSecret = readEnvironmentVariable('BOT_CLIENT_SECRET')
 param postgresAdminPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The Azure templates and the application name the same settings: every environment variable the Bicep template
  * gives the container is a property of the code (by Spring Boot's relaxed binding), every property the README marks
  * as needed in production is given, and the example parameters file sets exactly the template's parameters (every
- * one without a default), reading the secure ones from the environment.
+ * one without a default), reading the secure ones from the environment. The Exchange Server runner's template creates
+ * exactly the Automation variables its runbook reads.
  */
 class DeploymentTemplatesTest {
 
     private static final Path TEMPLATE = Path.of("deploy/azure/main.bicep");
     private static final Path PARAMETERS = Path.of("deploy/azure/main.example.bicepparam");
+    private static final Path RUNNER_TEMPLATE = Path.of("deploy/azure/exchange-server.bicep");
+    private static final Path RUNBOOK = Path.of("deploy/exchange-server/Invoke-ExchangeCmdlet.ps1");
+    private static final Pattern AUTOMATION_VARIABLE = Pattern.compile(
+            "'Microsoft\\.Automation/automationAccounts/variables@[^']+' = \\{\\s*parent: \\w+\\s*name: '([^']+)'");
+    private static final Pattern VARIABLE_READ = Pattern.compile("Get-AutomationVariable -Name '([^']+)'");
     private static final Pattern ENV = Pattern.compile("name: '((?:BOT|SPRING)_[A-Z0-9_]+)'");
     private static final Pattern PARAM = Pattern.compile("^param (\\w+) (\\w+)( = .+)?$", Pattern.MULTILINE);
     private static final Pattern SECURE_PARAM = Pattern.compile("@secure\\(\\)\\s*\\nparam (\\w+)");
@@ -98,6 +105,31 @@ class DeploymentTemplatesTest {
         secure.forEach(name -> assertThat(set.get(name))
                 .as("the secret %s comes from the environment, not the file", name)
                 .startsWith("readEnvironmentVariable("));
+    }
+
+    @Test
+    void theRunbookReadsExactlyTheAutomationVariablesTheRunnerTemplateCreates() throws Exception {
+        String template = Files.readString(RUNNER_TEMPLATE);
+
+        assertThat(matches(AUTOMATION_VARIABLE, template))
+                .as("the Automation variables of %s", RUNNER_TEMPLATE)
+                .isNotEmpty()
+                .isEqualTo(matches(VARIABLE_READ, Files.readString(RUNBOOK)));
+        assertThat(template)
+                .as("the runbook resource is named like the file deploy.sh uploads")
+                .contains("var runbookName = 'Invoke-ExchangeCmdlet'");
+        assertThat(Files.readString(Path.of("deploy/azure/deploy.sh")))
+                .contains("/exchange-server/Invoke-ExchangeCmdlet.ps1");
+        assertThat(Files.readString(TEMPLATE)).contains("module exchangeRunner 'exchange-server.bicep'");
+    }
+
+    private static Set<String> matches(Pattern pattern, String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
     }
 
     private static Set<String> environmentVariables() throws Exception {
