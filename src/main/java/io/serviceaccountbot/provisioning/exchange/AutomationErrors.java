@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads Azure Resource Manager's error answers to the Automation job calls into {@link TenantException}s. ARM writes
  * {@code {"error":{"code":…,"message":…}}}; older Automation answers write {@code {"code":…,"message":…}} without the
- * wrapper, and both are read. 401 and 403 say which role the bot's identity needs on which account; 429 and 5xx are
- * transient.
+ * wrapper, and both are read. 401 and 403 say which roles the bot's identity needs on which account (Automation Job
+ * Operator on the account, Automation Runbook Operator on the runbook, which Microsoft's "Manage role permissions and
+ * security in Automation" names together for starting jobs of one runbook); 429 and 5xx are transient.
  */
 final class AutomationErrors {
 
@@ -19,6 +20,12 @@ final class AutomationErrors {
 
     /** The built-in role that lets the bot create, read and stop jobs, and nothing wider. */
     static final String JOB_OPERATOR = "Automation Job Operator";
+
+    /**
+     * The built-in role on the runbook that Microsoft describes as "Read Runbook properties - to be able to create Jobs
+     * of the runbook"; with {@link #JOB_OPERATOR} it lets the bot start jobs of that runbook.
+     */
+    static final String RUNBOOK_OPERATOR = "Automation Runbook Operator";
 
     private final JsonMapper json;
 
@@ -50,9 +57,9 @@ final class AutomationErrors {
                             + ": check that the subscription belongs to the bot's Entra tenant and that the bot's"
                             + " identity holds the role " + JOB_OPERATOR
                             + " on the account, then run the command again."
-                    : "Give the bot's identity the role " + JOB_OPERATOR + " on the " + account.describe()
-                            + " (Access control (IAM) in the Azure portal), then run the command again; nothing wider is"
-                            + " needed.";
+                    : "Give the bot's identity the role " + JOB_OPERATOR + " on the " + account.describe() + " and "
+                            + RUNBOOK_OPERATOR + " on its runbook (bot.exchange-server.runner.runbook), in Access"
+                            + " control (IAM) of the Azure portal, then run the command again; nothing wider is needed.";
             return new TenantException(
                     Kind.ACCESS_DENIED,
                     SERVICE,

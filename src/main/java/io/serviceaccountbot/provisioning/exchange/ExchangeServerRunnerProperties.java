@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resourceGroup the resource group of the Automation account; empty in sandbox mode means the simulated
  *     runner's
  * @param automationAccount the Automation account that holds the runbook; the bot's identity needs the Automation Job
- *     Operator role on it; empty in sandbox mode means the simulated runner's
+ *     Operator role on it and Automation Runbook Operator on the runbook; empty in sandbox mode means the simulated
+ *     runner's
  * @param runbook the runbook that runs the cmdlets, {@code deploy/exchange-server/Invoke-ExchangeCmdlet.ps1} as
  *     imported into the account
  * @param workerGroup the Hybrid Runbook Worker group whose hosts reach Exchange Server (the job's {@code runOn});

@@ -385,7 +385,10 @@ class StubbedExchangeServerRunnerIT {
                     assertThat(e.requestId())
                             .isEqualTo("arm-" + "withoutTheJobOperatorRoleAzureRefusesAndTheFixNamesTheRole-1");
                     assertThat(e.getMessage()).contains("jobs/read");
-                    assertThat(e.fix()).contains("Automation Job Operator", "Automation account " + ACCOUNT);
+                    assertThat(e.fix())
+                            .contains(
+                                    "Automation Job Operator on the Automation account " + ACCOUNT,
+                                    "Automation Runbook Operator on its runbook");
                 });
         script.verifyDone();
         assertThat(retryPauses).isEmpty();
