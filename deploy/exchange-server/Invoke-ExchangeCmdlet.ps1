@@ -95,7 +95,7 @@ function Assert-KnownFields {
     param($Object, [string[]] $Known, [string] $Where)
     foreach ($name in $Object.PSObject.Properties.Name) {
         if ($Known -notcontains $name) {
-            throw "Refused: $Where has the unknown field '$name'."
+            throw "ExchangeRunner/InvalidRequest: $Where has the unknown field '$name'."
         }
     }
 }
@@ -103,7 +103,7 @@ function Assert-KnownFields {
 function ConvertTo-ParameterValue {
     param($Value, [string] $Where)
     if ($null -eq $Value) {
-        throw "Refused: $Where is null."
+        throw "ExchangeRunner/NotAllowed: $Where is null."
     }
     if ($Value -is [bool] -or $Value -is [string] -or $Value -is [int] -or $Value -is [long]) {
         return $Value
@@ -112,13 +112,13 @@ function ConvertTo-ParameterValue {
         $strings = New-Object 'System.Collections.Generic.List[string]'
         foreach ($item in $Value) {
             if ($item -isnot [string]) {
-                throw "Refused: $Where may hold only strings."
+                throw "ExchangeRunner/NotAllowed: $Where may hold only strings."
             }
             $strings.Add($item)
         }
         return , ([string[]] $strings.ToArray())
     }
-    throw "Refused: $Where is a $($Value.GetType().Name); only strings, booleans, integers and arrays of strings are allowed."
+    throw "ExchangeRunner/NotAllowed: $Where is a $($Value.GetType().Name); only strings, booleans, integers and arrays of strings are allowed."
 }
 
 # Turns the request into steps, refusing anything the allow-list does not hold. Runs nothing.
@@ -131,19 +131,19 @@ function Read-Request {
             $parsed = ConvertFrom-Json -InputObject $parsed
         }
     } catch {
-        throw "Refused: the request is not JSON: $($_.Exception.Message)"
+        throw "ExchangeRunner/InvalidRequest: the request is not JSON: $($_.Exception.Message)"
     }
     if (-not (Test-JsonObject $parsed)) {
-        throw 'Refused: the request is not a JSON object.'
+        throw 'ExchangeRunner/InvalidRequest: the request is not a JSON object.'
     }
     Assert-KnownFields $parsed $RequestFields 'the request'
     $protocol = Get-Field $parsed 'protocol'
     if (-not (($protocol -is [int] -or $protocol -is [long]) -and $protocol -eq 1)) {
-        throw "Refused: protocol must be 1, not '$protocol'."
+        throw "ExchangeRunner/InvalidRequest: protocol must be 1, not '$protocol'."
     }
     $entries = Get-Field $parsed 'cmdlets'
     if (-not ($entries -is [System.Array]) -or $entries.Count -eq 0) {
-        throw 'Refused: cmdlets must be a non-empty array.'
+        throw 'ExchangeRunner/InvalidRequest: cmdlets must be a non-empty array.'
     }
 
     $steps = New-Object 'System.Collections.Generic.List[object]'
@@ -152,12 +152,12 @@ function Read-Request {
         $where = "cmdlets[$index]"
         $index++
         if (-not (Test-JsonObject $entry)) {
-            throw "Refused: $where is not a JSON object."
+            throw "ExchangeRunner/InvalidRequest: $where is not a JSON object."
         }
         Assert-KnownFields $entry $CmdletFields $where
         $requested = Get-Field $entry 'cmdlet'
         if (-not ($requested -is [string])) {
-            throw "Refused: $where has no cmdlet name."
+            throw "ExchangeRunner/InvalidRequest: $where has no cmdlet name."
         }
         $name = $null
         foreach ($allowed in $AllowedCmdlets.Keys) {
@@ -166,7 +166,7 @@ function Read-Request {
             }
         }
         if ($null -eq $name) {
-            throw "Refused: $where asks for '$requested', which is not an allowed cmdlet."
+            throw "ExchangeRunner/NotAllowed: $where asks for '$requested', which is not an allowed cmdlet."
         }
         $allowedParameters = $AllowedCmdlets[$name]
         $secretNames = @()
@@ -178,14 +178,14 @@ function Read-Request {
         $given = Get-Field $entry 'parameters'
         if ($null -ne $given) {
             if (-not (Test-JsonObject $given)) {
-                throw "Refused: $where parameters is not a JSON object."
+                throw "ExchangeRunner/InvalidRequest: $where parameters is not a JSON object."
             }
             foreach ($property in $given.PSObject.Properties) {
                 if ($allowedParameters -notcontains $property.Name) {
-                    throw "Refused: $name may not be given -$($property.Name)."
+                    throw "ExchangeRunner/NotAllowed: $name may not be given -$($property.Name)."
                 }
                 if ($secretNames -contains $property.Name) {
-                    throw "Refused: $name -$($property.Name) is a secret; give the name of its Key Vault secret in secretParameters."
+                    throw "ExchangeRunner/NotAllowed: $name -$($property.Name) is a secret; give the name of its Key Vault secret in secretParameters."
                 }
                 $parameters[$property.Name] = ConvertTo-ParameterValue $property.Value "$name -$($property.Name)"
             }
@@ -195,14 +195,14 @@ function Read-Request {
         $givenSecrets = Get-Field $entry 'secretParameters'
         if ($null -ne $givenSecrets) {
             if (-not (Test-JsonObject $givenSecrets)) {
-                throw "Refused: $where secretParameters is not a JSON object."
+                throw "ExchangeRunner/InvalidRequest: $where secretParameters is not a JSON object."
             }
             foreach ($property in $givenSecrets.PSObject.Properties) {
                 if ($secretNames -notcontains $property.Name) {
-                    throw "Refused: $name -$($property.Name) may not be given as a secret."
+                    throw "ExchangeRunner/NotAllowed: $name -$($property.Name) may not be given as a secret."
                 }
                 if (-not ($property.Value -is [string]) -or $property.Value -notmatch '^[0-9A-Za-z-]{1,127}$') {
-                    throw "Refused: $name -$($property.Name) must name a Key Vault secret (letters, digits and hyphens)."
+                    throw "ExchangeRunner/NotAllowed: $name -$($property.Name) must name a Key Vault secret (letters, digits and hyphens)."
                 }
                 $secrets[$property.Name] = $property.Value
             }
@@ -212,7 +212,7 @@ function Read-Request {
         if ($null -eq $continueOnError) {
             $continueOnError = $false
         } elseif (-not ($continueOnError -is [bool])) {
-            throw "Refused: $where continueOnError must be true or false."
+            throw "ExchangeRunner/InvalidRequest: $where continueOnError must be true or false."
         }
 
         $steps.Add([pscustomobject]@{
@@ -234,17 +234,28 @@ function Read-Secrets {
     }
     $vault = Get-AutomationVariable -Name 'ExchangeRunnerKeyVault'
     if ([string]::IsNullOrWhiteSpace($vault)) {
-        throw 'The Automation variable ExchangeRunnerKeyVault is empty.'
+        throw 'ExchangeRunner/NotConfigured: the Automation variable ExchangeRunnerKeyVault is empty.'
     }
-    Import-Module Az.Accounts, Az.KeyVault
-    Disable-AzContextAutosave -Scope Process | Out-Null
-    Connect-AzAccount -Identity | Out-Null
+    try {
+        Import-Module Az.Accounts, Az.KeyVault
+        Disable-AzContextAutosave -Scope Process | Out-Null
+        Connect-AzAccount -Identity -ErrorAction Stop | Out-Null
+    } catch {
+        throw "ExchangeRunner/KeyVaultUnavailable: the worker could not sign in with its managed identity: $($_.Exception.Message)"
+    }
     foreach ($step in $needed) {
         foreach ($parameter in @($step.Secrets.Keys)) {
             $secretName = $step.Secrets[$parameter]
-            $secret = Get-AzKeyVaultSecret -VaultName $vault -Name $secretName
+            try {
+                $secret = Get-AzKeyVaultSecret -VaultName $vault -Name $secretName -ErrorAction Stop
+            } catch {
+                if ($_.Exception.Message -match 'Forbidden|403|not authorized|does not have secrets get permission') {
+                    throw "ExchangeRunner/SecretAccessDenied: the worker's identity may not read $secretName in Key Vault $vault."
+                }
+                throw "ExchangeRunner/KeyVaultUnavailable: Key Vault $vault did not answer for $secretName."
+            }
             if ($null -eq $secret -or $null -eq $secret.SecretValue) {
-                throw "Key Vault $vault has no secret named $secretName (for $($step.Cmdlet) -$parameter)."
+                throw "ExchangeRunner/SecretNotFound: Key Vault $vault has no secret named $secretName (for $($step.Cmdlet) -$parameter)."
             }
             $step.Parameters[$parameter] = $secret.SecretValue
         }
@@ -313,14 +324,18 @@ try {
 
     $server = Get-AutomationVariable -Name 'ExchangeRunnerServer'
     if ([string]::IsNullOrWhiteSpace($server)) {
-        throw 'The Automation variable ExchangeRunnerServer is empty.'
+        throw 'ExchangeRunner/NotConfigured: the Automation variable ExchangeRunnerServer is empty.'
     }
     if (@($steps | Where-Object { $ActiveDirectoryCmdlets -contains $_.Cmdlet }).Count -gt 0) {
         Import-Module ActiveDirectory
     }
     $exchangeCmdlets = @($AllowedCmdlets.Keys | Where-Object { $ActiveDirectoryCmdlets -notcontains $_ }) + 'Get-ExchangeServer'
-    $session = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri ('http://{0}/PowerShell/' -f $server) -Authentication Kerberos
-    $exchange = Import-PSSession -Session $session -CommandName $exchangeCmdlets -AllowClobber -DisableNameChecking
+    try {
+        $session = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri ('http://{0}/PowerShell/' -f $server) -Authentication Kerberos -ErrorAction Stop
+        $exchange = Import-PSSession -Session $session -CommandName $exchangeCmdlets -AllowClobber -DisableNameChecking -ErrorAction Stop
+    } catch {
+        throw "ExchangeRunner/ExchangeUnavailable: no Exchange session to ${server}: $($_.Exception.Message)"
+    }
 
     $serverInfo = [ordered]@{ name = $server; version = $null }
     try {
@@ -343,7 +358,7 @@ try {
         $results.Add($result)
         if (-not $result.ok) {
             if ($session.State -ne 'Opened') {
-                throw "The Exchange session to $server was lost: $($result.error.message)"
+                throw "ExchangeRunner/ExchangeUnavailable: the Exchange session to $server was lost: $($result.error.message)"
             }
             if (-not $step.ContinueOnError) {
                 $stopped = $true

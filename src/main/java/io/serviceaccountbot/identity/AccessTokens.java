@@ -16,6 +16,12 @@ public interface AccessTokens {
     String EXCHANGE = "https://outlook.office365.com/.default";
 
     /**
+     * Azure Resource Manager, for the jobs of the Exchange Server runner in an Azure Automation account
+     * ({@code deploy/exchange-server/PROTOCOL.md}).
+     */
+    String AZURE_MANAGEMENT = "https://management.azure.com/.default";
+
+    /**
      * A valid access token for the scope, from cache while it has more than a few minutes to live.
      *
      * @throws TokenUnavailableException when the identity platform refuses or cannot be reached

@@ -4,7 +4,8 @@ package io.serviceaccountbot.provisioning;
  * A tenant API (Microsoft Graph, Exchange admin, a secret store) refused or failed an operation. The kind says what
  * the bot can do about it: retry a transient failure, or stop and tell the admin what to fix. The message is written
  * for an admin and never contains a token or secret; {@link #requestId()} is the service's own id of the request,
- * for the audit log and for Microsoft support.
+ * for the audit log and for Microsoft support. An adapter that knows exactly what the admin must do (which role on
+ * which resource, which host to look at) says so in {@link #fix()}; otherwise the kind's general advice applies.
  */
 public class TenantException extends RuntimeException {
 
@@ -30,13 +31,23 @@ public class TenantException extends RuntimeException {
     private final String service;
     private final String code;
     private final String requestId;
+    private final String fix;
 
     public TenantException(Kind kind, String service, String code, String requestId, String message, Throwable cause) {
+        this(kind, service, code, requestId, message, null, cause);
+    }
+
+    /**
+     * @param fix the one sentence telling the admin what to do, or null for the kind's general advice
+     */
+    public TenantException(
+            Kind kind, String service, String code, String requestId, String message, String fix, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.service = service;
         this.code = code;
         this.requestId = requestId;
+        this.fix = fix;
     }
 
     public Kind kind() {
@@ -56,6 +67,11 @@ public class TenantException extends RuntimeException {
     /** The service's request or correlation id, or null. */
     public String requestId() {
         return requestId;
+    }
+
+    /** What the admin must do about this failure in particular, or null when the kind's general advice fits. */
+    public String fix() {
+        return fix;
     }
 
     /** Whether trying again later may succeed. */

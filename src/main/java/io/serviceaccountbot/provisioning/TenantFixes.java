@@ -6,6 +6,9 @@ final class TenantFixes {
     private TenantFixes() {}
 
     static String of(TenantException e) {
+        if (e.fix() != null && !e.fix().isBlank()) {
+            return e.fix();
+        }
         return switch (e.kind()) {
             case THROTTLED, UNAVAILABLE ->
                 e.service() + " is busy or unavailable right now; run the same command"

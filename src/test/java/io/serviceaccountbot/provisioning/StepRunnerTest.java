@@ -76,6 +76,26 @@ class StepRunnerTest {
         assertThat(calls).hasValue(1);
         assertThat(waits).isEmpty();
         assertThat(runner.outcomes().get(0).text()).isEqualTo("Add svc-sync to it: Exchange said no");
+        assertThat(runner.outcomes().get(0).fix()).startsWith("The bot's app lacks a permission in Exchange Online");
+    }
+
+    @Test
+    void aFailureThatKnowsItsFixIsReportedWithItInsteadOfTheGeneralAdvice() {
+        StepRunner runner = new StepRunner(threeTries);
+        String fix = "Give the bot's identity the role Automation Job Operator on the Automation account aa-exchange.";
+
+        runner.run("Add svc-sync to it", () -> {
+            throw new TenantException(
+                    Kind.ACCESS_DENIED,
+                    "Azure Automation",
+                    "AuthorizationFailed",
+                    "request-1",
+                    "Azure said no",
+                    fix,
+                    null);
+        });
+
+        assertThat(runner.outcomes().get(0).fix()).isEqualTo(fix);
     }
 
     @Test

@@ -55,6 +55,11 @@ final class Cmdlet {
         return name;
     }
 
+    /** The parameters as JSON values, a copy. */
+    ObjectNode parameters() {
+        return parameters.deepCopy();
+    }
+
     ObjectNode body() {
         ObjectNode input = NODES.objectNode();
         input.put("CmdletName", name);

@@ -89,27 +89,53 @@ final class ExchangeErrors {
     }
 
     private static Kind kind(int status, Detail detail) {
-        String type = detail.exception();
-        String message = detail.message() == null ? "" : detail.message().toLowerCase(Locale.ROOT);
-        if (type != null) {
-            if (TRANSIENT.contains(type)) {
-                return Kind.UNAVAILABLE;
-            }
-            if (NOT_FOUND.contains(type)) {
-                return Kind.NOT_FOUND;
-            }
-            if (ALREADY_EXISTS.contains(type)) {
-                return Kind.ALREADY_EXISTS;
-            }
-            if (type.contains("AccessDenied")
-                    || type.contains("Unauthorized")
-                    || type.equals("OperationRequiresGroupManagerException")) {
-                return Kind.ACCESS_DENIED;
-            }
+        Kind byType = ofExceptionType(detail.exception());
+        if (byType != null) {
+            return byType;
         }
         if (status == 401 || status == 403) {
             return Kind.ACCESS_DENIED;
         }
+        Kind byMessage = ofMessage(detail.message());
+        if (byMessage != null) {
+            return byMessage;
+        }
+        if (status == 404) {
+            return Kind.NOT_FOUND;
+        }
+        return status >= 500 ? Kind.UNAVAILABLE : Kind.INVALID_REQUEST;
+    }
+
+    /**
+     * What an Exchange exception type means, Exchange Online's and Exchange Server's alike (they are the same .NET
+     * types), or null when its type does not tell.
+     *
+     * @param type the short name, e.g. {@code ManagementObjectNotFoundException}
+     */
+    static Kind ofExceptionType(String type) {
+        if (type == null) {
+            return null;
+        }
+        if (TRANSIENT.contains(type)) {
+            return Kind.UNAVAILABLE;
+        }
+        if (NOT_FOUND.contains(type)) {
+            return Kind.NOT_FOUND;
+        }
+        if (ALREADY_EXISTS.contains(type)) {
+            return Kind.ALREADY_EXISTS;
+        }
+        if (type.contains("AccessDenied")
+                || type.contains("Unauthorized")
+                || type.equals("OperationRequiresGroupManagerException")) {
+            return Kind.ACCESS_DENIED;
+        }
+        return null;
+    }
+
+    /** What an Exchange error message says when its type does not: "already exists", "access denied"; else null. */
+    static Kind ofMessage(String said) {
+        String message = said == null ? "" : said.toLowerCase(Locale.ROOT);
         if (message.contains("already exists") || message.contains("is already being used")) {
             return Kind.ALREADY_EXISTS;
         }
@@ -118,10 +144,7 @@ final class ExchangeErrors {
                 || message.contains("is not authorized")) {
             return Kind.ACCESS_DENIED;
         }
-        if (status == 404) {
-            return Kind.NOT_FOUND;
-        }
-        return status >= 500 ? Kind.UNAVAILABLE : Kind.INVALID_REQUEST;
+        return null;
     }
 
     /** The OData code, the cmdlet's exception type (short name) and its message, as far as the body tells. */

@@ -16,5 +16,11 @@
  * find its own first attempt and the "ensure" operations then read that object back instead of failing or making a
  * twin; the next-page link must stay on the endpoint's origin so the token is never sent elsewhere. Exchange JSON
  * never leaves this package.
+ *
+ * <p>Exchange Server is reached through a runner instead ({@code ExchangeServerRunner}): jobs of the runbook {@code Invoke-ExchangeCmdlet}
+ * in an Azure Automation account, run by a Hybrid Runbook Worker group inside the customer's network, started and
+ * followed over Azure Resource Manager ({@code AutomationJobs}). A job
+ * carries a batch of allow-listed cmdlets as JSON and answers a result per cmdlet; secrets travel only as Key Vault
+ * secret names. The contract is {@code deploy/exchange-server/PROTOCOL.md}.
  */
 package io.serviceaccountbot.provisioning.exchange;

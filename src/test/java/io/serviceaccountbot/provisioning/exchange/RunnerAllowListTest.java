@@ -103,6 +103,24 @@ class RunnerAllowListTest {
     }
 
     @Test
+    void everyJobFailureTheRunbookThrowsNamesAReasonTheBotKnows() throws Exception {
+        Matcher thrown = Pattern.compile("(?m)^\\s*throw\\s+(.*)$").matcher(withoutComments(runbook()));
+        List<String> throwsFound = new ArrayList<>();
+        while (thrown.find()) {
+            throwsFound.add(thrown.group(1));
+        }
+        assertThat(throwsFound).isNotEmpty();
+        for (String text : throwsFound) {
+            Matcher reason =
+                    Pattern.compile("^[\"']ExchangeRunner/([A-Za-z]+): ").matcher(text);
+            assertThat(reason.find())
+                    .as("throw %s starts with ExchangeRunner/<Reason>: (PROTOCOL.md)", text)
+                    .isTrue();
+            assertThat(RunnerErrors.JOB_FAILURES).as("reason of %s", text).containsKey(reason.group(1));
+        }
+    }
+
+    @Test
     void theRunbookIsPlainAsciiForWindowsPowerShellAndTheUpload() throws Exception {
         byte[] bytes = Files.readAllBytes(RUNBOOK);
         for (int i = 0; i < bytes.length; i++) {

@@ -1,0 +1,230 @@
+package io.serviceaccountbot.provisioning.exchange;
+
+import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.provisioning.TenantException.Kind;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a batch of Exchange Server cmdlets as one job of the runbook {@code Invoke-ExchangeCmdlet} and returns what each
+ * did ({@code deploy/exchange-server/PROTOCOL.md}).
+ *
+ * <p>The batch is refused before any call when a cmdlet or parameter is off the allow-list or a secret is given as a
+ * value. The caller names the job (a UUID derived from what it is for, {@link #jobName}); the runner reads the job by
+ * that name first and creates it only when Azure has none, so after a restart it follows the job it started instead
+ * of starting another. It then asks Azure every {@code poll-interval} how the job is doing: a job still waiting for a
+ * worker after {@code job-start-timeout}, or unfinished after {@code job-timeout} (both counted from when this bot
+ * began following it), is stopped, so that it does nothing later that nobody reads, and reported as unavailable; a failed job is reported with its error records, transient only when the runbook says the cause is;
+ * a suspended or stopped one is reported with where to look. A completed job's answer is read into a result per
+ * cmdlet.
+ */
+final class ExchangeServerRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ExchangeServerRunner.class);
+    private static final Pattern JOB_NAME =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final AutomationJobs jobs;
+    private final Supplier<RunnerTarget> target;
+    private final ExchangeServerRunnerProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    /** @param target where the jobs go, asked on first use (in sandbox mode the port is known only then) */
+    ExchangeServerRunner(
+            AutomationJobs jobs,
+            Supplier<RunnerTarget> target,
+            ExchangeServerRunnerProperties properties,
+            JsonMapper json,
+            Clock clock,
+            Sleeper sleeper) {
+        this.jobs = jobs;
+        this.target = target;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * The job name for a piece of work: a name-based UUID of the key, the same for the same key on every replica and
+     * after every restart.
+     *
+     * @param key what the job is for, e.g. the plan, its step and the attempt
+     */
+    static String jobName(String key) {
+        return UUID.nameUUIDFromBytes(("exchange-server-runner:" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /**
+     * Runs the cmdlets in order, in one Exchange session, as the job of that name, and waits for the answer.
+     *
+     * @param jobName a UUID, from {@link #jobName}
+     * @throws TenantException when the batch is refused, the job cannot be started or followed, or it does not
+     *     complete; a cmdlet that failed is an answer, not an exception
+     */
+    RunnerAnswer run(String jobName, List<RunnerCall> calls) {
+        requireJobName(jobName);
+        RunnerCmdlets.refuseUnlessAllowed(calls);
+        String request = json.writeValueAsString(RunnerRequest.of(calls));
+        RunnerTarget where = target();
+        AutomationJob job = jobs.get(jobName).orElse(null);
+        if (job == null) {
+            log.info(
+                    "Starting Exchange Server runner job {} ({} cmdlets) on worker group {}",
+                    jobName,
+                    calls.size(),
+                    where.workerGroup());
+            job = jobs.create(jobName, where.runbook(), where.workerGroup(), Map.of("Request", request));
+        } else {
+            log.info("Exchange Server runner job {} exists already ({}); following it", jobName, job.status());
+        }
+        if (job.runbook() != null && !job.runbook().equalsIgnoreCase(where.runbook())) {
+            throw new TenantException(
+                    Kind.INVALID_REQUEST,
+                    RunnerErrors.SERVICE,
+                    "OtherRunbook",
+                    jobName,
+                    "Job " + jobName + " in the " + where.account().describe() + " runs the runbook " + job.runbook()
+                            + ", not " + where.runbook(),
+                    null);
+        }
+        AutomationJob finished = follow(job, where);
+        if (finished.is("Completed")) {
+            return RunnerOutput.read(jobs.output(jobName), calls, jobName, json);
+        }
+        if (finished.is("Failed")) {
+            throw RunnerErrors.jobFailed(finished, errorRecords(jobName), where.account());
+        }
+        if (finished.is("Suspended")) {
+            throw RunnerErrors.jobSuspended(finished, errorRecords(jobName), where.account());
+        }
+        throw RunnerErrors.jobStopped(finished, where.account());
+    }
+
+    private AutomationJob follow(AutomationJob job, RunnerTarget where) {
+        Instant started = clock.instant();
+        while (!job.isFinished()) {
+            Duration waited = Duration.between(started, clock.instant());
+            if (job.isWaitingToStart() && waited.compareTo(properties.jobStartTimeout()) >= 0) {
+                String stopped = stop(job.name());
+                throw new TenantException(
+                        Kind.UNAVAILABLE,
+                        RunnerErrors.SERVICE,
+                        "WorkerGroupOffline",
+                        job.name(),
+                        "Job " + job.name() + " waited " + minutes(waited) + " for the Hybrid Runbook Worker group "
+                                + where.workerGroup() + " to pick it up (still " + job.status()
+                                + "): the worker group looks offline; " + stopped,
+                        "Check the Hybrid Runbook Worker host of group " + where.workerGroup() + " in the "
+                                + where.account().describe() + ": the machine is running, its Hybrid Worker extension"
+                                + " is healthy and it reaches Azure over port 443; then run the command again.",
+                        null);
+            }
+            if (waited.compareTo(properties.jobTimeout()) >= 0) {
+                String stopped = stop(job.name());
+                throw new TenantException(
+                        Kind.UNAVAILABLE,
+                        RunnerErrors.SERVICE,
+                        "JobTimedOut",
+                        job.name(),
+                        "Job " + job.name() + " did not finish within " + minutes(properties.jobTimeout()) + " (still "
+                                + job.status() + "); " + stopped,
+                        null);
+            }
+            try {
+                sleeper.sleep(properties.pollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TenantException(
+                        Kind.UNAVAILABLE,
+                        RunnerErrors.SERVICE,
+                        "Interrupted",
+                        job.name(),
+                        "The bot stopped waiting for job " + job.name() + " because it is shutting down; the job goes"
+                                + " on, and the same work finds it again by its name",
+                        e);
+            }
+            String name = job.name();
+            job = jobs.get(name)
+                    .orElseThrow(() -> new TenantException(
+                            Kind.UNAVAILABLE,
+                            RunnerErrors.SERVICE,
+                            "JobVanished",
+                            name,
+                            "Job " + name + " is no longer in the "
+                                    + where.account().describe(),
+                            null));
+        }
+        return job;
+    }
+
+    /** Stops a job the bot gives up on, so it does nothing later that nobody reads; says how that went. */
+    private String stop(String jobName) {
+        try {
+            jobs.stop(jobName);
+            return "the bot stopped it";
+        } catch (TenantException e) {
+            log.warn("Could not stop Exchange Server runner job {}: {}", jobName, e.getMessage());
+            return "the bot could not stop it (" + e.getMessage() + ")";
+        }
+    }
+
+    private List<String> errorRecords(String jobName) {
+        try {
+            return jobs.errorStreams(jobName);
+        } catch (TenantException e) {
+            log.warn("Could not read the error records of job {}: {}", jobName, e.getMessage());
+            return List.of("(its error records could not be read: " + e.getMessage() + ")");
+        }
+    }
+
+    private RunnerTarget target() {
+        try {
+            return target.get();
+        } catch (IllegalArgumentException e) {
+            throw new TenantException(
+                    Kind.INVALID_REQUEST,
+                    RunnerErrors.SERVICE,
+                    "NotConfigured",
+                    null,
+                    "The Exchange Server runner is not configured: " + e.getMessage(),
+                    "Set the bot.exchange-server.runner settings (README, Configuration), then restart the bot.",
+                    e);
+        }
+    }
+
+    private static void requireJobName(String jobName) {
+        try {
+            UUID.fromString(jobName);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException(
+                    "a runner job's name is a UUID (ExchangeServerRunner.jobName), was " + jobName);
+        }
+    }
+
+    private static String minutes(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+    }
+
+    /** Waits between polls; interrupting the thread ends the wait early. A seam so tests need not sleep. */
+    @FunctionalInterface
+    interface Sleeper {
+        Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+
+        void sleep(Duration duration) throws InterruptedException;
+    }
+}
