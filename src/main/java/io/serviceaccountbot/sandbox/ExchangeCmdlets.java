@@ -14,13 +14,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * The cmdlets the simulated Exchange answers, each with the parameters Exchange accepts for it (so a misspelt or
  * unsupported parameter fails as PowerShell fails it), dispatched to {@link SimulatedExchange}, {@link
- * SimulatedRoleGroups} and {@link SimulatedAppAccess}.
+ * SimulatedRoleGroups} and {@link SimulatedAppAccess}. Two sessions reach the same organisation: Exchange Online's
+ * admin API ({@link #run}) and an Exchange Server session opened by the runner's runbook ({@link #runOnServer}), which
+ * has New-Mailbox, Get-Mailbox, Get-User, the ActiveDirectory module's Get-ADUser and Set-ADUser, and role assignments
+ * to users and security groups, but none of RBAC for Applications' service principal cmdlets.
  */
 final class ExchangeCmdlets {
 
     private static final Set<String> COMMON = Set.of("Confirm", "WhatIf", "ErrorAction", "WarningAction", "Verbose");
 
-    private final Map<String, Spec> specs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, Spec> online = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, Spec> server = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     ExchangeCmdlets(SimulatedExchange exchange, SimulatedRoleGroups roles, SimulatedAppAccess apps) {
         define("Get-ManagementRole", "Identity", "", p -> roles.managementRole(p.required("Identity")));
@@ -67,12 +71,19 @@ final class ExchangeCmdlets {
                 "Identity Member",
                 "BypassSecurityGroupManagerCheck",
                 p -> roles.removeRoleGroupMember(p.required("Identity"), p.required("Member")));
-        define(
+        online(
                 "Get-ManagementRoleAssignment",
                 "",
                 "Identity Role GetEffectiveUsers Delegating",
                 p -> assignments(roles, apps, p));
-        define(
+        server(
+                "Get-ManagementRoleAssignment",
+                "",
+                "Identity Role RoleAssignee GetEffectiveUsers Delegating",
+                p -> p.text("RoleAssignee") == null
+                        ? assignments(roles, apps, p)
+                        : assigneeAssignments(exchange, roles, apps, p));
+        online(
                 "New-ServicePrincipal",
                 "AppId",
                 "ObjectId ServiceId DisplayName",
@@ -80,8 +91,8 @@ final class ExchangeCmdlets {
                         p.required("AppId"),
                         p.text("ObjectId") != null ? p.text("ObjectId") : p.required("ServiceId"),
                         p.text("DisplayName")));
-        define("Get-ServicePrincipal", "Identity", "", p -> apps.servicePrincipal(p.required("Identity")));
-        define("Remove-ServicePrincipal", "Identity", "", p -> apps.removeServicePrincipal(p.required("Identity")));
+        online("Get-ServicePrincipal", "Identity", "", p -> apps.servicePrincipal(p.required("Identity")));
+        online("Remove-ServicePrincipal", "Identity", "", p -> apps.removeServicePrincipal(p.required("Identity")));
         define(
                 "New-ManagementScope",
                 "Name RecipientRestrictionFilter",
@@ -89,18 +100,51 @@ final class ExchangeCmdlets {
                 p -> apps.newScope(p.required("Name"), p.required("RecipientRestrictionFilter")));
         define("Get-ManagementScope", "Identity", "", p -> apps.scope(p.required("Identity")));
         define("Remove-ManagementScope", "Identity", "", p -> apps.removeScope(p.required("Identity")));
-        define(
+        online(
                 "New-ManagementRoleAssignment",
                 "Role App",
                 "Name CustomResourceScope",
                 p -> apps.newAssignment(
                         p.text("Name"), p.required("App"), p.required("Role"), p.text("CustomResourceScope")));
+        server(
+                "New-ManagementRoleAssignment",
+                "Role",
+                "Name User SecurityGroup CustomRecipientWriteScope",
+                p -> apps.newUserAssignment(
+                        p.text("Name"),
+                        p.required("Role"),
+                        p.text("User"),
+                        p.text("SecurityGroup"),
+                        p.text("CustomRecipientWriteScope")));
         define("Remove-ManagementRoleAssignment", "Identity", "", p -> apps.removeAssignment(p.required("Identity")));
-        define(
+        online(
                 "Test-ServicePrincipalAuthorization",
                 "Identity",
                 "Resource",
                 p -> apps.test(p.required("Identity"), p.text("Resource")));
+        server(
+                "New-Mailbox",
+                "Name Password UserPrincipalName",
+                "Alias DisplayName OrganizationalUnit ResetPasswordOnNextLogon",
+                p -> exchange.newMailbox(
+                        p.required("Name"),
+                        p.text("Alias"),
+                        p.required("UserPrincipalName"),
+                        p.text("DisplayName"),
+                        p.text("OrganizationalUnit"),
+                        p.required("Password")));
+        server("Get-Mailbox", "Identity", "ResultSize", p -> exchange.getMailbox(p.required("Identity")));
+        server("Get-User", "Identity", "ResultSize", p -> exchange.getUser(p.required("Identity")));
+        server(
+                "Get-ADUser",
+                "Identity",
+                "Properties",
+                p -> exchange.getAdUser(p.required("Identity"), p.texts("Properties")));
+        server(
+                "Set-ADUser",
+                "Identity",
+                "PasswordNeverExpires",
+                p -> exchange.setAdUser(p.required("Identity"), p.bool("PasswordNeverExpires")));
     }
 
     /** Whether the cmdlet only reads, so a later page may run it again. */
@@ -108,7 +152,24 @@ final class ExchangeCmdlets {
         return cmdlet.regionMatches(true, 0, "Get-", 0, 4) || cmdlet.regionMatches(true, 0, "Test-", 0, 5);
     }
 
+    /** Runs the cmdlet as Exchange Online's admin API does. */
     CmdletOutput run(String cmdlet, JsonNode parameters) {
+        return run(online, cmdlet, parameters);
+    }
+
+    /** Runs the cmdlet in an Exchange Server session, as the runner's runbook does. */
+    CmdletOutput runOnServer(String cmdlet, JsonNode parameters) {
+        return run(server, cmdlet, parameters);
+    }
+
+    /** The cmdlets an Exchange Server session answers, each with the parameters it accepts besides the common ones. */
+    Map<String, Set<String>> serverCmdlets() {
+        Map<String, Set<String>> cmdlets = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        server.forEach((cmdlet, spec) -> cmdlets.put(cmdlet, spec.allowed()));
+        return cmdlets;
+    }
+
+    private static CmdletOutput run(Map<String, Spec> specs, String cmdlet, JsonNode parameters) {
         Spec spec = specs.get(cmdlet);
         if (spec == null) {
             throw CmdletFailure.invalid(
@@ -149,16 +210,70 @@ final class ExchangeCmdlets {
         rows.addAll(apps.effectiveUsers(roles.role(role)));
         if (!p.flag("GetEffectiveUsers")) {
             rows.removeIf(row -> !"All Group Members".equals(row.get("EffectiveUserName"))
-                    && !"ServicePrincipal".equals(row.get("RoleAssigneeType")));
+                    && !"ServicePrincipal".equals(row.get("RoleAssigneeType"))
+                    && !"User".equals(row.get("RoleAssigneeType")));
         }
         return CmdletOutput.of(rows);
     }
 
+    /**
+     * {@code Get-ManagementRoleAssignment -RoleAssignee}: the assignments made to that user, security group or role
+     * group, directly or through the role groups and groups it belongs to (optionally of one role).
+     */
+    private static CmdletOutput assigneeAssignments(
+            SimulatedExchange exchange, SimulatedRoleGroups roles, SimulatedAppAccess apps, Parameters p) {
+        String assignee = p.required("RoleAssignee");
+        String assigneeName;
+        try {
+            assigneeName =
+                    String.valueOf(roles.roleGroup(assignee).rows().get(0).get("Name"));
+        } catch (CmdletFailure notARoleGroup) {
+            assigneeName = String.valueOf(
+                    exchange.recipientRow(exchange.memberKey(assignee)).get("Name"));
+        }
+        List<String> wanted = p.text("Role") == null ? roles.roles() : List.of(roles.role(p.text("Role")));
+        List<Map<String, Object>> found = new ArrayList<>();
+        Set<Object> assignmentsSeen = new java.util.HashSet<>();
+        for (String role : wanted) {
+            List<Map<String, Object>> rows = new ArrayList<>(roles.effectiveUsers(role));
+            rows.addAll(apps.effectiveUsers(role));
+            for (Map<String, Object> row : rows) {
+                if (reaches(row, assigneeName)
+                        && (p.flag("GetEffectiveUsers") || assignmentsSeen.add(row.get("Name")))) {
+                    found.add(row);
+                }
+            }
+        }
+        return CmdletOutput.of(found);
+    }
+
+    /** Whether the assignment row is made to the assignee, or reaches it through a group. */
+    private static boolean reaches(Map<String, Object> row, String assignee) {
+        return assignee.equalsIgnoreCase(String.valueOf(row.get("RoleAssigneeName")))
+                || assignee.equalsIgnoreCase(String.valueOf(row.get("EffectiveUserName")))
+                || row.get("AssignmentChain") instanceof List<?> chain
+                        && chain.stream().anyMatch(link -> assignee.equalsIgnoreCase(String.valueOf(link)));
+    }
+
+    /** A cmdlet both sessions answer alike. */
     private void define(String cmdlet, String required, String optional, Function<Parameters, CmdletOutput> run) {
+        online(cmdlet, required, optional, run);
+        server(cmdlet, required, optional, run);
+    }
+
+    private void online(String cmdlet, String required, String optional, Function<Parameters, CmdletOutput> run) {
+        online.put(cmdlet, spec(required, optional, run));
+    }
+
+    private void server(String cmdlet, String required, String optional, Function<Parameters, CmdletOutput> run) {
+        server.put(cmdlet, spec(required, optional, run));
+    }
+
+    private static Spec spec(String required, String optional, Function<Parameters, CmdletOutput> run) {
         Set<String> requiredNames = names(required);
         Set<String> allowed = Stream.concat(requiredNames.stream(), names(optional).stream())
                 .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)));
-        specs.put(cmdlet, new Spec(allowed, requiredNames, run));
+        return new Spec(allowed, requiredNames, run);
     }
 
     private static Set<String> names(String spaceSeparated) {
@@ -231,6 +346,26 @@ final class ExchangeCmdlets {
             JsonNode value = node(name);
             return value != null
                     && (value.isBoolean() ? value.booleanValue() : "true".equalsIgnoreCase(value.asString()));
+        }
+
+        /** A [bool] parameter: absent is null; PowerShell takes only Booleans and the numbers 1 and 0. */
+        Boolean bool(String name) {
+            JsonNode value = node(name);
+            if (value == null) {
+                return null;
+            }
+            if (value.isBoolean()) {
+                return value.booleanValue();
+            }
+            if (value.isNumber() && (value.asInt() == 0 || value.asInt() == 1)) {
+                return value.asInt() == 1;
+            }
+            throw CmdletFailure.invalid(
+                    "System.Management.Automation.ParameterBindingException",
+                    "Cannot process argument transformation on parameter '" + name + "'. Cannot convert value \""
+                            + (value.isString() ? "System.String" : value.asString())
+                            + "\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and"
+                            + " numbers, such as $True, $False, 1 or 0.");
         }
     }
 }

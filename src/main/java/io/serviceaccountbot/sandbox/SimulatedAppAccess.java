@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * Test-ServicePrincipalAuthorization makes: a mailbox is in scope only when the scope's filter matches it. While the
  * app still holds a tenant-wide permission on mailboxes from admin consent in Entra ID, the check lists it too, as a
  * line whose scope is the whole organisation, in scope for every mailbox: the scope alone changes nothing until the
- * consent is removed. Names are unique; a scope still used by an assignment cannot be removed. Thread-safe: every
+ * consent is removed. Exchange Server's way is held here too: a management role assigned directly to a user or a
+ * mail-enabled security group, limited to a scope's recipients (New-ManagementRoleAssignment -User or -SecurityGroup
+ * -CustomRecipientWriteScope, through the runner). Names are unique; a scope still used by an assignment cannot be
+ * removed. Thread-safe: every
  * operation holds this object's lock, and asks {@link SimulatedRoleGroups} about roles, {@link SimulatedExchange}
  * about mailboxes and group membership and the consent about tenant-wide permissions, never the other way round.
  */
@@ -30,6 +33,7 @@ final class SimulatedAppAccess {
     private final Map<String, ServicePrincipal> principals = new LinkedHashMap<>();
     private final Map<String, Scope> scopes = new LinkedHashMap<>();
     private final Map<String, Assignment> assignments = new LinkedHashMap<>();
+    private final Map<String, DirectAssignment> direct = new LinkedHashMap<>();
 
     SimulatedAppAccess(SimulatedExchange exchange, SimulatedRoleGroups roles) {
         this(exchange, roles, appId -> List.of());
@@ -63,13 +67,24 @@ final class SimulatedAppAccess {
      * @param principals the service principals
      * @param scopes the management scopes, with their filters as written
      * @param assignments the application-role assignments
+     * @param directAssignments the roles assigned to users and security groups through the Exchange Server runner
+     *     (none in a file written before it existed)
      */
-    record Saved(List<ServicePrincipal> principals, List<SavedScope> scopes, List<Assignment> assignments) {
+    record Saved(
+            List<ServicePrincipal> principals,
+            List<SavedScope> scopes,
+            List<Assignment> assignments,
+            List<DirectAssignment> directAssignments) {
 
         Saved {
             principals = List.copyOf(principals);
             scopes = List.copyOf(scopes);
             assignments = List.copyOf(assignments);
+            directAssignments = directAssignments == null ? List.of() : List.copyOf(directAssignments);
+        }
+
+        Saved(List<ServicePrincipal> principals, List<SavedScope> scopes, List<Assignment> assignments) {
+            this(principals, scopes, assignments, List.of());
         }
 
         static Saved empty() {
@@ -87,18 +102,21 @@ final class SimulatedAppAccess {
                         .map(scope ->
                                 new SavedScope(scope.name(), scope.filter().text()))
                         .toList(),
-                List.copyOf(assignments.values()));
+                List.copyOf(assignments.values()),
+                List.copyOf(direct.values()));
     }
 
     synchronized void restore(Saved saved) {
         principals.clear();
         scopes.clear();
         assignments.clear();
+        direct.clear();
         saved.principals().forEach(principal -> principals.put(principal.appId(), principal));
         saved.scopes()
                 .forEach(scope ->
                         scopes.put(key(scope.name()), new Scope(scope.name(), RecipientFilter.parse(scope.filter()))));
         saved.assignments().forEach(assignment -> assignments.put(key(assignment.name()), assignment));
+        saved.directAssignments().forEach(assignment -> direct.put(key(assignment.name()), assignment));
     }
 
     synchronized CmdletOutput newServicePrincipal(String appId, String objectId, String displayName) {
@@ -159,10 +177,13 @@ final class SimulatedAppAccess {
 
     synchronized CmdletOutput removeScope(String identity) {
         Scope scope = scopeNamed(identity);
-        List<String> users = assignments.values().stream()
-                .filter(assignment -> assignment.scope().equals(scope.name()))
+        List<String> users = new ArrayList<>(assignments.values().stream()
+                .filter(assignment -> scope.name().equals(assignment.scope()))
                 .map(Assignment::name)
-                .toList();
+                .toList());
+        direct.values().stream()
+                .filter(assignment -> scope.name().equals(assignment.scope()))
+                .forEach(assignment -> users.add(assignment.name()));
         if (!users.isEmpty()) {
             throw CmdletFailure.invalid(
                     "Microsoft.Exchange.Configuration.Tasks.TaskInvalidOperationException",
@@ -195,18 +216,70 @@ final class SimulatedAppAccess {
                         + " mailbox (simulated tenant).");
     }
 
+    /**
+     * New-ManagementRoleAssignment -User or -SecurityGroup, as on Exchange Server: a management role (not an
+     * application role) for a mailbox user or a mail-enabled security group, optionally limited to the recipients a
+     * management scope's filter matches ({@code -CustomRecipientWriteScope}).
+     */
+    synchronized CmdletOutput newUserAssignment(
+            String name, String roleName, String user, String group, String scopeName) {
+        if ((user == null) == (group == null)) {
+            throw CmdletFailure.invalid(
+                    "System.Management.Automation.ParameterBindingException",
+                    "Parameter set cannot be resolved using the specified named parameters. One or more parameters"
+                            + " issued cannot be used together or an insufficient number of parameters were"
+                            + " provided.");
+        }
+        String role = roles.role(roleName);
+        if (SimulatedRoleGroups.isApplicationRole(role)) {
+            throw CmdletFailure.invalid(
+                    "Microsoft.Exchange.Configuration.Tasks.TaskInvalidOperationException",
+                    "The role \"" + role + "\" is an application role; assign it to a service principal with"
+                            + " New-ManagementRoleAssignment -App.");
+        }
+        String assigneeKey = exchange.memberKey(user != null ? user : group);
+        if (user != null && !assigneeKey.startsWith("user:")) {
+            throw CmdletFailure.notFound(user);
+        }
+        if (group != null && (!assigneeKey.startsWith("group:") || !exchange.isSecurityPrincipal(assigneeKey))) {
+            throw CmdletFailure.invalid(
+                    "Microsoft.Exchange.Configuration.Tasks.TaskInvalidOperationException",
+                    "\"" + group + "\" isn't a mail-enabled security group.");
+        }
+        Scope scope = scopeName == null ? null : scopeNamed(scopeName);
+        String assigneeName = assigneeName(assigneeKey);
+        String assignmentName = name == null || name.isBlank() ? role + "-" + assigneeName : name;
+        if (assignments.containsKey(key(assignmentName)) || direct.containsKey(key(assignmentName))) {
+            throw CmdletFailure.alreadyExists(exchange.distinguishedName(assignmentName));
+        }
+        DirectAssignment assignment = new DirectAssignment(
+                assignmentName,
+                role,
+                assigneeKey,
+                user != null ? "User" : "SecurityGroup",
+                scope == null ? null : scope.name());
+        direct.put(key(assignmentName), assignment);
+        return CmdletOutput.of(row(assignment));
+    }
+
     synchronized Optional<Map<String, Object>> assignment(String identity) {
-        return Optional.ofNullable(assignments.get(key(identity))).map(this::row);
+        return Optional.ofNullable(assignments.get(key(identity)))
+                .map(this::row)
+                .or(() -> Optional.ofNullable(direct.get(key(identity))).map(this::row));
     }
 
     synchronized CmdletOutput removeAssignment(String identity) {
-        if (assignments.remove(key(identity)) == null) {
+        if (assignments.remove(key(identity)) == null && direct.remove(key(identity)) == null) {
             throw CmdletFailure.notFound(identity);
         }
         return CmdletOutput.none();
     }
 
-    /** The app assignments of a role, as Get-ManagementRoleAssignment -Role -GetEffectiveUsers lists them. */
+    /**
+     * The app, user and security group assignments of a role, as Get-ManagementRoleAssignment -Role
+     * -GetEffectiveUsers lists them: a security group's row for "All Group Members" and one per user reached through
+     * its members, nested groups expanded.
+     */
     synchronized List<Map<String, Object>> effectiveUsers(String role) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Assignment assignment : assignments.values()) {
@@ -217,7 +290,47 @@ final class SimulatedAppAccess {
                 rows.add(row);
             }
         }
+        for (DirectAssignment assignment : direct.values()) {
+            if (assignment.role().equalsIgnoreCase(role)) {
+                Map<String, Object> row = row(assignment);
+                boolean group = assignment.assigneeType().equals("SecurityGroup");
+                row.put("EffectiveUserName", group ? "All Group Members" : row.get("RoleAssigneeName"));
+                row.put("AssignmentChain", List.of());
+                rows.add(row);
+                if (group) {
+                    expand(assignment, assignment.assigneeKey(), List.of(), new java.util.HashSet<>(), rows);
+                }
+            }
+        }
         return rows;
+    }
+
+    private void expand(
+            DirectAssignment assignment,
+            String groupKey,
+            List<String> chain,
+            java.util.Set<String> visited,
+            List<Map<String, Object>> rows) {
+        if (!visited.add(groupKey)) {
+            return;
+        }
+        List<String> deeper = new ArrayList<>(chain);
+        deeper.add(assigneeName(groupKey));
+        for (String member : exchange.memberKeysOf(groupKey)) {
+            if (member.startsWith("user:")) {
+                Map<String, Object> row = row(assignment);
+                row.put("AssignmentMethod", "SecurityGroup");
+                row.put("EffectiveUserName", assigneeName(member));
+                row.put("AssignmentChain", List.copyOf(deeper));
+                rows.add(row);
+            } else {
+                expand(assignment, member, deeper, visited, rows);
+            }
+        }
+    }
+
+    private String assigneeName(String memberKey) {
+        return String.valueOf(exchange.recipientRow(memberKey).get("Name"));
     }
 
     /** What the app may do, and, with a mailbox, whether that mailbox is inside each assignment's scope. */
@@ -317,6 +430,23 @@ final class SimulatedAppAccess {
         return row;
     }
 
+    private Map<String, Object> row(DirectAssignment assignment) {
+        String assignee = assigneeName(assignment.assigneeKey());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("Name", assignment.name());
+        row.put("Identity", assignment.name());
+        row.put("Role", assignment.role());
+        row.put("RoleAssignee", assignee);
+        row.put("RoleAssigneeName", assignee);
+        row.put("RoleAssigneeType", assignment.assigneeType());
+        row.put("AssignmentMethod", "Direct");
+        row.put("CustomRecipientWriteScope", assignment.scope());
+        row.put("RecipientWriteScope", assignment.scope() == null ? "Organization" : "CustomRecipientScope");
+        row.put("RoleAssignmentDelegationType", "Regular");
+        row.put("Enabled", true);
+        return row;
+    }
+
     private static String key(String text) {
         return text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     }
@@ -328,4 +458,13 @@ final class SimulatedAppAccess {
 
     /** An application role assigned to an app, in a scope or (null) the whole organisation. */
     record Assignment(String name, String appId, String role, String scope) {}
+
+    /**
+     * A management role assigned to a user or a mail-enabled security group, in a recipient write scope or (null) the
+     * whole organisation.
+     *
+     * @param assigneeKey the assignee's recipient key ({@code user:<id>}, {@code group:<id>})
+     * @param assigneeType User or SecurityGroup
+     */
+    record DirectAssignment(String name, String role, String assigneeKey, String assigneeType, String scope) {}
 }

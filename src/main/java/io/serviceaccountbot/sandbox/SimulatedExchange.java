@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The simulated Exchange organisation's recipients: users with a ready mailbox (asked of {@link Recipients}) and the
- * mail-enabled groups made with New-DistributionGroup. Exchange's rules apply: group names and addresses are unique,
+ * The simulated Exchange organisation's recipients: users with a ready mailbox (asked of {@link Recipients}), the
+ * users New-Mailbox made through the Exchange Server runner ({@link ActiveDirectoryAccounts}), and the mail-enabled
+ * groups made with New-DistributionGroup. Exchange's rules apply: group names and addresses are unique,
  * and only mail-enabled recipients can be members. Role groups ({@link SimulatedRoleGroups}) reserve their names here
  * too, because Exchange keeps both kinds of group in the same place. Thread-safe: every operation holds this object's
  * lock, and this class calls no other simulated service.
@@ -23,12 +24,14 @@ final class SimulatedExchange {
 
     private final Recipients recipients;
     private final String domain;
+    private final ActiveDirectoryAccounts accounts;
     private final Map<String, MailGroup> groups = new LinkedHashMap<>();
     private final Set<String> names = new HashSet<>();
 
     SimulatedExchange(Recipients recipients, String domain) {
         this.recipients = recipients;
         this.domain = domain;
+        this.accounts = new ActiveDirectoryAccounts(domain);
     }
 
     /**
@@ -36,12 +39,24 @@ final class SimulatedExchange {
      *
      * @param groups the groups made with New-DistributionGroup
      * @param names the names taken by any kind of group, role groups included
+     * @param mailboxes the users New-Mailbox made (none in a file written before the runner existed)
+     * @param passwordNeverExpires the object ids of the users whose password never expires (Set-ADUser)
      */
-    record Saved(List<SavedGroup> groups, List<String> names) {
+    record Saved(
+            List<SavedGroup> groups,
+            List<String> names,
+            List<ActiveDirectoryAccounts.SavedAccount> mailboxes,
+            List<String> passwordNeverExpires) {
 
         Saved {
             groups = List.copyOf(groups);
             names = List.copyOf(names);
+            mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
+            passwordNeverExpires = passwordNeverExpires == null ? List.of() : List.copyOf(passwordNeverExpires);
+        }
+
+        Saved(List<SavedGroup> groups, List<String> names) {
+            this(groups, names, List.of(), List.of());
         }
 
         static Saved empty() {
@@ -76,7 +91,9 @@ final class SimulatedExchange {
                         .map(group -> new SavedGroup(
                                 group.id, group.name, group.alias, group.security, List.copyOf(group.members)))
                         .toList(),
-                List.copyOf(names));
+                List.copyOf(names),
+                accounts.saved(),
+                accounts.savedNeverExpire());
     }
 
     synchronized void restore(Saved saved) {
@@ -89,6 +106,7 @@ final class SimulatedExchange {
             groups.put(key(group.name), group);
         }
         names.addAll(saved.names());
+        accounts.restore(saved.mailboxes(), saved.passwordNeverExpires());
     }
 
     synchronized CmdletOutput newDistributionGroup(String name, String alias, String type, List<String> members) {
@@ -105,7 +123,7 @@ final class SimulatedExchange {
         }
         String mailNickname = alias == null || alias.isBlank() ? defaultAlias(name) : alias;
         String address = mailNickname + "@" + domain;
-        if (findGroup(address) != null || recipients.mailboxUser(address).isPresent()) {
+        if (findGroup(address) != null || mailboxUser(address).isPresent()) {
             throw CmdletFailure.invalid(
                     "Microsoft.Exchange.Data.Directory.ProxyAddressExistsException",
                     "The proxy address \"SMTP:" + address + "\" is already being used by the proxy addresses or"
@@ -166,7 +184,7 @@ final class SimulatedExchange {
      * group:<id>} for a group made here.
      */
     synchronized String memberKey(String identity) {
-        Optional<MailboxUser> user = recipients.mailboxUser(identity);
+        Optional<MailboxUser> user = mailboxUser(identity);
         if (user.isPresent()) {
             return userKey(user.get());
         }
@@ -228,16 +246,16 @@ final class SimulatedExchange {
             return row;
         }
         String objectId = memberKey.substring("user:".length());
-        Optional<MailboxUser> user = recipients.mailboxUser(objectId);
+        Optional<MailboxUser> user = mailboxUser(objectId);
         String type = user.isPresent() ? "UserMailbox" : "User";
-        row.put("Name", user.map(MailboxUser::alias).orElse(objectId));
+        row.put("Name", user.map(accounts::name).orElse(objectId));
         row.put("DisplayName", user.map(MailboxUser::displayName).orElse(objectId));
         row.put("Alias", user.map(MailboxUser::alias).orElse(null));
-        row.put("PrimarySmtpAddress", user.map(MailboxUser::userPrincipalName).orElse(null));
+        row.put("PrimarySmtpAddress", user.map(accounts::primaryAddress).orElse(null));
         row.put("RecipientType", type);
         row.put("RecipientTypeDetails", type);
         row.put("ExternalDirectoryObjectId", objectId);
-        row.put("Identity", user.map(MailboxUser::alias).orElse(objectId));
+        row.put("Identity", user.map(accounts::name).orElse(objectId));
         return row;
     }
 
@@ -255,10 +273,10 @@ final class SimulatedExchange {
         }
         Map<String, List<String>> properties = new LinkedHashMap<>();
         properties.put("memberofgroup", memberOf);
-        properties.put("primarysmtpaddress", List.of(user.userPrincipalName()));
+        properties.put("primarysmtpaddress", List.of(accounts.primaryAddress(user)));
         properties.put("userprincipalname", List.of(user.userPrincipalName()));
         properties.put("alias", List.of(user.alias()));
-        properties.put("name", List.of(user.alias()));
+        properties.put("name", List.of(accounts.name(user)));
         properties.put("displayname", List.of(user.displayName()));
         properties.put("externaldirectoryobjectid", List.of(user.objectId()));
         properties.put("recipienttypedetails", List.of("UserMailbox"));
@@ -266,8 +284,125 @@ final class SimulatedExchange {
     }
 
     /** A mailbox user, as {@code -Resource} names one. */
-    MailboxUser mailbox(String identity) {
-        return recipients.mailboxUser(identity).orElseThrow(() -> CmdletFailure.noSuchRecipient(identity));
+    synchronized MailboxUser mailbox(String identity) {
+        return mailboxUser(identity).orElseThrow(() -> CmdletFailure.noSuchRecipient(identity));
+    }
+
+    /**
+     * New-Mailbox on Exchange Server: a user in Active Directory with its mailbox, at once. The password is only
+     * checked against the domain's policy, never kept. The alias defaults to the left side of the user principal
+     * name, the primary address is the alias at the organisation's domain, and Name, user principal name and address
+     * must each be free.
+     */
+    synchronized CmdletOutput newMailbox(
+            String name,
+            String alias,
+            String userPrincipalName,
+            String displayName,
+            String organizationalUnit,
+            String password) {
+        requireName(name);
+        int at = userPrincipalName.indexOf('@');
+        if (at <= 0 || at == userPrincipalName.length() - 1) {
+            throw CmdletFailure.invalid(
+                    "System.Management.Automation.ParameterBindingException",
+                    "Cannot bind parameter 'UserPrincipalName'. \"" + userPrincipalName
+                            + "\" isn't a valid SMTP address.");
+        }
+        String mailNickname = alias == null || alias.isBlank() ? userPrincipalName.substring(0, at) : alias;
+        if (mailboxUser(name).isPresent() || names.contains(key(name))) {
+            throw CmdletFailure.alreadyExists(distinguishedName(name));
+        }
+        if (mailboxUser(userPrincipalName).isPresent()) {
+            throw CmdletFailure.invalid(
+                    "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
+                    "The value \"" + userPrincipalName + "\" of property \"UserPrincipalName\" is used by another"
+                            + " recipient object. Please specify a unique value.");
+        }
+        String address = mailNickname + "@" + domain;
+        if (findGroup(address) != null
+                || mailboxUser(address).isPresent()
+                || mailboxUser(mailNickname).isPresent()) {
+            throw CmdletFailure.invalid(
+                    "Microsoft.Exchange.Data.Directory.ProxyAddressExistsException",
+                    "The proxy address \"SMTP:" + address + "\" is already being used by the proxy addresses or"
+                            + " LegacyExchangeDN. Please choose another proxy address.");
+        }
+        if (!ActiveDirectoryAccounts.complex(password)) {
+            throw CmdletFailure.invalid(
+                    "Microsoft.Exchange.Data.Directory.ADInvalidPasswordException",
+                    "Active Directory operation failed on " + CmdletFailure.SERVER + ". This error is not retriable."
+                            + " Additional information: The password does not meet the length, complexity, or history"
+                            + " requirement of the domain.");
+        }
+        ActiveDirectoryAccounts.SavedAccount account = new ActiveDirectoryAccounts.SavedAccount(
+                UUID.randomUUID().toString(),
+                name,
+                mailNickname,
+                userPrincipalName,
+                displayName == null || displayName.isBlank() ? name : displayName,
+                organizationalUnit);
+        accounts.add(account);
+        MailboxUser user = account.mailboxUser();
+        return CmdletOutput.of(accounts.mailboxRow(user, userDistinguishedName(user)));
+    }
+
+    /** Get-Mailbox -Identity on Exchange Server. */
+    synchronized CmdletOutput getMailbox(String identity) {
+        MailboxUser user = mailboxUser(identity).orElseThrow(() -> CmdletFailure.notFound(identity));
+        return CmdletOutput.of(accounts.mailboxRow(user, userDistinguishedName(user)));
+    }
+
+    /** Get-User -Identity on Exchange Server; only users with a mailbox are known to the simulator. */
+    synchronized CmdletOutput getUser(String identity) {
+        MailboxUser user = mailboxUser(identity).orElseThrow(() -> CmdletFailure.notFound(identity));
+        return CmdletOutput.of(accounts.userRow(user, userDistinguishedName(user)));
+    }
+
+    /** Get-ADUser -Identity [-Properties]: the identity is a distinguished name, GUID, SID or sAMAccountName. */
+    synchronized CmdletOutput getAdUser(String identity, List<String> properties) {
+        MailboxUser user = adUser(identity);
+        return CmdletOutput.of(accounts.adUserRow(user, userDistinguishedName(user), properties));
+    }
+
+    /** Set-ADUser -Identity [-PasswordNeverExpires]: records the flag; Set-ADUser writes no output. */
+    synchronized CmdletOutput setAdUser(String identity, Boolean passwordNeverExpires) {
+        MailboxUser user = adUser(identity);
+        if (passwordNeverExpires != null) {
+            accounts.passwordNeverExpires(user.objectId(), passwordNeverExpires);
+        }
+        return CmdletOutput.none();
+    }
+
+    /**
+     * The user Get-ADUser and Set-ADUser -Identity name: Active Directory accepts a distinguished name, objectGUID, SID
+     * or sAMAccountName, not a user principal name or display name.
+     */
+    private MailboxUser adUser(String identity) {
+        List<MailboxUser> candidates = new ArrayList<>();
+        mailboxUser(identity).ifPresent(candidates::add);
+        if (identity.regionMatches(true, 0, "CN=", 0, 3)) {
+            mailboxUser(identity.substring(3).split("(?<!\\\\),")[0].replace("\\", ""))
+                    .ifPresent(candidates::add);
+        }
+        accounts.saved().forEach(account -> candidates.add(account.mailboxUser()));
+        return candidates.stream()
+                .filter(user -> accounts.adIdentityMatches(user, userDistinguishedName(user), identity))
+                .findFirst()
+                .orElseThrow(() -> accounts.identityNotFound(identity));
+    }
+
+    private String userDistinguishedName(MailboxUser user) {
+        return distinguishedName(accounts.byObjectId(user.objectId())
+                .map(ActiveDirectoryAccounts.SavedAccount::name)
+                .orElse(user.alias()));
+    }
+
+    /** A user with a mailbox: from the directory (tests may put their own first), or made by New-Mailbox. */
+    private Optional<MailboxUser> mailboxUser(String identity) {
+        return recipients
+                .mailboxUser(identity)
+                .or(() -> accounts.find(identity).map(ActiveDirectoryAccounts.SavedAccount::mailboxUser));
     }
 
     String distinguishedName(String name) {

@@ -103,6 +103,11 @@ final class SimulatedRoleGroups {
         return role;
     }
 
+    /** Every management role the organisation has. */
+    synchronized List<String> roles() {
+        return List.copyOf(roles.values());
+    }
+
     static boolean isApplicationRole(String role) {
         return role.startsWith("Application ");
     }

@@ -15,19 +15,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 class SimulatorFaults {
 
-    /** The simulated services. */
+    /** The simulated services; ARM is Azure Resource Manager, where the Exchange Server runner's jobs start. */
     enum Service {
         GRAPH,
         EXCHANGE,
-        EWS
+        EWS,
+        ARM
     }
 
     /**
      * A failure to inject.
      *
      * @param service the service that fails
-     * @param matching a substring of "METHOD path" (Graph) or the cmdlet name (Exchange) that selects the calls; empty
-     *     for any call
+     * @param matching a substring of "METHOD path" (Graph, ARM) or the cmdlet name (Exchange) that selects the calls;
+     *     empty for any call
      * @param status the HTTP status to answer, or 0 for a timeout (the call hangs for {@code hang}, then gets 504)
      * @param retryAfterSeconds the Retry-After header to send, or 0 for none
      * @param times how many matching calls fail

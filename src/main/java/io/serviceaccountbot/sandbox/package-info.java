@@ -21,8 +21,15 @@
  * shows only its default set), so that an admin can inspect an account, its licences and its password flag. The bot
  * itself always names what it reads, and its tests against Microsoft's documented examples keep it doing so.
  *
+ * <p>The Exchange Server runner of {@code deploy/exchange-server/PROTOCOL.md} is simulated too: Azure Resource
+ * Manager's Automation job operations under {@code /sandbox/arm} ({@code ArmGate} checks
+ * the token and api-version first), whose jobs run the runbook Invoke-ExchangeCmdlet on a background worker against the
+ * same simulated organisation, in an Exchange Server session. The jobs live in memory only; the organisation they
+ * change is saved with the tenant.
+ *
  * <p>One endpoint goes the other way: {@code GET /sandbox/secrets/{name}} lets a sandbox user read a password the bot
  * generated (the chat never shows it). It reads through the {@code SecretStore} port, the public API of {@code
- * provisioning}, and answers callers on this machine only.
+ * provisioning}, and answers callers on this machine only. The simulated runbook reads secret parameters through the same
+ * port, and writes their values nowhere.
  */
 package io.serviceaccountbot.sandbox;

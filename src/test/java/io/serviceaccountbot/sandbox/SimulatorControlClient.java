@@ -42,6 +42,64 @@ public final class SimulatorControlClient {
                 """.formatted(JSON.writeValueAsString(cmdlet), status, times));
     }
 
+    /** The next {@code times} Resource Manager calls whose "METHOD path" contains {@code matching} fail. */
+    public void armFails(String matching, int status, int retryAfterSeconds, int times) {
+        send("POST", "/faults", """
+                {"service":"ARM","matching":%s,"status":%d,"retryAfterSeconds":%d,"times":%d}
+                """.formatted(JSON.writeValueAsString(matching), status, retryAfterSeconds, times));
+    }
+
+    /**
+     * The next {@code times} runner jobs fail with {@code exception} (null for the default: the Exchange session is
+     * lost) after {@code afterCmdlets} of their cmdlets ran.
+     */
+    public void runnerJobsFail(int times, String exception, int afterCmdlets) {
+        send(
+                "POST",
+                "/runner/faults",
+                JSON.writeValueAsString(java.util.Map.of(
+                        "outcome",
+                        "Failed",
+                        "times",
+                        times,
+                        "exception",
+                        exception == null ? "" : exception,
+                        "afterCmdlets",
+                        afterCmdlets)));
+    }
+
+    /** The next {@code times} runner jobs are Suspended, as when Azure gives up starting them. */
+    public void runnerJobsSuspend(int times) {
+        send("POST", "/runner/faults", "{\"outcome\":\"Suspended\",\"times\":" + times + "}");
+    }
+
+    public void clearRunnerFaults() {
+        send("DELETE", "/runner/faults", null);
+    }
+
+    /** Takes the runner's Hybrid Runbook Worker group offline (jobs stay New) or brings it back. */
+    public void runnerWorkerOnline(boolean online) {
+        send("PUT", "/runner/worker", "{\"online\":" + online + "}");
+    }
+
+    /** How long a new runner job stays New before the worker picks it up. */
+    public void runnerStartDelay(long millis) {
+        send("PUT", "/runner/start-delay", "{\"millis\":" + millis + "}");
+    }
+
+    /** The Exchange server the runner's runbook reaches (a null field keeps its value). */
+    public void runnerServer(String name, String version) {
+        java.util.Map<String, String> body = new java.util.HashMap<>();
+        body.put("name", name);
+        body.put("version", version);
+        send("PUT", "/runner/server", JSON.writeValueAsString(body));
+    }
+
+    /** The runner's state: worker online, start delay, server, scripted faults, queued jobs, jobs per status. */
+    public JsonNode runner() {
+        return JSON.readTree(send("GET", "/runner", null));
+    }
+
     /** The simulated tenant refuses exactly these application permissions (none: grants everything again). */
     public void refusePermissions(String... permissions) {
         send(

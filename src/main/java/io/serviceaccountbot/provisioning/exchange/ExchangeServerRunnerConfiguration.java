@@ -22,10 +22,12 @@ class ExchangeServerRunnerConfiguration {
 
     static final String PUBLIC_CLOUD = "https://management.azure.com";
 
-    static final String SANDBOX_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
-    static final String SANDBOX_RESOURCE_GROUP = "sandbox";
-    static final String SANDBOX_ACCOUNT = "sandbox-automation";
-    static final String SANDBOX_WORKER_GROUP = "sandbox-exchange-server";
+    /** The simulated runner's names (its {@code bot.sandbox.runner.*} defaults), used when none is configured. */
+    static final String SANDBOX_SUBSCRIPTION = "5ab0c5e5-0000-4000-8000-000000000001";
+
+    static final String SANDBOX_RESOURCE_GROUP = "rg-service-account-bot";
+    static final String SANDBOX_ACCOUNT = "aa-exchange-runner";
+    static final String SANDBOX_WORKER_GROUP = "exchange-server-workers";
 
     @Bean
     ExchangeServerRunner exchangeServerRunner(

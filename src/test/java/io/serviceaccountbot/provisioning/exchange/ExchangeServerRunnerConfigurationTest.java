@@ -37,10 +37,11 @@ class ExchangeServerRunnerConfigurationTest {
                 properties(null, null), true, new MockEnvironment().withProperty("local.server.port", "41234"));
 
         assertThat(target.account().job("c40dcecd-2afe-3ee3-a412-a6267ec6d996"))
-                .hasToString("http://127.0.0.1:41234/sandbox/arm/subscriptions/00000000-0000-0000-0000-000000000000"
-                        + "/resourceGroups/sandbox/providers/Microsoft.Automation/automationAccounts/sandbox-automation"
+                .hasToString("http://127.0.0.1:41234/sandbox/arm/subscriptions/5ab0c5e5-0000-4000-8000-000000000001"
+                        + "/resourceGroups/rg-service-account-bot/providers/Microsoft.Automation/automationAccounts"
+                        + "/aa-exchange-runner"
                         + "/jobs/c40dcecd-2afe-3ee3-a412-a6267ec6d996?api-version=2024-10-23");
-        assertThat(target.workerGroup()).isEqualTo("sandbox-exchange-server");
+        assertThat(target.workerGroup()).isEqualTo("exchange-server-workers");
         assertThat(target.runbook()).isEqualTo("Invoke-ExchangeCmdlet");
     }
 

@@ -1,0 +1,125 @@
+package io.serviceaccountbot.provisioning.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import io.serviceaccountbot.provisioning.Secret;
+import io.serviceaccountbot.provisioning.SecretStore;
+import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.provisioning.TenantException.Kind;
+import io.serviceaccountbot.sandbox.SimulatorControlClient;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The bot's runner client against the sandbox's simulated Azure Automation over real HTTP, with no settings: the two
+ * halves built from PROTOCOL.md agree on names, shapes, statuses and failure reasons. A batch creates a group and
+ * reads it back in one job; a job followed again by its name is not started twice; a password goes by its secret's
+ * name and the mailbox is made; a lost Exchange session is transient and names the job; an offline worker group is
+ * reported as such.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "bot.exchange-server.runner.poll-interval=50ms",
+            "bot.exchange-server.runner.job-start-timeout=2s",
+            "bot.sandbox.runner.job-start-delay=0ms"
+        })
+class SimulatedRunnerIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ExchangeServerRunner runner;
+
+    @Autowired
+    SecretStore secrets;
+
+    @AfterEach
+    void workerBackOnline() {
+        SimulatorControlClient control = new SimulatorControlClient(port);
+        control.runnerWorkerOnline(true);
+        control.clearRunnerFaults();
+    }
+
+    @Test
+    void oneJobCreatesAGroupAndReadsItBackAndTheSameNameIsNeverStartedTwice() {
+        String job = ExchangeServerRunner.jobName("simulated-runner-it/group");
+        List<RunnerCall> batch = List.of(
+                RunnerCall.of(Cmdlet.named("New-DistributionGroup")
+                                .with("Name", "Runner Sync Accounts")
+                                .with("Alias", "RunnerSyncAccounts")
+                                .with("Type", "Security"))
+                        .continuingOnError(),
+                RunnerCall.of(Cmdlet.named("Get-DistributionGroup").with("Identity", "Runner Sync Accounts")));
+
+        RunnerAnswer answer = runner.run(job, batch);
+        RunnerAnswer again = runner.run(job, batch);
+
+        assertThat(answer.serverName()).isEqualTo("EX01");
+        assertThat(answer.serverVersion()).startsWith("Version 15.2");
+        assertThat(answer.result(0).status()).isEqualTo(RunnerResult.Status.OK);
+        assertThat(answer.result(1).rows())
+                .singleElement()
+                .satisfies(row -> assertThat(row.path("Name").asString()).isEqualTo("Runner Sync Accounts"));
+        assertThat(again)
+                .as("followed again by its name: the same job's answer")
+                .isEqualTo(answer);
+        assertThat(new SimulatorControlClient(port).runner().toString()).contains("Completed");
+    }
+
+    @Test
+    void aPasswordGoesByItsSecretsNameAndTheMailboxIsMade() {
+        secrets.put("svc-runner-it-password", Secret.of("Runner-It-Passw0rd!x"));
+
+        RunnerAnswer answer = runner.run(
+                ExchangeServerRunner.jobName("simulated-runner-it/mailbox"),
+                List.of(
+                        RunnerCall.of(Cmdlet.named("New-Mailbox")
+                                        .with("Name", "svc-runner-it")
+                                        .with("UserPrincipalName", "svc-runner-it@example.com")
+                                        .with("ResetPasswordOnNextLogon", false))
+                                .withSecret("Password", "svc-runner-it-password"),
+                        RunnerCall.of(Cmdlet.named("Get-Mailbox").with("Identity", "svc-runner-it"))));
+
+        assertThat(answer.result(0).status()).isEqualTo(RunnerResult.Status.OK);
+        assertThat(answer.result(1).rows()).hasSize(1);
+        assertThat(answer.toString()).doesNotContain("Runner-It-Passw0rd!x");
+    }
+
+    @Test
+    void aLostExchangeSessionIsTransientAndNamesTheJob() {
+        new SimulatorControlClient(port).runnerJobsFail(1, null, 0);
+        String job = ExchangeServerRunner.jobName("simulated-runner-it/lost");
+
+        assertThatThrownBy(() -> runner.run(
+                        job,
+                        List.of(RunnerCall.of(Cmdlet.named("Get-ManagementRole").with("Identity", "Mail Recipients")))))
+                .asInstanceOf(type(TenantException.class))
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+                    assertThat(e.isTransient()).isTrue();
+                    assertThat(e.getMessage()).contains(job);
+                });
+    }
+
+    @Test
+    void anOfflineWorkerGroupIsReportedAsSuch() {
+        new SimulatorControlClient(port).runnerWorkerOnline(false);
+
+        assertThatThrownBy(() -> runner.run(
+                        ExchangeServerRunner.jobName("simulated-runner-it/offline"),
+                        List.of(RunnerCall.of(Cmdlet.named("Get-ManagementRole").with("Identity", "Mail Recipients")))))
+                .asInstanceOf(type(TenantException.class))
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+                    assertThat(e.getMessage()).containsIgnoringCase("worker");
+                });
+    }
+}
