@@ -219,6 +219,30 @@ var approvalsChannelEnv = empty(approvalsChannel) ? [] : [
   }
 ]
 
+// With exchangeServer, where the bot starts the runner's jobs (deploy/exchange-server/PROTOCOL.md).
+var exchangeRunnerEnv = exchangeServer ? [
+  {
+    name: 'BOT_EXCHANGESERVER_RUNNER_SUBSCRIPTIONID'
+    value: subscription().subscriptionId
+  }
+  {
+    name: 'BOT_EXCHANGESERVER_RUNNER_RESOURCEGROUP'
+    value: resourceGroup().name
+  }
+  {
+    name: 'BOT_EXCHANGESERVER_RUNNER_AUTOMATIONACCOUNT'
+    value: exchangeRunner.outputs.automationAccountName
+  }
+  {
+    name: 'BOT_EXCHANGESERVER_RUNNER_RUNBOOK'
+    value: exchangeRunner.outputs.runbookName
+  }
+  {
+    name: 'BOT_EXCHANGESERVER_RUNNER_WORKERGROUP'
+    value: exchangeRunner.outputs.workerGroupName
+  }
+] : []
+
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: '${namePrefix}-bot'
   location: location
@@ -311,7 +335,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               name: 'SPRING_DATASOURCE_PASSWORD'
               secretRef: 'postgres-password'
             }
-          ], approvalsChannelEnv)
+          ], approvalsChannelEnv, exchangeRunnerEnv)
           probes: [
             {
               type: 'Startup'
