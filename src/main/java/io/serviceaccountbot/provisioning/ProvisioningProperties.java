@@ -58,6 +58,7 @@ public record ProvisioningProperties(
         @DefaultValue("30s") Duration graphTimeout,
         @DefaultValue("3") int graphMaxRetries,
         @DefaultValue("30s") Duration graphMaxRetryWait,
+        @DefaultValue("exchange-online") ExchangeFlavour exchangeFlavour,
         String exchangeBaseUrl,
         String exchangeOrganization,
         @DefaultValue("60s") Duration exchangeTimeout,
@@ -73,6 +74,17 @@ public record ProvisioningProperties(
         @DefaultValue("5s") Duration runHeartbeat,
         @DefaultValue("30s") Duration runRetryDelay,
         @DefaultValue("5m") Duration runSweepInterval) {
+
+    /** Which Exchange the organisation runs, and so how the bot reaches its cmdlets. */
+    public enum ExchangeFlavour {
+        /** Exchange Online's admin API (InvokeCommand), with the bot's own token. */
+        EXCHANGE_ONLINE,
+        /**
+         * Exchange Server, through the runbook of {@code bot.exchange-server.runner.*} on a Hybrid Runbook Worker in
+         * the organisation's network.
+         */
+        EXCHANGE_SERVER
+    }
 
     /** How a service account holds the role group's roles. */
     public enum Membership {

@@ -27,7 +27,14 @@ final class ExchangeCmdlets {
     private final Map<String, Spec> server = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     ExchangeCmdlets(SimulatedExchange exchange, SimulatedRoleGroups roles, SimulatedAppAccess apps) {
-        define("Get-ManagementRole", "Identity", "", p -> roles.managementRole(p.required("Identity")));
+        online("Get-ManagementRole", "Identity", "", p -> roles.managementRole(p.required("Identity")));
+        server("Get-ManagementRole", "Identity", "", p -> {
+            String identity = p.required("Identity");
+            if (SimulatedRoleGroups.isApplicationRole(identity.trim())) {
+                throw CmdletFailure.notFound(identity); // RBAC for Applications is Exchange Online's alone
+            }
+            return roles.managementRole(identity);
+        });
         define(
                 "Get-DistributionGroup",
                 "Identity",

@@ -41,7 +41,13 @@ class ExchangeClientConfiguration {
             BotIdentity identity,
             AccessTokens tokens,
             Environment environment,
+            ObjectProvider<ExchangeServerRunner> runner,
             ObjectProvider<ExchangeWarningListener> listeners) {
+        ExchangeWarningListener warnings =
+                (cmdlet, said) -> listeners.orderedStream().forEach(listener -> listener.onWarnings(cmdlet, said));
+        if (properties.exchangeFlavour() == ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER) {
+            return new CmdletExchangeAdmin(new RunnerTransport(runner.getObject(), warnings));
+        }
         InvokeCommandClient client = new InvokeCommandClient(
                 restClients
                         .clone()
@@ -53,9 +59,8 @@ class ExchangeClientConfiguration {
                 tokens,
                 InvokeCommandClient.DEFAULT_PAGE_SIZE,
                 Retries.standard(),
-                (cmdlet, warnings) ->
-                        listeners.orderedStream().forEach(listener -> listener.onWarnings(cmdlet, warnings)));
-        return new ExchangeOnlineAdmin(client);
+                warnings);
+        return new CmdletExchangeAdmin(client);
     }
 
     @Bean

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link Retries}. Failures come out as {@link TenantException}s; the access token goes into the Authorization header
  * and nowhere else.
  */
-final class InvokeCommandClient {
+final class InvokeCommandClient implements CmdletTransport {
 
     /** The arbitration mailbox every Exchange Online organisation has, the routing hint for app-only calls. */
     static final String SYSTEM_MAILBOX = "SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}";
@@ -79,7 +79,8 @@ final class InvokeCommandClient {
     }
 
     /** Runs the cmdlet and returns every output object of every page. */
-    CmdletResult invoke(Cmdlet cmdlet) {
+    @Override
+    public CmdletResult invoke(Cmdlet cmdlet) {
         String clientRequestId = UUID.randomUUID().toString();
         byte[] body = json.writeValueAsBytes(cmdlet.body());
         URI first = endpoint.get();
@@ -102,6 +103,11 @@ final class InvokeCommandClient {
             warnings.onWarnings(cmdlet.name(), List.copyOf(said));
         }
         return new CmdletResult(rows, said);
+    }
+
+    @Override
+    public String service() {
+        return ExchangeErrors.SERVICE;
     }
 
     private Page withRetries(Cmdlet cmdlet, URI uri, byte[] body, String clientRequestId) {

@@ -32,7 +32,9 @@ abstract class ExchangeAdminContract {
         /** ApplicationImpersonation exists (Exchange Online before 2025). */
         LEGACY,
         /** Exchange Online today. */
-        EXCHANGE_ONLINE
+        EXCHANGE_ONLINE,
+        /** Exchange Server through the runner: ApplicationImpersonation, and no RBAC for Applications. */
+        EXCHANGE_SERVER
     }
 
     static final String IMPERSONATION = "ApplicationImpersonation";
@@ -82,6 +84,14 @@ abstract class ExchangeAdminContract {
 
     @Test
     void applicationImpersonationExistsOnlyInTheLegacyFlavour() {
+        if (flavour() == Flavour.EXCHANGE_SERVER) {
+            assertThat(exchange().managementRole(IMPERSONATION))
+                    .hasValueSatisfying(role -> assertThat(role.roleType()).isEqualTo(IMPERSONATION));
+            assertThat(exchange().managementRole("Application Mail.ReadWrite"))
+                    .as("Exchange Server has no application roles")
+                    .isEmpty();
+            return;
+        }
         if (flavour() == Flavour.LEGACY) {
             assertThat(exchange().managementRole(IMPERSONATION))
                     .hasValueSatisfying(role -> assertThat(role.roleType()).isEqualTo(IMPERSONATION));
@@ -147,7 +157,8 @@ abstract class ExchangeAdminContract {
                 .asInstanceOf(type(TenantException.class))
                 .satisfies(e -> {
                     assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
-                    assertThat(e.service()).isEqualTo("Exchange Online");
+                    assertThat(e.service())
+                            .isEqualTo(flavour() == Flavour.EXCHANGE_SERVER ? "Exchange Server" : "Exchange Online");
                     assertThat(e.code()).isEqualTo("ManagementObjectNotFoundException");
                     assertThat(e.requestId()).isNotBlank();
                     assertThat(e.getMessage()).contains(NO_MAILBOX);
@@ -245,6 +256,10 @@ abstract class ExchangeAdminContract {
 
     @Test
     void anAppGetsMailAccessOnlyToTheMailboxesOfItsGroup() {
+        if (flavour() == Flavour.EXCHANGE_SERVER) {
+            rbacForApplicationsIsRefused();
+            return;
+        }
         exchange().ensureSecurityGroup("Salesforce Sync Mailboxes");
         exchange().addGroupMember("Salesforce Sync Mailboxes", SVC);
 
@@ -278,6 +293,10 @@ abstract class ExchangeAdminContract {
 
     @Test
     void anAppsScopeLeadsBackToItsGroup() {
+        if (flavour() == Flavour.EXCHANGE_SERVER) {
+            rbacForApplicationsIsRefused();
+            return;
+        }
         exchange().ensureSecurityGroup("Scoped Sync Mailboxes");
         exchange().addGroupMember("Scoped Sync Mailboxes", THREE);
         exchange().ensureServicePrincipal(APP, APP_OBJECT, "Salesforce Sync");
@@ -301,6 +320,10 @@ abstract class ExchangeAdminContract {
 
     @Test
     void removingAppAccessTwiceLeavesNothingBehind() {
+        if (flavour() == Flavour.EXCHANGE_SERVER) {
+            rbacForApplicationsIsRefused();
+            return;
+        }
         exchange().ensureServicePrincipal(CLEANUP_APP, CLEANUP_OBJECT, "Cleanup App");
         exchange().ensureManagementScope("Cleanup Scope", "Alias -eq 'svc-sync'");
         exchange().ensureAppRoleAssignment(CLEANUP_APP, "Application Mail.Read", "Cleanup Scope");
@@ -323,6 +346,10 @@ abstract class ExchangeAdminContract {
 
     @Test
     void anApplicationRoleThisOrganisationLacksIsRoleNotFound() {
+        if (flavour() == Flavour.EXCHANGE_SERVER) {
+            rbacForApplicationsIsRefused();
+            return;
+        }
         exchange().ensureServicePrincipal(ODD_APP, ODD_OBJECT, "Odd App");
         exchange().ensureManagementScope("Odd Scope", "Alias -eq 'svc-sync'");
 
@@ -330,5 +357,12 @@ abstract class ExchangeAdminContract {
                         exchange().ensureAppRoleAssignment(ODD_APP, "Application Teleport.ReadWrite", "Odd Scope"))
                 .asInstanceOf(type(TenantException.class))
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.ROLE_NOT_FOUND));
+    }
+
+    /** Exchange Server has no RBAC for Applications: the runner's allow-list refuses its cmdlets before any job. */
+    private void rbacForApplicationsIsRefused() {
+        assertThatThrownBy(() -> exchange().ensureServicePrincipal(APP, APP_OBJECT, "Salesforce Sync"))
+                .asInstanceOf(type(TenantException.class))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST));
     }
 }

@@ -62,7 +62,7 @@ class ExchangeFaultsIT {
                 TIMEOUT,
                 retries,
                 (cmdlet, warnings) -> {});
-        exchange = new ExchangeOnlineAdmin(client);
+        exchange = new CmdletExchangeAdmin(client);
     }
 
     @AfterAll

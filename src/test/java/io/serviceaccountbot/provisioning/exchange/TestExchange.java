@@ -37,7 +37,7 @@ final class TestExchange {
 
     static ExchangeAdmin admin(
             String baseUrl, AccessTokens tokens, Duration timeout, Retries retries, ExchangeWarningListener listener) {
-        return new ExchangeOnlineAdmin(client(baseUrl, tokens, timeout, retries, listener));
+        return new CmdletExchangeAdmin(client(baseUrl, tokens, timeout, retries, listener));
     }
 
     /** Four attempts, no real waiting; the pauses asked for are recorded. */

@@ -10,17 +10,18 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link ExchangeAdmin} over Exchange Online's InvokeCommand. Each operation is one cmdlet where Exchange allows
+ * {@link ExchangeAdmin} over cmdlets, whichever way they reach Exchange ({@link CmdletTransport}): Exchange Online's
+ * InvokeCommand, or Exchange Server's runner, where the cmdlets and their output are the same. Each operation is one cmdlet where Exchange allows
  * (see the README's round-trip table). "Ensure" runs the New- cmdlet first, because its output is the object as
  * Exchange stored it; only when Exchange answers that the name exists (a retried create whose first answer was lost,
  * or an earlier run) does it read the existing object back. Adding a member twice or removing an absent one is
  * success, as the port promises.
  */
-final class ExchangeOnlineAdmin implements ExchangeAdmin {
+final class CmdletExchangeAdmin implements ExchangeAdmin {
 
-    private final InvokeCommandClient exchange;
+    private final CmdletTransport exchange;
 
-    ExchangeOnlineAdmin(InvokeCommandClient exchange) {
+    CmdletExchangeAdmin(CmdletTransport exchange) {
         this.exchange = exchange;
     }
 
@@ -264,14 +265,14 @@ final class ExchangeOnlineAdmin implements ExchangeAdmin {
         return rows.stream().findFirst();
     }
 
-    private static JsonNode single(List<JsonNode> rows, String cmdlet) {
+    private JsonNode single(List<JsonNode> rows, String cmdlet) {
         return first(rows)
                 .orElseThrow(() -> new TenantException(
                         Kind.UNAVAILABLE,
-                        ExchangeErrors.SERVICE,
+                        exchange.service(),
                         "NoOutput",
                         null,
-                        "Exchange Online ran " + cmdlet + " but returned no object",
+                        exchange.service() + " ran " + cmdlet + " but returned no object",
                         null));
     }
 
@@ -330,13 +331,13 @@ final class ExchangeOnlineAdmin implements ExchangeAdmin {
         return e;
     }
 
-    private static TenantException clash(TenantException e, String what) {
+    private TenantException clash(TenantException e, String what) {
         return new TenantException(
                 Kind.ALREADY_EXISTS,
                 e.service(),
                 e.code(),
                 e.requestId(),
-                "Exchange Online already has " + what + " (" + e.getMessage() + ")",
+                exchange.service() + " already has " + what + " (" + e.getMessage() + ")",
                 e);
     }
 }

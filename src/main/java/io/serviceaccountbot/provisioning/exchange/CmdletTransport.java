@@ -1,0 +1,16 @@
+package io.serviceaccountbot.provisioning.exchange;
+
+/**
+ * How cmdlets reach an Exchange organisation: Exchange Online's InvokeCommand ({@link InvokeCommandClient}), or, for
+ * Exchange Server, jobs of the runbook in the customer's network ({@link RunnerTransport}). Either way a cmdlet gives
+ * its output objects, with Exchange's property names, or a {@link io.serviceaccountbot.provisioning.TenantException}
+ * of the same kinds.
+ */
+interface CmdletTransport {
+
+    /** Runs the cmdlet and returns every output object and its warnings. */
+    CmdletResult invoke(Cmdlet cmdlet);
+
+    /** Which Exchange answers, for messages: "Exchange Online" or "Exchange Server". */
+    String service();
+}
