@@ -1,0 +1,108 @@
+package io.serviceaccountbot.teams;
+
+import static io.serviceaccountbot.teams.ApprovalChat.ALEX_CHAT;
+import static io.serviceaccountbot.teams.ApprovalChat.MEGAN_CHAT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.sandbox.SimulatorControlClient;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The article's grant on Exchange Server, through the runner: with {@code bot.provisioning.exchange-flavour=
+ * exchange-server} every Exchange cmdlet of planning, the approved run and the verification is a job of the simulated
+ * Azure Automation runbook. Nothing is asked of Exchange Server before Alex asks, nothing changes before Megan
+ * approves, and afterwards svc-sync effectively holds ApplicationImpersonation through the group. The jobs each part
+ * took are counted (the plans do not batch cmdlets into few jobs yet: this pins today's count so that batching shows).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "bot.sandbox.exchange-flavour=legacy",
+            "bot.sandbox.runner.job-start-delay=0ms",
+            "bot.provisioning.exchange-flavour=exchange-server",
+            "bot.exchange-server.runner.poll-interval=20ms",
+            "bot.provisioning.step-backoff=50ms",
+            "bot.teams.sends-per-thirty-seconds=1000",
+            "bot.teams.sends-per-second=101"
+        })
+@Import(ApprovalTestSupport.class)
+class ExchangeServerGrantIT {
+
+    static FakeConnector connector;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ExchangeAdmin exchange;
+
+    @Autowired
+    ApprovalTestSupport.ServiceAccounts accounts;
+
+    @BeforeAll
+    static void startConnector() throws Exception {
+        connector = new FakeConnector();
+    }
+
+    @AfterAll
+    static void stopConnector() {
+        connector.close();
+    }
+
+    @Test
+    void meganApprovesAndSvcSyncHoldsApplicationImpersonationThroughTheRunnersJobs() throws Exception {
+        accounts.withMailbox("svc-sync");
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        chat.installMegansChatAndTheChannel();
+        SimulatorControlClient control = new SimulatorControlClient(port);
+        int before = completedJobs(control);
+
+        String number = ApprovalChat.numberOn(
+                chat.alexSays("grant impersonation to svc-sync because Salesforce Exchange Sync on Exchange Server"));
+        FakeConnector.Call card = chat.cardPostedTo(MEGAN_CHAT, number);
+        int planning = completedJobs(control) - before;
+        assertThat(ApprovalChat.text(card.card()))
+                .contains("Create the mail-enabled security group 'Exchange Sync Accounts'")
+                .contains("Create the role group 'Exchange sync role group'");
+        assertThat(exchange.roleGroup("Exchange sync role group"))
+                .as("nothing changes before the approval")
+                .isEmpty();
+
+        List<FakeConnector.Call> calls = connector.calls();
+        chat.meganClicks("approve", card, null);
+        FakeConnector.Call verification = connector.await(
+                call -> !calls.contains(call)
+                        && call.path().contains(ALEX_CHAT)
+                        && ApprovalChat.text(call.card()).contains("Verification of svc-sync@example.com"),
+                FakeConnector.PATIENCE);
+
+        assertThat(ApprovalChat.text(verification.card()))
+                .contains("Holds ApplicationImpersonation")
+                .contains("Through role group Exchange sync role group");
+        assertThat(exchange.effectiveAssignments("ApplicationImpersonation")).anySatisfy(assignment -> {
+            assertThat(assignment.user()).containsIgnoringCase("svc-sync");
+            assertThat(assignment.via()).isEqualTo("Exchange Sync Accounts");
+        });
+        int all = completedJobs(control) - before;
+        assertThat(planning).as("planning ran as runner jobs").isPositive();
+        assertThat(all)
+                .as("the run and the verification ran as runner jobs too")
+                .isGreaterThan(planning);
+        System.out.printf(
+                "Exchange Server grant: %d jobs to plan, %d in all with the run and verification%n", planning, all);
+    }
+
+    private static int completedJobs(SimulatorControlClient control) {
+        JsonNode jobs = control.runner().path("jobs");
+        return jobs.path("Completed").asInt(0);
+    }
+}
