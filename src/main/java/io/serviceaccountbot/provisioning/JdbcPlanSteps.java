@@ -56,7 +56,8 @@ class JdbcPlanSteps implements PlanSteps {
     public void started(ApprovalRequestId request, int ordinal, String words, Instant at) {
         int updated = jdbc.sql("""
                         update plan_step set words = :words, status = 'RUNNING', outcome = null, fix = null,
-                            attempts = attempts + 1, started_at = :at, finished_at = null, checks = 0,
+                            attempts = case when status = 'RUNNING' then attempts else attempts + 1 end,
+                            started_at = :at, finished_at = null, checks = 0,
                             next_check_at = null
                         where request_id = :id and ordinal = :ordinal
                         """)

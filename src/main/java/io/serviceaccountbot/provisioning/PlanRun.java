@@ -245,7 +245,7 @@ class PlanRun {
                 }
                 outcome = awaited.ended();
             } else {
-                outcome = runStep(request, lease, runbook, outcomes, ordinal);
+                outcome = runStep(request, lease, runbook, outcomes, ordinal, attemptOf(before));
             }
             outcomes.add(outcome);
             if (outcome.status() == StepOutcome.Status.FAILED) {
@@ -267,15 +267,33 @@ class PlanRun {
         return restored;
     }
 
+    /**
+     * The attempt a step starts now: the one a run that stopped during the step had begun (so its calls keep their
+     * names, see {@link StepCallKeys}), else one more than it had; the plan steps record the same number.
+     */
+    static int attemptOf(PlanSteps.StoredStep previous) {
+        if (previous == null) {
+            return 1;
+        }
+        return previous.interrupted() ? previous.attempts() : previous.attempts() + 1;
+    }
+
     private StepOutcome runStep(
-            ApprovalRequest request, RunLease lease, Runbook runbook, List<StepOutcome> before, int ordinal) {
+            ApprovalRequest request,
+            RunLease lease,
+            Runbook runbook,
+            List<StepOutcome> before,
+            int ordinal,
+            int attempt) {
         Runbook.Step step = runbook.steps().get(ordinal);
         leased.write(lease, () -> steps.started(request.id(), ordinal, step.words(), clock.instant()));
         progress(request, runbook, before, ordinal);
         StepRunner runner = new StepRunner(retry);
         List<String> tenantIds;
         long started = System.nanoTime();
-        try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
+        try (TenantRequestIds.Scope calls = TenantRequestIds.open();
+                StepCallKeys.Scope names = StepCallKeys.open(
+                        "request " + request.id().value() + "/step " + ordinal + "/attempt " + attempt)) {
             runner.run(step.words(), step.action());
             tenantIds = calls.ids();
         }

@@ -14,7 +14,10 @@ interface PlanSteps {
     /** The recorded steps of a request's plan, by ordinal. */
     List<StoredStep> of(ApprovalRequestId request);
 
-    /** A step starts (again): it is recorded as running, and its attempts go up by one. */
+    /**
+     * A step starts (again): it is recorded as running, and its attempts go up by one, unless a run stopped during it
+     * (it is still recorded as running): then it carries on under that attempt.
+     */
     void started(ApprovalRequestId request, int ordinal, String words, Instant at);
 
     /** A step ended with this outcome. */
@@ -49,6 +52,11 @@ interface PlanSteps {
         /** Whether it waits for the tenant, to be checked again at {@link #nextCheckAt}. */
         boolean polling() {
             return nextCheckAt != null;
+        }
+
+        /** Whether a run stopped during it: it started, and neither ended nor waits. */
+        boolean interrupted() {
+            return outcome == null && !polling();
         }
 
         /** Whether it ended in a way that a resumed run keeps: done, already so, or left to Exchange. */

@@ -36,6 +36,9 @@ final class StepRunner {
             return;
         }
         for (int attempt = 1; ; attempt++) {
+            if (attempt > 1) {
+                StepCallKeys.tryingAgain();
+            }
             TenantCallGuard.beforeCall();
             try {
                 StepOutcome outcome = step.get();

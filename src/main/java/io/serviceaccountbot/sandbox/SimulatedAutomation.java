@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SimulatedAutomation implements AutoCloseable {
 
+    /** A cmdlet a job's request names, to count the jobs that ran each one. */
+    private static final java.util.regex.Pattern CMDLET =
+            java.util.regex.Pattern.compile("\"cmdlet\"\\s*:\\s*\"([^\"]+)\"");
+
     private static final Logger log = LoggerFactory.getLogger(SimulatedAutomation.class);
 
     /** What a scripted fault does to a job. */
@@ -62,7 +66,8 @@ final class SimulatedAutomation implements AutoCloseable {
             SimulatedRunbook.Session session,
             List<ScriptedFault> faults,
             int queued,
-            Map<String, Integer> jobs) {}
+            Map<String, Integer> jobs,
+            Map<String, Integer> cmdlets) {}
 
     private final SandboxProperties.Runner account;
     private final SimulatedRunbook runbook;
@@ -165,7 +170,15 @@ final class SimulatedAutomation implements AutoCloseable {
         jobs.values().forEach(job -> counts.merge(job.status(), 1, Integer::sum));
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         counts.forEach((status, count) -> byStatus.put(status.arm(), count));
-        return new State(workerOnline, startDelay.toMillis(), session, List.copyOf(faults), queued.size(), byStatus);
+        Map<String, Integer> cmdlets = new java.util.TreeMap<>();
+        jobs.values().forEach(job -> {
+            java.util.regex.Matcher named = CMDLET.matcher(job.request() == null ? "" : job.request());
+            while (named.find()) {
+                cmdlets.merge(named.group(1), 1, Integer::sum);
+            }
+        });
+        return new State(
+                workerOnline, startDelay.toMillis(), session, List.copyOf(faults), queued.size(), byStatus, cmdlets);
     }
 
     /** Whether the worker threads have all stopped. */

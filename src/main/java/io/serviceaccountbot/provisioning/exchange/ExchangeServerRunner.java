@@ -83,9 +83,9 @@ final class ExchangeServerRunner {
         AutomationJob job = jobs.get(jobName).orElse(null);
         if (job == null) {
             log.info(
-                    "Starting Exchange Server runner job {} ({} cmdlets) on worker group {}",
+                    "Starting Exchange Server runner job {} ({}) on worker group {}",
                     jobName,
-                    calls.size(),
+                    String.join(", ", calls.stream().map(RunnerCall::cmdlet).toList()),
                     where.workerGroup());
             job = jobs.create(jobName, where.runbook(), where.workerGroup(), Map.of("Request", request));
         } else {

@@ -1,15 +1,15 @@
 package io.serviceaccountbot.provisioning.exchange;
 
+import io.serviceaccountbot.provisioning.StepCallKeys;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cmdlets on Exchange Server, each as one job of the runner's runbook ({@link ExchangeServerRunner}), named by a fresh
- * UUID. Every {@link io.serviceaccountbot.provisioning.ExchangeAdmin} operation is safe to repeat, so a job that is
- * started again after a restart does no harm; following the same job again instead needs the plan's step to name it,
- * which the plans do not do yet.
+ * Cmdlets on Exchange Server, each as one job of the runner's runbook ({@link ExchangeServerRunner}). Within a plan's
+ * step the job is named after the step's call ({@link StepCallKeys}), so a run taken over after a crash follows the
+ * jobs the step had started instead of starting them again; outside a step it gets a fresh name.
  */
 final class RunnerTransport implements CmdletTransport {
 
@@ -25,7 +25,8 @@ final class RunnerTransport implements CmdletTransport {
 
     @Override
     public CmdletResult invoke(Cmdlet cmdlet) {
-        String jobName = ExchangeServerRunner.jobName(UUID.randomUUID().toString());
+        String jobName = ExchangeServerRunner.jobName(
+                StepCallKeys.next().orElseGet(() -> UUID.randomUUID().toString()));
         RunnerAnswer answer = runner.run(jobName, List.of(RunnerCall.of(cmdlet)));
         CmdletResult result = answer.result(0).orThrow(jobName);
         if (!result.warnings().isEmpty()) {

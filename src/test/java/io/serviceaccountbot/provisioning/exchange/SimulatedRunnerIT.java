@@ -6,6 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.SecretStore;
+import io.serviceaccountbot.provisioning.StepCallKeys;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
 import io.serviceaccountbot.sandbox.SimulatorControlClient;
@@ -75,6 +76,38 @@ class SimulatedRunnerIT {
     }
 
     @Test
+    void aStepDoneAgainUnderTheSameAttemptFollowsItsJobsInsteadOfStartingThemTwice() {
+        RunnerTransport transport = new RunnerTransport(runner, (cmdlet, warnings) -> {});
+        Cmdlet create = Cmdlet.named("New-DistributionGroup")
+                .with("Name", "Resumed Step Group")
+                .with("Alias", "ResumedStepGroup")
+                .with("Type", "Security");
+        String attempt = "simulated-runner-it/request/step 2/attempt ";
+        int before = jobsAskingFor("New-DistributionGroup");
+
+        CmdletResult first;
+        try (StepCallKeys.Scope names = StepCallKeys.open(attempt + 1)) {
+            first = transport.invoke(create);
+        }
+        CmdletResult resumed;
+        try (StepCallKeys.Scope names = StepCallKeys.open(attempt + 1)) {
+            resumed = transport.invoke(create);
+        }
+
+        assertThat(resumed).as("the job's answer, followed again by its name").isEqualTo(first);
+        assertThat(jobsAskingFor("New-DistributionGroup") - before)
+                .as("jobs started")
+                .isEqualTo(1);
+        try (StepCallKeys.Scope names = StepCallKeys.open(attempt + 2)) {
+            assertThatThrownBy(() -> transport.invoke(create))
+                    .as("a new attempt asks Exchange again, which has the group now")
+                    .asInstanceOf(type(TenantException.class))
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.ALREADY_EXISTS));
+        }
+        assertThat(jobsAskingFor("New-DistributionGroup") - before).isEqualTo(2);
+    }
+
+    @Test
     void aPasswordGoesByItsSecretsNameAndTheMailboxIsMade() {
         secrets.put("svc-runner-it-password", Secret.of("Runner-It-Passw0rd!x"));
 
@@ -121,5 +154,13 @@ class SimulatedRunnerIT {
                     assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
                     assertThat(e.getMessage()).containsIgnoringCase("worker");
                 });
+    }
+
+    private int jobsAskingFor(String cmdlet) {
+        return new SimulatorControlClient(port)
+                .runner()
+                .path("cmdlets")
+                .path(cmdlet)
+                .asInt(0);
     }
 }

@@ -1,0 +1,77 @@
+package io.serviceaccountbot.provisioning;
+
+import java.util.Optional;
+
+/**
+ * Names for the tenant calls of one attempt at a plan step, the same every time that attempt runs: a run taken over
+ * after a crash does the interrupted step again under the same attempt, so each of its calls gets the name it had.
+ * Exchange Server's runner names its jobs by them, and so follows a job the step started before the crash instead of
+ * starting it twice; the answers of the jobs that had finished come back as they were, so the step decides as it did
+ * then until it reaches the call it had not made. A try again inside the attempt ({@link StepRunner}) names its calls
+ * afresh. Outside a step (planning, verification, chat answers) there is no name, and callers use a fresh one: those
+ * calls only read, or change nothing that repeating would change again.
+ */
+public final class StepCallKeys {
+
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+    private StepCallKeys() {}
+
+    /**
+     * Names the calls made on this thread until the scope is closed.
+     *
+     * @param attempt what the attempt is, e.g. the request, the step's ordinal and its attempt number
+     */
+    public static Scope open(String attempt) {
+        Scope scope = new Scope(attempt, CURRENT.get());
+        CURRENT.set(scope);
+        return scope;
+    }
+
+    /** The name of the next call of the step that runs on this thread; empty when no step does. */
+    public static Optional<String> next() {
+        Scope scope = CURRENT.get();
+        return scope == null ? Optional.empty() : Optional.of(scope.next());
+    }
+
+    /** The step tries its action again: its later calls are new calls, with names of their own. */
+    static void tryingAgain() {
+        Scope scope = CURRENT.get();
+        if (scope != null) {
+            scope.tryAgain();
+        }
+    }
+
+    /** One attempt's names. */
+    public static final class Scope implements AutoCloseable {
+
+        private final String attempt;
+        private final Scope outer;
+        private int tries = 1;
+        private int calls;
+
+        private Scope(String attempt, Scope outer) {
+            this.attempt = attempt;
+            this.outer = outer;
+        }
+
+        private String next() {
+            calls++;
+            return attempt + "/try " + tries + "/call " + calls;
+        }
+
+        private void tryAgain() {
+            tries++;
+            calls = 0;
+        }
+
+        @Override
+        public void close() {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+    }
+}
