@@ -34,6 +34,11 @@ public final class StepCallKeys {
         return scope == null ? Optional.empty() : Optional.of(scope.next());
     }
 
+    /** The attempt whose calls run on this thread now, to tell one attempt's calls from another's; empty outside. */
+    public static Optional<Object> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
     /** The step tries its action again: its later calls are new calls, with names of their own. */
     static void tryingAgain() {
         Scope scope = CURRENT.get();

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * exchange-server} every Exchange cmdlet of planning, the approved run and the verification is a job of the simulated
  * Azure Automation runbook. Nothing is asked of Exchange Server before Alex asks, nothing changes before Megan
  * approves, and afterwards svc-sync effectively holds ApplicationImpersonation through the group. The jobs each part
- * took are counted (the plans do not batch cmdlets into few jobs yet: this pins today's count so that batching shows).
+ * took are counted: the plans' steps do not batch their cmdlets yet, so this pins today's count as a ceiling.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -1,48 +1,144 @@
 package io.serviceaccountbot.provisioning.exchange;
 
 import io.serviceaccountbot.provisioning.StepCallKeys;
+import io.serviceaccountbot.provisioning.TenantException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cmdlets on Exchange Server, each as one job of the runner's runbook ({@link ExchangeServerRunner}). Within a plan's
- * step the job is named after the step's call ({@link StepCallKeys}), so a run taken over after a crash follows the
- * jobs the step had started instead of starting them again; outside a step it gets a fresh name.
+ * Cmdlets on Exchange Server, as jobs of the runner's runbook ({@link ExchangeServerRunner}). Within a plan's step the
+ * job is named after the step's call ({@link StepCallKeys}), so a run taken over after a crash follows the jobs the
+ * step had started instead of starting them again; outside a step it gets a fresh name.
+ *
+ * <p>A job costs tens of seconds on a real worker, so reads are not asked twice while nothing can have changed them:
+ * a job carries, besides the cmdlet asked for, the reads the adapter asks next in every case ({@link ReadAhead}), and
+ * what reads answered is kept on the asking thread and answers the same read again until the thread changes
+ * anything in Exchange. Within a plan's step it is kept for that attempt only (so a run that takes the step over asks
+ * exactly the same jobs); outside a step, {@link #KEPT_OUTSIDE_A_STEP} at most.
  */
 final class RunnerTransport implements CmdletTransport {
+
+    /** How long outside a plan's step a read's answer may answer the same read again. */
+    static final Duration KEPT_OUTSIDE_A_STEP = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(RunnerTransport.class);
 
     private final ExchangeServerRunner runner;
     private final ExchangeWarningListener warnings;
+    private final Clock clock;
+    private final ThreadLocal<List<Kept>> kept = ThreadLocal.withInitial(ArrayList::new);
 
     RunnerTransport(ExchangeServerRunner runner, ExchangeWarningListener warnings) {
+        this(runner, warnings, Clock.systemUTC());
+    }
+
+    RunnerTransport(ExchangeServerRunner runner, ExchangeWarningListener warnings, Clock clock) {
         this.runner = runner;
         this.warnings = warnings;
+        this.clock = clock;
     }
 
     @Override
     public CmdletResult invoke(Cmdlet cmdlet) {
-        String jobName = ExchangeServerRunner.jobName(
-                StepCallKeys.next().orElseGet(() -> UUID.randomUUID().toString()));
-        RunnerAnswer answer = runner.run(jobName, List.of(RunnerCall.of(cmdlet)));
-        CmdletResult result = answer.result(0).orThrow(jobName);
-        if (!result.warnings().isEmpty()) {
-            result.warnings()
+        RunnerResult result = keptFor(cmdlet);
+        String jobName;
+        if (result == null) {
+            jobName = ExchangeServerRunner.jobName(
+                    StepCallKeys.next().orElseGet(() -> UUID.randomUUID().toString()));
+            result = run(jobName, cmdlet);
+        } else {
+            jobName = "an earlier job of this step";
+        }
+        CmdletResult answer = result.orThrow(jobName);
+        if (!answer.warnings().isEmpty()) {
+            String job = jobName;
+            answer.warnings()
                     .forEach(warning -> log.warn(
                             "Exchange Server warned on {} (job {}): {}",
                             cmdlet,
-                            jobName,
+                            job,
                             ExchangeErrors.printable(warning, 300)));
-            warnings.onWarnings(cmdlet.name(), result.warnings());
+            warnings.onWarnings(cmdlet.name(), answer.warnings());
         }
-        return result;
+        return answer;
     }
 
     @Override
     public String service() {
         return RunnerErrors.SERVICE;
     }
+
+    /** Runs the cmdlet, with its reads ahead, as one job, and keeps what the reads answered. */
+    private RunnerResult run(String jobName, Cmdlet cmdlet) {
+        List<Kept> now = kept.get();
+        if (!reads(cmdlet)) {
+            now.clear();
+        }
+        List<Cmdlet> ahead = ReadAhead.after(cmdlet);
+        List<RunnerCall> calls = new ArrayList<>();
+        RunnerCall asked = RunnerCall.of(cmdlet);
+        calls.add(ahead.isEmpty() ? asked : asked.continuingOnError());
+        ahead.forEach(read -> calls.add(RunnerCall.of(read).continuingOnError()));
+        RunnerAnswer answer;
+        try {
+            answer = runner.run(jobName, calls);
+        } catch (TenantException e) {
+            now.clear();
+            throw e;
+        }
+        Object attempt = StepCallKeys.current().orElse(null);
+        Instant at = clock.instant();
+        if (reads(cmdlet)) {
+            keep(now, cmdlet, answer.result(0), attempt, at);
+        }
+        for (int i = 0; i < ahead.size(); i++) {
+            keep(now, ahead.get(i), answer.result(i + 1), attempt, at);
+        }
+        return answer.result(0);
+    }
+
+    /** What a read answered the same read earlier, in this attempt or lately outside one; else null. */
+    private RunnerResult keptFor(Cmdlet cmdlet) {
+        List<Kept> now = kept.get();
+        Object attempt = StepCallKeys.current().orElse(null);
+        Instant oldest = clock.instant().minus(KEPT_OUTSIDE_A_STEP);
+        now.removeIf(
+                one -> one.attempt() != attempt || (attempt == null && one.at().isBefore(oldest)));
+        if (!reads(cmdlet)) {
+            return null;
+        }
+        return now.stream()
+                .filter(one -> same(one.cmdlet(), cmdlet))
+                .map(Kept::result)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static void keep(List<Kept> kept, Cmdlet cmdlet, RunnerResult result, Object attempt, Instant at) {
+        if (result.status() == RunnerResult.Status.SKIPPED) {
+            return;
+        }
+        kept.removeIf(one -> same(one.cmdlet(), cmdlet));
+        kept.add(new Kept(cmdlet, result, attempt, at));
+    }
+
+    private static boolean reads(Cmdlet cmdlet) {
+        return cmdlet.name().regionMatches(true, 0, "Get-", 0, 4);
+    }
+
+    private static boolean same(Cmdlet a, Cmdlet b) {
+        return a.name().toLowerCase(Locale.ROOT).equals(b.name().toLowerCase(Locale.ROOT))
+                && Objects.equals(a.parameters(), b.parameters());
+    }
+
+    /** A read's answer, from the attempt it was asked in (null outside a step) and when. */
+    private record Kept(Cmdlet cmdlet, RunnerResult result, Object attempt, Instant at) {}
 }

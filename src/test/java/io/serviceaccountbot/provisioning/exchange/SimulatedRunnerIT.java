@@ -108,6 +108,29 @@ class SimulatedRunnerIT {
     }
 
     @Test
+    void aReadIsNotAskedTwiceInAStepUntilTheStepChangesSomething() {
+        CmdletExchangeAdmin exchange = new CmdletExchangeAdmin(new RunnerTransport(runner, (cmdlet, warnings) -> {}));
+        try (StepCallKeys.Scope names = StepCallKeys.open("simulated-runner-it/request/step 5/attempt 1")) {
+            exchange.ensureSecurityGroup("Kept Reads Group");
+            int before = jobsAskingFor("Get-DistributionGroupMember");
+
+            assertThat(exchange.securityGroup("Kept Reads Group").orElseThrow().members())
+                    .isEmpty();
+            assertThat(exchange.securityGroup("Kept Reads Group").orElseThrow().members())
+                    .isEmpty();
+            assertThat(jobsAskingFor("Get-DistributionGroupMember") - before)
+                    .as("both reads answered by the job that made the group")
+                    .isZero();
+
+            exchange.addGroupMember("Kept Reads Group", "pattif@example.com");
+            assertThat(exchange.securityGroup("Kept Reads Group").orElseThrow().members())
+                    .as("read afresh after the change")
+                    .containsExactly("pattif@example.com");
+            assertThat(jobsAskingFor("Get-DistributionGroupMember") - before).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aPasswordGoesByItsSecretsNameAndTheMailboxIsMade() {
         secrets.put("svc-runner-it-password", Secret.of("Runner-It-Passw0rd!x"));
 
