@@ -12,6 +12,14 @@ import java.util.Optional;
  */
 public interface ExchangeAdmin {
 
+    /**
+     * The Exchange server that answered this thread's last call, on Exchange Server (its runner says which); empty on
+     * Exchange Online, or before any call.
+     */
+    default Optional<ExchangeServerVersion> lastServer() {
+        return Optional.empty();
+    }
+
     /** The management role with that name ({@code Get-ManagementRole}), if this organisation has it. */
     Optional<ManagementRole> managementRole(String name);
 

@@ -53,6 +53,8 @@ public class AccountVerification {
         user.ifPresent(found -> {
             Check holds = impersonation(found);
             checks.add(holds);
+            exchange.lastServer()
+                    .ifPresent(server -> checks.add(Check.passed("Exchange Server answered", server.describe())));
             checks.add(probe(found, mailbox, holds));
         });
         boolean mailboxComing = user.filter(DirectoryUser::exchangePlanEnabled).isPresent()

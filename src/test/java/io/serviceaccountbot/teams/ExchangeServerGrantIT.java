@@ -87,7 +87,8 @@ class ExchangeServerGrantIT {
 
         assertThat(ApprovalChat.text(verification.card()))
                 .contains("Holds ApplicationImpersonation")
-                .contains("Through role group Exchange sync role group");
+                .contains("Through role group Exchange sync role group")
+                .contains("EX01 runs Exchange Server Subscription Edition (Version 15.2 (Build 2562.17))");
         assertThat(exchange.effectiveAssignments("ApplicationImpersonation")).anySatisfy(assignment -> {
             assertThat(assignment.user()).containsIgnoringCase("svc-sync");
             assertThat(assignment.via()).isEqualTo("Exchange Sync Accounts");
@@ -99,6 +100,23 @@ class ExchangeServerGrantIT {
                 .isGreaterThan(planning);
         System.out.printf(
                 "Exchange Server grant: %d jobs to plan, %d in all with the run and verification%n", planning, all);
+    }
+
+    @Test
+    void onExchangeServer2019TheReportSaysItIsOutOfSupport() throws Exception {
+        accounts.withMailbox("svc-old");
+        SimulatorControlClient control = new SimulatorControlClient(port);
+        control.runnerServer("EX19", "Version 15.2 (Build 1748.10)");
+        try {
+            String report = ApprovalChat.text(
+                    new ApprovalChat(connector, port).alexSays("verify svc-old").card());
+
+            assertThat(report)
+                    .contains("EX19 runs Exchange Server 2019 (Version 15.2 (Build 1748.10)), out of support since 14"
+                            + " October 2025");
+        } finally {
+            control.runnerServer("EX01", "Version 15.2 (Build 2562.17)");
+        }
     }
 
     private static int completedJobs(SimulatorControlClient control) {

@@ -1,6 +1,7 @@
 package io.serviceaccountbot.provisioning.exchange;
 
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.ExchangeServerVersion;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
 import java.util.List;
@@ -23,6 +24,11 @@ final class CmdletExchangeAdmin implements ExchangeAdmin {
 
     CmdletExchangeAdmin(CmdletTransport exchange) {
         this.exchange = exchange;
+    }
+
+    @Override
+    public Optional<ExchangeServerVersion> lastServer() {
+        return exchange.lastServer();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.serviceaccountbot.provisioning.exchange;
 
+import io.serviceaccountbot.provisioning.ExchangeServerVersion;
+import java.util.Optional;
+
 /**
  * How cmdlets reach an Exchange organisation: Exchange Online's InvokeCommand ({@link InvokeCommandClient}), or, for
  * Exchange Server, jobs of the runbook in the customer's network ({@link RunnerTransport}). Either way a cmdlet gives
@@ -13,4 +16,9 @@ interface CmdletTransport {
 
     /** Which Exchange answers, for messages: "Exchange Online" or "Exchange Server". */
     String service();
+
+    /** The Exchange server that answered this thread's last call, where the transport knows; else empty. */
+    default Optional<ExchangeServerVersion> lastServer() {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning.exchange;
 
+import io.serviceaccountbot.provisioning.ExchangeServerVersion;
 import io.serviceaccountbot.provisioning.StepCallKeys;
 import io.serviceaccountbot.provisioning.TenantException;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ final class RunnerTransport implements CmdletTransport {
     private final ExchangeWarningListener warnings;
     private final Clock clock;
     private final ThreadLocal<List<Kept>> kept = ThreadLocal.withInitial(ArrayList::new);
+    private final ThreadLocal<ExchangeServerVersion> server = new ThreadLocal<>();
 
     RunnerTransport(ExchangeServerRunner runner, ExchangeWarningListener warnings) {
         this(runner, warnings, Clock.systemUTC());
@@ -76,6 +79,11 @@ final class RunnerTransport implements CmdletTransport {
         return RunnerErrors.SERVICE;
     }
 
+    @Override
+    public Optional<ExchangeServerVersion> lastServer() {
+        return Optional.ofNullable(server.get());
+    }
+
     /** Runs the cmdlet, with its reads ahead, as one job, and keeps what the reads answered. */
     private RunnerResult run(String jobName, Cmdlet cmdlet) {
         List<Kept> now = kept.get();
@@ -93,6 +101,9 @@ final class RunnerTransport implements CmdletTransport {
         } catch (TenantException e) {
             now.clear();
             throw e;
+        }
+        if (answer.serverName() != null || answer.serverVersion() != null) {
+            server.set(new ExchangeServerVersion(answer.serverName(), answer.serverVersion()));
         }
         Object attempt = StepCallKeys.current().orElse(null);
         Instant at = clock.instant();
