@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -100,5 +101,31 @@ final class ArmAnswers {
 
     static String time(Instant instant) {
         return instant == null ? null : TIME.format(instant);
+    }
+
+    /** Resource Manager's answer when the path names a subscription, group or account the sandbox does not have. */
+    static Optional<ResponseEntity<Object>> elsewhere(
+            SandboxProperties.Runner known, String subscription, String resourceGroup, String account) {
+        if (!known.subscriptionId().equalsIgnoreCase(subscription)) {
+            return Optional.of(ArmAnswers.arm(
+                    HttpStatus.NOT_FOUND,
+                    "SubscriptionNotFound",
+                    "The subscription '" + subscription + "' could not be found."));
+        }
+        if (!known.resourceGroup().equalsIgnoreCase(resourceGroup)) {
+            return Optional.of(ArmAnswers.arm(
+                    HttpStatus.NOT_FOUND,
+                    "ResourceGroupNotFound",
+                    "Resource group '" + resourceGroup + "' could not be found."));
+        }
+        if (!known.automationAccount().equalsIgnoreCase(account)) {
+            return Optional.of(ArmAnswers.arm(
+                    HttpStatus.NOT_FOUND,
+                    "ResourceNotFound",
+                    "The Resource 'Microsoft.Automation/automationAccounts/" + account + "' under resource group '"
+                            + resourceGroup + "' was not found. For more details please go to"
+                            + " https://aka.ms/ARMResourceNotFoundFix"));
+        }
+        return Optional.empty();
     }
 }

@@ -230,29 +230,8 @@ class AutomationJobsEndpoint {
                 .orElseGet(() -> ArmAnswers.automation(HttpStatus.NOT_FOUND, "NotFound", "Job not found."));
     }
 
-    /** Resource Manager's answer when the path names a subscription, group or account the sandbox does not have. */
     private Optional<ResponseEntity<Object>> elsewhere(String subscription, String resourceGroup, String account) {
-        if (!this.account.subscriptionId().equalsIgnoreCase(subscription)) {
-            return Optional.of(ArmAnswers.arm(
-                    HttpStatus.NOT_FOUND,
-                    "SubscriptionNotFound",
-                    "The subscription '" + subscription + "' could not be found."));
-        }
-        if (!this.account.resourceGroup().equalsIgnoreCase(resourceGroup)) {
-            return Optional.of(ArmAnswers.arm(
-                    HttpStatus.NOT_FOUND,
-                    "ResourceGroupNotFound",
-                    "Resource group '" + resourceGroup + "' could not be found."));
-        }
-        if (!this.account.automationAccount().equalsIgnoreCase(account)) {
-            return Optional.of(ArmAnswers.arm(
-                    HttpStatus.NOT_FOUND,
-                    "ResourceNotFound",
-                    "The Resource 'Microsoft.Automation/automationAccounts/" + account + "' under resource group '"
-                            + resourceGroup + "' was not found. For more details please go to"
-                            + " https://aka.ms/ARMResourceNotFoundFix"));
-        }
-        return Optional.empty();
+        return ArmAnswers.elsewhere(this.account, subscription, resourceGroup, account);
     }
 
     /** The streams a {@code $filter} keeps: {@code properties/streamType eq '…'}, {@code properties/time ge …}. */

@@ -2,6 +2,7 @@ package io.serviceaccountbot.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -79,6 +80,7 @@ final class SimulatedAutomation implements AutoCloseable {
     private final Deque<ScriptedFault> faults = new ArrayDeque<>();
     private final List<AutomationJob> queued = new ArrayList<>();
     private boolean workerOnline = true;
+    private Instant wentOffline;
     private Duration startDelay;
     private SimulatedRunbook.Session session;
 
@@ -87,6 +89,7 @@ final class SimulatedAutomation implements AutoCloseable {
         this.runbook = runbook;
         this.afterRun = afterRun;
         this.clock = clock;
+        this.wentOffline = clock.instant().minus(Duration.ofHours(1));
         this.startDelay = account.jobStartDelay();
         this.session = new SimulatedRunbook.Session(account.serverName(), account.serverVersion(), account.keyVault());
         AtomicInteger threads = new AtomicInteger();
@@ -140,10 +143,22 @@ final class SimulatedAutomation implements AutoCloseable {
         faults.clear();
     }
 
+    /**
+     * When the group's one worker last checked in, as {@code lastSeenDateTime} says: a worker online checks in
+     * continually, so now; one taken offline is shown as gone for an hour already, as a host that stopped long
+     * before anyone looked.
+     */
+    synchronized Instant workerLastSeen() {
+        return workerOnline ? clock.instant() : wentOffline;
+    }
+
     /** Takes the worker group offline (jobs stay New) or brings it back (queued jobs start). */
     void workerOnline(boolean online) {
         List<AutomationJob> waiting;
         synchronized (this) {
+            if (workerOnline && !online) {
+                wentOffline = clock.instant().minus(Duration.ofHours(1));
+            }
             workerOnline = online;
             if (!online) {
                 return;

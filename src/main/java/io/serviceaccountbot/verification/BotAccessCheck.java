@@ -4,11 +4,17 @@ import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.TokenUnavailableException;
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.ExchangeServerRunnerHealth;
 import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.provisioning.ServicePrincipal;
 import io.serviceaccountbot.provisioning.TenantException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,16 +28,32 @@ public class BotAccessCheck {
     /** An object id that names nothing, for reads that must change nothing. */
     static final String NOBODY = "00000000-0000-0000-0000-000000000000";
 
+    /** How recently a Hybrid Runbook Worker must have checked in to count as online. */
+    static final Duration WORKER_SEEN_WITHIN = Duration.ofMinutes(30);
+
     private final AccessTokens tokens;
     private final Directory directory;
     private final ExchangeAdmin exchange;
     private final SecretStore secrets;
+    private final Optional<ExchangeServerRunnerHealth> runner;
+    private final Clock clock;
 
-    public BotAccessCheck(AccessTokens tokens, Directory directory, ExchangeAdmin exchange, SecretStore secrets) {
+    /**
+     * @param runner Exchange Server's runner, when the organisation runs Exchange Server; empty for Exchange Online
+     */
+    public BotAccessCheck(
+            AccessTokens tokens,
+            Directory directory,
+            ExchangeAdmin exchange,
+            SecretStore secrets,
+            Optional<ExchangeServerRunnerHealth> runner,
+            Clock clock) {
         this.tokens = tokens;
         this.directory = directory;
         this.exchange = exchange;
         this.secrets = secrets;
+        this.runner = runner;
+        this.clock = clock;
     }
 
     /** Every check, in the order the bot's work needs them. */
@@ -77,7 +99,9 @@ public class BotAccessCheck {
                     () -> directory.removeTenantWidePermission(
                             new ServicePrincipal(NOBODY, NOBODY, "doctor probe"), NOBODY)));
         }
-        if (token(checks, "Exchange Online", AccessTokens.EXCHANGE)) {
+        if (runner.isPresent()) {
+            exchangeServer(checks, runner.get());
+        } else if (token(checks, "Exchange Online", AccessTokens.EXCHANGE)) {
             checks.add(probe(
                     "Exchange: Exchange.ManageAsApp and an Exchange role",
                     "runs Exchange admin cmdlets (Get-ManagementRole)",
@@ -96,6 +120,78 @@ public class BotAccessCheck {
                 "Give the bot's identity the Key Vault Secrets Officer role on the vault (bot.secrets.key-vault-uri).",
                 () -> secrets.get("doctor-probe")));
         return new VerificationReport("the bot's access to the tenant", checks);
+    }
+
+    /**
+     * Exchange Server through the runner: a token for Azure Resource Manager, the runbook published, a worker of the
+     * group checked in lately, and then (only then, as a job waits for a worker) one harmless cmdlet through it.
+     */
+    private void exchangeServer(List<Check> checks, ExchangeServerRunnerHealth runner) {
+        if (!token(checks, "Azure Resource Manager", AccessTokens.AZURE_MANAGEMENT)) {
+            return;
+        }
+        String runbook = "Exchange Server runner: the runbook is published";
+        try {
+            Optional<String> state = runner.runbookState();
+            if (state.isEmpty()) {
+                checks.add(Check.failed(
+                        runbook,
+                        "There is no such runbook: " + runner.describe(),
+                        "Import and publish deploy/exchange-server/Invoke-ExchangeCmdlet.ps1 in the Automation account"
+                                + " (deploy/azure/deploy.sh does it)."));
+                return;
+            }
+            if (!"Published".equalsIgnoreCase(state.get())) {
+                checks.add(Check.failed(
+                        runbook,
+                        "It is " + state.get() + ", not Published, so no job of it can start: " + runner.describe(),
+                        "Publish it in the Automation account (Runbooks > Invoke-ExchangeCmdlet > Publish)."));
+                return;
+            }
+            checks.add(Check.passed(runbook, "Published: " + runner.describe()));
+        } catch (TenantException e) {
+            checks.add(failedRead(runbook, e));
+            return;
+        }
+        String workers = "Exchange Server runner: a worker is online";
+        Map<String, Instant> seen;
+        try {
+            seen = runner.workersLastSeen();
+        } catch (TenantException e) {
+            checks.add(failedRead(workers, e));
+            return;
+        }
+        Instant since = clock.instant().minus(WORKER_SEEN_WITHIN);
+        Optional<Map.Entry<String, Instant>> latest = seen.entrySet().stream().max(Map.Entry.comparingByValue());
+        if (latest.isEmpty() || latest.get().getValue().isBefore(since)) {
+            checks.add(Check.failed(
+                    workers,
+                    latest.map(worker -> "No worker has checked in for " + WORKER_SEEN_WITHIN.toMinutes() + " minutes ("
+                                            + worker.getKey() + " last at " + worker.getValue() + ")")
+                                    .orElse("The worker group has no worker")
+                            + ": jobs would wait, and every Exchange step would fail",
+                    "Check the Hybrid Runbook Worker host: the machine is on, its Hybrid Worker extension runs, and it"
+                            + " reaches Azure Automation on outbound 443 (deploy/exchange-server/README.md)."));
+            return;
+        }
+        checks.add(Check.passed(
+                workers,
+                latest.get().getKey() + " checked in at " + latest.get().getValue()));
+        checks.add(probe(
+                "Exchange Server: the runner's account runs Exchange cmdlets",
+                "runs Exchange cmdlets through the runner (Get-ManagementRole)",
+                "the runner's account may not run Exchange cmdlets: every Exchange step and verify will fail",
+                "Give the worker group's Run As account the role group of deploy/exchange-server/README.md.",
+                () -> exchange.managementRole("ApplicationImpersonation")));
+    }
+
+    private static Check failedRead(String name, TenantException e) {
+        return Check.failed(
+                name,
+                "Could not read it: " + e.getMessage(),
+                e.fix() != null
+                        ? e.fix()
+                        : e.isTransient() ? "Try doctor again in a few minutes." : "Check the bot's runner settings.");
     }
 
     private boolean token(List<Check> checks, String service, String scope) {

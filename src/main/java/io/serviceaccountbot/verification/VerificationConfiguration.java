@@ -4,12 +4,14 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.ExchangeServerRunnerHealth;
 import io.serviceaccountbot.provisioning.ImpersonationProbe;
 import io.serviceaccountbot.provisioning.ProvisioningProperties;
 import io.serviceaccountbot.provisioning.SalesforceProperties;
 import io.serviceaccountbot.provisioning.SalesforceSyncGroups;
 import io.serviceaccountbot.provisioning.SecretStore;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +49,21 @@ class VerificationConfiguration {
 
     @Bean
     BotAccessCheck botAccessCheck(
-            AccessTokens tokens, Directory directory, ExchangeAdmin exchange, SecretStore secrets) {
-        return new BotAccessCheck(tokens, directory, exchange, secrets);
+            AccessTokens tokens,
+            Directory directory,
+            ExchangeAdmin exchange,
+            SecretStore secrets,
+            ProvisioningProperties provisioning,
+            ExchangeServerRunnerHealth runner) {
+        return new BotAccessCheck(
+                tokens,
+                directory,
+                exchange,
+                secrets,
+                provisioning.exchangeFlavour() == ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER
+                        ? Optional.of(runner)
+                        : Optional.empty(),
+                Clock.systemUTC());
     }
 
     @Bean

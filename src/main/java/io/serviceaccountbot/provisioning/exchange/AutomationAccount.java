@@ -62,6 +62,17 @@ record AutomationAccount(URI armUrl, String subscriptionId, String resourceGroup
         return uri(jobPath(jobName) + "/streams/" + segment(jobStreamId), null);
     }
 
+    /** {@code …/runbooks/{runbook}}. */
+    URI runbook(String runbook) {
+        return uri(accountPath() + "/runbooks/" + segment(runbook), null);
+    }
+
+    /** {@code …/hybridRunbookWorkerGroups/{group}/hybridRunbookWorkers}. */
+    URI workers(String workerGroup) {
+        return uri(
+                accountPath() + "/hybridRunbookWorkerGroups/" + segment(workerGroup) + "/hybridRunbookWorkers", null);
+    }
+
     /** How admins find the account in the portal: its name, resource group and subscription. */
     String describe() {
         return "Automation account " + name + " (resource group " + resourceGroup + ", subscription " + subscriptionId
@@ -69,8 +80,12 @@ record AutomationAccount(URI armUrl, String subscriptionId, String resourceGroup
     }
 
     private String jobPath(String jobName) {
+        return accountPath() + "/jobs/" + segment(jobName);
+    }
+
+    private String accountPath() {
         return "/subscriptions/" + segment(subscriptionId) + "/resourceGroups/" + segment(resourceGroup)
-                + "/providers/Microsoft.Automation/automationAccounts/" + segment(name) + "/jobs/" + segment(jobName);
+                + "/providers/Microsoft.Automation/automationAccounts/" + segment(name);
     }
 
     private URI uri(String path, String filter) {

@@ -193,6 +193,56 @@ final class AutomationJobs {
         return account.get();
     }
 
+    /**
+     * The runbook's state in the account ({@code properties.state}: New, Edit or Published); empty when the account has
+     * no runbook of that name (Runbook - Get).
+     */
+    Optional<String> runbookState(String runbook) {
+        Answer answer = call(
+                "read runbook " + runbook,
+                HttpMethod.GET,
+                account().runbook(runbook),
+                null,
+                MediaType.APPLICATION_JSON,
+                Set.of(404));
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(Optional.ofNullable(text(readJson(answer, "read runbook " + runbook)
+                        .path("properties")
+                        .path("state")))
+                .orElse("unknown"));
+    }
+
+    /**
+     * When each worker of the group last checked in ({@code properties.lastSeenDateTime}, Hybrid Runbook Workers - List
+     * By Hybrid Runbook Worker Group), by worker name; a worker that never did is left out.
+     */
+    java.util.Map<String, java.time.Instant> workersLastSeen(String workerGroup) {
+        Answer answer = call(
+                "list the workers of " + workerGroup,
+                HttpMethod.GET,
+                account().workers(workerGroup),
+                null,
+                MediaType.APPLICATION_JSON,
+                Set.of());
+        java.util.Map<String, java.time.Instant> seen = new java.util.LinkedHashMap<>();
+        for (JsonNode worker :
+                readJson(answer, "list the workers of " + workerGroup).path("value")) {
+            String lastSeen = text(worker.path("properties").path("lastSeenDateTime"));
+            String name = Optional.ofNullable(text(worker.path("properties").path("workerName")))
+                    .orElse(worker.path("name").asString(""));
+            if (lastSeen != null) {
+                try {
+                    seen.put(name, java.time.OffsetDateTime.parse(lastSeen).toInstant());
+                } catch (java.time.format.DateTimeParseException e) {
+                    // a date Azure would not send; the worker counts as never seen
+                }
+            }
+        }
+        return seen;
+    }
+
     private AutomationJob job(String jobName, JsonNode root) {
         JsonNode properties = root.path("properties");
         String name = root.path("name").asString("");

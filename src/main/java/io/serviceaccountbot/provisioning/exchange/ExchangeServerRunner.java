@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning.exchange;
 
+import io.serviceaccountbot.provisioning.ExchangeServerRunnerHealth;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -28,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a suspended or stopped one is reported with where to look. A completed job's answer is read into a result per
  * cmdlet.
  */
-final class ExchangeServerRunner {
+final class ExchangeServerRunner implements ExchangeServerRunnerHealth {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeServerRunner.class);
     private static final Pattern JOB_NAME =
@@ -189,6 +191,23 @@ final class ExchangeServerRunner {
             log.warn("Could not read the error records of job {}: {}", jobName, e.getMessage());
             return List.of("(its error records could not be read: " + e.getMessage() + ")");
         }
+    }
+
+    @Override
+    public Optional<String> runbookState() {
+        return jobs.runbookState(target().runbook());
+    }
+
+    @Override
+    public Map<String, Instant> workersLastSeen() {
+        return jobs.workersLastSeen(target().workerGroup());
+    }
+
+    @Override
+    public String describe() {
+        RunnerTarget where = target();
+        return "the runbook " + where.runbook() + " and the worker group " + where.workerGroup() + " of the "
+                + where.account().describe();
     }
 
     private RunnerTarget target() {

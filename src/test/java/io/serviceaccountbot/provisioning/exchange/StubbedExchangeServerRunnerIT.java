@@ -1,5 +1,8 @@
 package io.serviceaccountbot.provisioning.exchange;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.serviceaccountbot.provisioning.exchange.ArmScript.ACCOUNT;
@@ -140,6 +143,38 @@ class StubbedExchangeServerRunnerIT {
 
     private long puts() {
         return server.findAll(putRequestedFor(urlPathEqualTo(JOBS + jobName))).size();
+    }
+
+    /**
+     * doctor's reads, answered as the api-version 2024-10-23 examples of Runbook - Get and Hybrid Runbook Workers -
+     * List By Hybrid Runbook Worker Group answer (Azure/azure-rest-api-specs, examples/2024-10-23): the runbook's
+     * state, and each worker's lastSeenDateTime.
+     */
+    @Test
+    void doctorReadsTheRunbooksStateAndWhenEachWorkerLastCheckedIn() {
+        String accountPath = JOBS.substring(0, JOBS.length() - "/jobs/".length());
+        server.stubFor(get(urlPathEqualTo(accountPath + "/runbooks/" + ArmScript.RUNBOOK))
+                .withQueryParam("api-version", equalTo("2024-10-23"))
+                .withHeader("Authorization", equalTo("Bearer " + ArmScript.TOKEN))
+                .willReturn(okJson("{\"id\":\"" + accountPath
+                        + "/runbooks/" + ArmScript.RUNBOOK + "\",\"name\":\"" + ArmScript.RUNBOOK + "\",\"type\":"
+                        + "\"Microsoft.Automation/AutomationAccounts/Runbooks\",\"properties\":{\"runbookType\":"
+                        + "\"PowerShell\",\"state\":\"Published\",\"logVerbose\":false,\"logProgress\":false}}")));
+        server.stubFor(get(urlPathEqualTo(
+                        accountPath + "/hybridRunbookWorkerGroups/" + WORKER_GROUP + "/hybridRunbookWorkers"))
+                .withQueryParam("api-version", equalTo("2024-10-23"))
+                .willReturn(okJson("{\"value\":[{\"id\":\"w1\","
+                        + "\"name\":\"c0ffee00-0000-4000-8000-000000000001\",\"properties\":{\"ip\":\"10.0.0.4\","
+                        + "\"registeredDateTime\":\"2026-11-01T09:00:00.0000000+00:00\","
+                        + "\"lastSeenDateTime\":\"2026-12-05T09:58:00.0000000+00:00\",\"workerType\":\"HybridV2\","
+                        + "\"workerName\":\"EXRUNNER01\"}},{\"id\":\"w2\",\"name\":\"never\","
+                        + "\"properties\":{\"workerName\":\"EXRUNNER02\"}}]}")));
+
+        ExchangeServerRunner runner = runner();
+
+        assertThat(runner.runbookState()).contains("Published");
+        assertThat(runner.workersLastSeen())
+                .containsExactly(java.util.Map.entry("EXRUNNER01", Instant.parse("2026-12-05T09:58:00Z")));
     }
 
     @Test
