@@ -59,7 +59,7 @@ class ExchangeServerGrantIT {
     }
 
     @Test
-    void meganApprovesAndSvcSyncHoldsApplicationImpersonationThroughTheRunnersJobs() throws Exception {
+    void meganApprovesAndSvcSyncHoldsApplicationImpersonationThroughTheRunnersJobsUntilRevoked() throws Exception {
         accounts.withMailbox("svc-sync");
         ApprovalChat chat = new ApprovalChat(connector, port);
         chat.installMegansChatAndTheChannel();
@@ -94,6 +94,20 @@ class ExchangeServerGrantIT {
             assertThat(assignment.via()).isEqualTo("Exchange Sync Accounts");
         });
         int all = completedJobs(control) - before;
+
+        String revoke = ApprovalChat.numberOn(
+                chat.alexSays("revoke impersonation from svc-sync because the Exchange Server test is over"));
+        List<FakeConnector.Call> beforeRevoke = connector.calls();
+        chat.meganClicks("approve", chat.cardPostedTo(MEGAN_CHAT, revoke), null);
+        connector.await(
+                call -> !beforeRevoke.contains(call)
+                        && call.method().equals("PUT")
+                        && ApprovalChat.text(call.card()).contains(revoke)
+                        && ApprovalChat.text(call.card()).contains("and done"),
+                FakeConnector.PATIENCE);
+        assertThat(exchange.effectiveAssignments("ApplicationImpersonation"))
+                .as("revoked through the runner too")
+                .noneSatisfy(assignment -> assertThat(assignment.user()).containsIgnoringCase("svc-sync"));
         assertThat(planning).as("planning ran as runner jobs").isPositive();
         assertThat(all)
                 .as("the run and the verification ran as runner jobs too")

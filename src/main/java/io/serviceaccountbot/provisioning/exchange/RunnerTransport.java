@@ -21,15 +21,17 @@ import org.slf4j.LoggerFactory;
  * step had started instead of starting them again; outside a step it gets a fresh name.
  *
  * <p>A job costs tens of seconds on a real worker, so reads are not asked twice while nothing can have changed them:
- * a job carries, besides the cmdlet asked for, the reads the adapter asks next in every case ({@link ReadAhead}), and
- * what reads answered is kept on the asking thread and answers the same read again until the thread changes
- * anything in Exchange. Within a plan's step it is kept for that attempt only (so a run that takes the step over asks
- * exactly the same jobs); outside a step, {@link #KEPT_OUTSIDE_A_STEP} at most.
+ * a job carries, besides the cmdlet asked for, the reads the adapter asks next in every case ({@link ReadAhead}).
+ * Within a plan's step, what reads answered is kept on the asking thread for that attempt and answers the same read
+ * again until the step changes anything in Exchange (a run that takes the step over asks exactly the same jobs).
+ * Outside a step (planning, chat answers, verification) only the reads carried ahead are kept, for the operation that
+ * asks them right away ({@link #KEPT_OUTSIDE_A_STEP} at most): a thread serves one chat turn after another, and a
+ * later turn must see what other threads changed since.
  */
 final class RunnerTransport implements CmdletTransport {
 
-    /** How long outside a plan's step a read's answer may answer the same read again. */
-    static final Duration KEPT_OUTSIDE_A_STEP = Duration.ofSeconds(10);
+    /** How long outside a plan's step a read carried ahead may answer the call that asks it. */
+    static final Duration KEPT_OUTSIDE_A_STEP = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(RunnerTransport.class);
 
@@ -107,7 +109,7 @@ final class RunnerTransport implements CmdletTransport {
         }
         Object attempt = StepCallKeys.current().orElse(null);
         Instant at = clock.instant();
-        if (reads(cmdlet)) {
+        if (reads(cmdlet) && attempt != null) {
             keep(now, cmdlet, answer.result(0), attempt, at);
         }
         for (int i = 0; i < ahead.size(); i++) {
