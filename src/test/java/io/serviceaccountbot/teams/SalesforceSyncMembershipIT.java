@@ -82,6 +82,13 @@ class SalesforceSyncMembershipIT {
         assertThat(verify)
                 .contains("Salesforce's sync is not set up in this organisation")
                 .doesNotContain("Every check passed");
+
+        String dryRun = said(chat.alexSays("plan grant impersonation to svc-sync"));
+        assertThat(dryRun)
+                .contains("cannot be done here")
+                .contains("setup exchange sync for group")
+                .contains("This was a dry run: nothing was changed.")
+                .doesNotContain("Approval request");
     }
 
     @Test
@@ -114,6 +121,11 @@ class SalesforceSyncMembershipIT {
     void removingAMailboxRunsAtOnceWithoutApprovalAndIsAudited() throws Exception {
         setUpForSalesTeam();
         assertThat(reach(PATTI)).containsOnly(true);
+        String plan = said(chat.alexSays("plan remove " + PATTI + " from exchange sync"));
+        assertThat(plan)
+                .contains("Stop Salesforce reading the mailbox " + PATTI)
+                .contains("Take " + PATTI + " out of the group");
+        assertThat(reach(PATTI)).as("plan changes nothing").containsOnly(true);
         List<FakeConnector.Call> before = connector.calls();
 
         String report = ApprovalChat.text(
