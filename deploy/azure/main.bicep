@@ -316,8 +316,10 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
               value: approversGroupId
             }
             {
+              // With exchangeServer the generated passwords go to the runner's vault, where the runbook reads the one
+              // New-Mailbox needs by name; the bot's own credentials stay in this template's vault.
               name: 'BOT_SECRETS_KEY_VAULT_URI'
-              value: vault.properties.vaultUri
+              value: exchangeServer ? exchangeRunner.outputs.keyVaultUri : vault.properties.vaultUri
             }
             {
               name: 'BOT_SECRETS_MANAGED_IDENTITY_CLIENT_ID'
@@ -419,7 +421,7 @@ module exchangeRunner 'exchange-server.bicep' = if (exchangeServer) {
 @description('The bot\'s messaging endpoint, as registered in Azure Bot.')
 output messagingEndpoint string = 'https://${app.properties.configuration.ingress.fqdn}/api/messages'
 
-@description('The Key Vault that keeps the bot\'s client secret, the database password and the generated passwords.')
+@description('The Key Vault that keeps the bot\'s client secret, the database password and (without exchangeServer) the generated passwords.')
 output keyVaultUri string = vault.properties.vaultUri
 
 @description('Exchange Server runner: the Automation account (empty without exchangeServer); deploy.sh publishes the runbook there.')

@@ -43,6 +43,7 @@ $AllowedCmdlets = @{
     'New-Mailbox' = @('Name', 'Alias', 'UserPrincipalName', 'DisplayName', 'OrganizationalUnit', 'Password', 'ResetPasswordOnNextLogon')
     'Get-Mailbox' = @('Identity', 'ResultSize')
     'Get-User' = @('Identity')
+    'Get-AcceptedDomain' = @()
     'Get-ADUser' = @('Identity', 'Properties')
     'Set-ADUser' = @('Identity', 'PasswordNeverExpires')
     'Get-DistributionGroup' = @('Identity', 'ResultSize')

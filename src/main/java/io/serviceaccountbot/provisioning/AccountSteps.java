@@ -14,11 +14,13 @@ import java.util.TreeSet;
  */
 final class AccountSteps {
 
+    private final AccountDirectory accounts;
     private final Directory directory;
     private final SecretStore secrets;
     private final PasswordGenerator passwords;
 
-    AccountSteps(Directory directory, SecretStore secrets, PasswordGenerator passwords) {
+    AccountSteps(AccountDirectory accounts, Directory directory, SecretStore secrets, PasswordGenerator passwords) {
+        this.accounts = accounts;
         this.directory = directory;
         this.secrets = secrets;
         this.passwords = passwords;
@@ -58,11 +60,15 @@ final class AccountSteps {
     /** The sign-in name: the alias in the organisation's default verified domain. */
     StepOutcome chooseUserPrincipalName(Account account) {
         Optional<VerifiedDomain> domain =
-                directory.verifiedDomains().stream().max(Comparator.comparing(VerifiedDomain::isDefault));
+                accounts.domains().stream().max(Comparator.comparing(VerifiedDomain::isDefault));
         if (domain.isEmpty()) {
-            return StepOutcome.failed(
-                    "The organisation has no verified domain to create " + account.alias + " in",
-                    "Verify a domain in the Microsoft 365 admin center, then run the command again.");
+            return accounts.licensed()
+                    ? StepOutcome.failed(
+                            "The organisation has no verified domain to create " + account.alias + " in",
+                            "Verify a domain in the Microsoft 365 admin center, then run the command again.")
+                    : StepOutcome.failed(
+                            "Exchange Server has no accepted domain to create " + account.alias + " in",
+                            "Add an authoritative accepted domain (New-AcceptedDomain), then run the command again.");
         }
         account.upn = account.alias + "@" + domain.get().name();
         return null;
@@ -82,7 +88,7 @@ final class AccountSteps {
     }
 
     private StepOutcome create(Account account, boolean adoptExisting) {
-        List<DirectoryUser> standingInTheWay = directory.findUsersByUpnOrAlias(account.upn, account.alias);
+        List<DirectoryUser> standingInTheWay = accounts.findUsersByUpnOrAlias(account.upn, account.alias);
         Optional<DirectoryUser> existing = standingInTheWay.stream()
                 .filter(found -> account.upn.equalsIgnoreCase(found.userPrincipalName()))
                 .findFirst();
@@ -108,11 +114,22 @@ final class AccountSteps {
         }
         Secret password = passwords.generate();
         account.secretLocation = secrets.put(account.secretName, password).location();
-        account.user = directory.createUser(
-                new NewUser(account.alias, account.displayName, account.upn, account.location, password));
+        account.user = accounts.createUser(new NewUser(
+                account.alias, account.displayName, account.upn, account.location, password, account.secretName));
         account.createdNow = true;
         return StepOutcome.done("Created " + account.upn + " (" + account.user.displayName()
-                + "): enabled, no password change at first sign-in");
+                + "): enabled, no password change at first sign-in"
+                + (accounts.licensed() ? "" : ", with its mailbox, in " + accounts.name()));
+    }
+
+    /** Whether accounts need a usage location and a licence for their mailbox (Entra ID), or come with one. */
+    boolean licensed() {
+        return accounts.licensed();
+    }
+
+    /** Where accounts are made, in words: "Microsoft Entra ID", "Active Directory". */
+    String directoryName() {
+        return accounts.name();
     }
 
     /** Whether this bot created the account (it keeps its password in the secret store). */
@@ -125,14 +142,14 @@ final class AccountSteps {
      * without changing anything, so the later steps have it.
      */
     void restore(Account account) {
-        List<DirectoryUser> found = directory.findUsersByUpnOrAlias(account.upn, account.alias);
+        List<DirectoryUser> found = accounts.findUsersByUpnOrAlias(account.upn, account.alias);
         DirectoryUser user = found.stream()
                 .filter(candidate -> account.upn.equalsIgnoreCase(candidate.userPrincipalName()))
                 .findFirst()
                 .or(() -> found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty())
                 .orElseThrow(() -> new TenantException(
                         TenantException.Kind.NOT_FOUND,
-                        "Microsoft Graph",
+                        accounts.name(),
                         null,
                         null,
                         "the account " + account.upn + " that an earlier attempt created or chose is gone",
@@ -200,12 +217,11 @@ final class AccountSteps {
         Set<String> kept = new TreeSet<>(account.user.passwordPolicies());
         Set<String> policies = new TreeSet<>(kept);
         policies.add(DirectoryUser.DISABLE_PASSWORD_EXPIRATION);
-        directory.setPasswordPolicies(account.user.id(), policies);
-        DirectoryUser readBack = directory
-                .findUser(account.user.id())
+        accounts.setPasswordPolicies(account.user.id(), policies);
+        DirectoryUser readBack = accounts.findUser(account.user.id())
                 .orElseThrow(() -> new TenantException(
                         TenantException.Kind.NOT_FOUND,
-                        "Microsoft Graph",
+                        accounts.name(),
                         null,
                         null,
                         "the account " + account.upn + " is gone",
@@ -213,10 +229,10 @@ final class AccountSteps {
         if (!readBack.passwordNeverExpires()) {
             throw new TenantException(
                     TenantException.Kind.UNAVAILABLE,
-                    "Microsoft Graph",
+                    accounts.name(),
                     null,
                     null,
-                    "Microsoft Graph accepted the password policy of " + account.upn + " but does not show it yet",
+                    accounts.name() + " accepted the password policy of " + account.upn + " but does not show it yet",
                     null);
         }
         account.user = readBack;
@@ -225,7 +241,7 @@ final class AccountSteps {
     }
 
     StepOutcome checkMailbox(Account account) {
-        return directory.mailboxStatus(account.user.id()) == MailboxStatus.READY
+        return accounts.mailboxStatus(account.user.id()) == MailboxStatus.READY
                 ? StepOutcome.done("Mailbox ready")
                 : StepOutcome.waiting("Exchange is creating the mailbox; this usually takes a few minutes. Type"
                         + " verify " + account.alias + " to check on it.");

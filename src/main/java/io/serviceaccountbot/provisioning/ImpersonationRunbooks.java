@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class ImpersonationRunbooks {
 
-    private final Directory directory;
+    private final AccountDirectory directory;
     private final ExchangeAdmin exchange;
     private final AccountSteps accounts;
     private final ImpersonationSteps impersonation;
@@ -28,7 +28,7 @@ final class ImpersonationRunbooks {
     private final GroupAudience audience;
 
     ImpersonationRunbooks(
-            Directory directory,
+            AccountDirectory directory,
             ExchangeAdmin exchange,
             AccountSteps accounts,
             MailboxWait mailboxWait,
@@ -173,8 +173,12 @@ final class ImpersonationRunbooks {
         if (through != null && through.refusal() != null) {
             return Drafted.refused(through.refusal(), null);
         }
-        String create = "Create the user " + upn + ", enabled and with no password change at next sign-in, its"
-                + " password kept in the secret store";
+        String create = accounts.licensed()
+                ? "Create the user " + upn + ", enabled and with no password change at next sign-in, its"
+                        + " password kept in the secret store"
+                : "Create the user " + upn + " with its mailbox in " + accounts.directoryName()
+                        + " (New-Mailbox), enabled and with no password change at next logon, its password kept in"
+                        + " the secret store";
         Runbook.Builder runbook = Runbook.titled("Set up Exchange sync for " + upn)
                 .target(upn, adopted.map(DirectoryUser::id).orElse(null))
                 .secretLocation(account::secretLocation)
@@ -186,14 +190,16 @@ final class ImpersonationRunbooks {
             // the account this bot created, e.g. in an earlier attempt of this very plan: approvers read "Create"
             runbook.alsoApprovedAs(create);
         }
+        if (accounts.licensed()) {
+            runbook.step(
+                            "Set its usage location to " + properties.defaultUsageLocation() + " unless it has one",
+                            () -> accounts.ensureUsageLocation(account))
+                    .step(
+                            "Assign the licence " + Licences.describe(properties.defaultLicense())
+                                    + " unless it has a licence with Exchange",
+                            () -> accounts.ensureExchangeLicence(account));
+        }
         runbook.step(
-                        "Set its usage location to " + properties.defaultUsageLocation() + " unless it has one",
-                        () -> accounts.ensureUsageLocation(account))
-                .step(
-                        "Assign the licence " + Licences.describe(properties.defaultLicense())
-                                + " unless it has a licence with Exchange",
-                        () -> accounts.ensureExchangeLicence(account))
-                .step(
                         "Set its password never to expire unless it is so already",
                         () -> accounts.ensurePasswordNeverExpires(account))
                 .awaits(mailboxWait.words(), mailboxWait.forNewAccount(() -> account.user));

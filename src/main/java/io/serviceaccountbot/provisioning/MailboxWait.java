@@ -13,10 +13,10 @@ import java.util.function.Supplier;
  */
 final class MailboxWait {
 
-    private final Directory directory;
+    private final AccountDirectory directory;
     private final Duration limit;
 
-    MailboxWait(Directory directory, Duration limit) {
+    MailboxWait(AccountDirectory directory, Duration limit) {
         this.directory = directory;
         this.limit = limit;
     }

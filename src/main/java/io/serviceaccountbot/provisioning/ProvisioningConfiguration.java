@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionOperations;
 class ProvisioningConfiguration {
 
     @Bean
-    AccountSteps accountSteps(Directory directory, SecretStore secrets, PasswordGenerator passwords) {
-        return new AccountSteps(directory, secrets, passwords);
+    AccountSteps accountSteps(
+            AccountDirectory accounts, Directory directory, SecretStore secrets, PasswordGenerator passwords) {
+        return new AccountSteps(accounts, directory, secrets, passwords);
     }
 
     @Bean
@@ -40,6 +41,7 @@ class ProvisioningConfiguration {
 
     @Bean
     TenantPlans plans(
+            AccountDirectory accounts,
             Directory directory,
             ExchangeAdmin exchange,
             AccountSteps steps,
@@ -48,15 +50,15 @@ class ProvisioningConfiguration {
             SalesforceProperties salesforce,
             SalesforceSyncGroups salesforceGroups,
             BotIdentity identity) {
-        MailboxWait mailboxWait = new MailboxWait(directory, properties.mailboxWait());
+        MailboxWait mailboxWait = new MailboxWait(accounts, properties.mailboxWait());
         GroupAudience audience = new GroupAudience(exchange, directory, approval.maxGroupMembers());
         AppAccessRunbooks appAccess = new AppAccessRunbooks(directory, exchange);
         return new TenantPlans(
-                new ImpersonationRunbooks(directory, exchange, steps, mailboxWait, properties, audience),
+                new ImpersonationRunbooks(accounts, exchange, steps, mailboxWait, properties, audience),
                 appAccess,
                 new SalesforceSyncRunbooks(
                         appAccess, salesforceGroups, exchange, directory, salesforce, identity.tenantId()),
-                directory,
+                accounts,
                 properties);
     }
 

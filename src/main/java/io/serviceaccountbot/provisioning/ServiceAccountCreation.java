@@ -5,7 +5,8 @@ import io.serviceaccountbot.command.Command;
 /**
  * {@code create service account <alias> …}: the article's first step. Creates an enabled user with no forced password
  * change and a password that never expires in the organisation's default verified domain, with a usage location and a
- * licence that includes Exchange, and reports whether Exchange has made the mailbox yet. The generated password goes to the secret store before the
+ * licence that includes Exchange, and reports whether Exchange has made the mailbox yet. On Exchange Server the account is a user in Active
+ * Directory made with its mailbox by New-Mailbox through the runner, so there is no licence to assign. The generated password goes to the secret store before the
  * user exists, so it is never lost, and never into the report. Running the command again finishes what a failure
  * left undone; it never creates a second account, and refuses an existing account it did not create.
  */
@@ -29,8 +30,10 @@ public class ServiceAccountCreation {
         StepRunner runner = new StepRunner();
         runner.run("Find the organisation's default domain", () -> steps.chooseUserPrincipalName(account));
         runner.run("Create the user " + account.upn, () -> steps.createUnlessOurs(account));
-        runner.run("Set the usage location", () -> steps.ensureUsageLocation(account));
-        runner.run("Assign the licence " + Licences.describe(account.licence), () -> steps.assignLicence(account));
+        if (steps.licensed()) {
+            runner.run("Set the usage location", () -> steps.ensureUsageLocation(account));
+            runner.run("Assign the licence " + Licences.describe(account.licence), () -> steps.assignLicence(account));
+        }
         runner.run("Set the password never to expire", () -> steps.ensurePasswordNeverExpires(account));
         runner.run("Check the mailbox", () -> steps.checkMailbox(account));
         return new ProvisioningReport("Service account " + account.upn, runner.outcomes(), account.secretLocation());

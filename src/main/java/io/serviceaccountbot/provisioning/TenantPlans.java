@@ -16,14 +16,14 @@ class TenantPlans implements Plans {
     private final ImpersonationRunbooks impersonation;
     private final AppAccessRunbooks appAccess;
     private final SalesforceSyncRunbooks salesforce;
-    private final Directory directory;
+    private final AccountDirectory directory;
     private final ProvisioningProperties properties;
 
     TenantPlans(
             ImpersonationRunbooks impersonation,
             AppAccessRunbooks appAccess,
             SalesforceSyncRunbooks salesforce,
-            Directory directory,
+            AccountDirectory directory,
             ProvisioningProperties properties) {
         this.impersonation = impersonation;
         this.appAccess = appAccess;
@@ -92,6 +92,20 @@ class TenantPlans implements Plans {
         String alias = command.alias().value();
         String upn = alias + "@" + defaultDomain();
         String licence = command.license().orElse(properties.defaultLicense());
+        if (!directory.licensed()) {
+            return new PlanPreview.Ready(
+                    "Create the service account " + upn,
+                    List.of(
+                            "Create the user " + upn + " ("
+                                    + command.displayName().orElse(alias) + ") with its"
+                                    + " mailbox in " + directory.name() + " (New-Mailbox, through the Exchange Server"
+                                    + " runner), enabled and with no password change at next logon, its password kept"
+                                    + " in the secret store and read from there by the runner, never sent in a job",
+                            "Set its password never to expire (Set-ADUser -PasswordNeverExpires)",
+                            "Check its mailbox"),
+                    upn,
+                    null);
+        }
         return new PlanPreview.Ready(
                 "Create the service account " + upn,
                 List.of(
@@ -111,20 +125,26 @@ class TenantPlans implements Plans {
         String id = directory.findUser(upn).map(DirectoryUser::id).orElse(null);
         return new PlanPreview.Ready(
                 "Check " + upn + " as the service account (nothing changes)",
-                List.of(
-                        "Look up " + upn + " in the directory",
-                        "Check that it is enabled and need not change its password at next sign-in",
-                        "Check its usage location and that a licence with Exchange is assigned",
-                        "Check that its mailbox exists"),
+                directory.licensed()
+                        ? List.of(
+                                "Look up " + upn + " in the directory",
+                                "Check that it is enabled and need not change its password at next sign-in",
+                                "Check its usage location and that a licence with Exchange is assigned",
+                                "Check that its mailbox exists")
+                        : List.of(
+                                "Look up " + upn + " in " + directory.name() + " through the Exchange Server runner",
+                                "Check that it is enabled and that its password never expires",
+                                "Check that its mailbox exists"),
                 upn,
                 id);
     }
 
     private String defaultDomain() {
-        return directory.verifiedDomains().stream()
+        List<VerifiedDomain> domains = directory.domains();
+        return domains.stream()
                 .filter(VerifiedDomain::isDefault)
                 .findFirst()
-                .or(() -> directory.verifiedDomains().stream().findFirst())
+                .or(() -> domains.stream().findFirst())
                 .map(VerifiedDomain::name)
                 .orElse("<default domain>");
     }

@@ -118,6 +118,10 @@ final class AutomationJob {
         return runOn;
     }
 
+    Map<String, String> parameters() {
+        return parameters;
+    }
+
     String request() {
         return parameters.get("Request");
     }

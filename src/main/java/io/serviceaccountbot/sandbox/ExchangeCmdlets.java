@@ -142,6 +142,7 @@ final class ExchangeCmdlets {
                         p.required("Password")));
         server("Get-Mailbox", "Identity", "ResultSize", p -> exchange.getMailbox(p.required("Identity")));
         server("Get-User", "Identity", "ResultSize", p -> exchange.getUser(p.required("Identity")));
+        server("Get-AcceptedDomain", "", "", p -> exchange.acceptedDomains());
         server(
                 "Get-ADUser",
                 "Identity",

@@ -2,6 +2,7 @@ package io.serviceaccountbot.sandbox;
 
 import io.serviceaccountbot.identity.ConditionalOnSandboxMode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -42,6 +43,12 @@ class RunnerControl {
     @GetMapping
     SimulatedAutomation.State state() {
         return automation.state();
+    }
+
+    /** Every job's name, status and parameters, as the Automation account's job history shows them. */
+    @GetMapping("/history")
+    List<Map<String, Object>> history() {
+        return automation.history();
     }
 
     /**

@@ -196,6 +196,22 @@ final class SimulatedAutomation implements AutoCloseable {
                 workerOnline, startDelay.toMillis(), session, List.copyOf(faults), queued.size(), byStatus, cmdlets);
     }
 
+    /**
+     * The job history as the Automation account keeps it, oldest first: each job's name, status and parameters, which
+     * Azure shows to anyone who may read jobs. A secret must never be in it.
+     */
+    synchronized List<Map<String, Object>> history() {
+        List<Map<String, Object>> history = new ArrayList<>();
+        jobs.values().forEach(job -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", job.name());
+            entry.put("status", job.status().arm());
+            entry.put("parameters", job.parameters());
+            history.add(entry);
+        });
+        return history;
+    }
+
     /** Whether the worker threads have all stopped. */
     boolean closed() {
         return worker.isTerminated();

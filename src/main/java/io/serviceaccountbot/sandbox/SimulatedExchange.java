@@ -347,6 +347,17 @@ final class SimulatedExchange {
         return CmdletOutput.of(accounts.mailboxRow(user, userDistinguishedName(user)));
     }
 
+    /** Get-AcceptedDomain on Exchange Server: the organisation's one authoritative domain, its default. */
+    synchronized CmdletOutput acceptedDomains() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("Name", domain);
+        row.put("DomainName", domain);
+        row.put("DomainType", "Authoritative");
+        row.put("Default", true);
+        row.put("Identity", domain);
+        return CmdletOutput.of(row);
+    }
+
     /** Get-Mailbox -Identity on Exchange Server. */
     synchronized CmdletOutput getMailbox(String identity) {
         MailboxUser user = mailboxUser(identity).orElseThrow(() -> CmdletFailure.notFound(identity));

@@ -1,7 +1,7 @@
 package io.serviceaccountbot.verification;
 
 import io.serviceaccountbot.command.AccountRef;
-import io.serviceaccountbot.provisioning.Directory;
+import io.serviceaccountbot.provisioning.AccountDirectory;
 import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import io.serviceaccountbot.provisioning.ImpersonationProbe;
@@ -28,13 +28,13 @@ public class AccountVerification {
 
     static final String PROBE = "Impersonation works (live probe)";
 
-    private final Directory directory;
+    private final AccountDirectory directory;
     private final ExchangeAdmin exchange;
     private final ImpersonationProbe probe;
     private final SecretStore secrets;
 
     public AccountVerification(
-            Directory directory, ExchangeAdmin exchange, ImpersonationProbe probe, SecretStore secrets) {
+            AccountDirectory directory, ExchangeAdmin exchange, ImpersonationProbe probe, SecretStore secrets) {
         this.directory = directory;
         this.exchange = exchange;
         this.probe = probe;
@@ -148,7 +148,7 @@ public class AccountVerification {
         if (found.isEmpty()) {
             checks.add(Check.failed(
                     "Account exists and is enabled",
-                    "No user " + account.value() + " in the directory",
+                    "No user " + account.value() + " in " + (directory.licensed() ? "the directory" : directory.name()),
                     "Check the name, or create it: create service account " + aliasOf(account)));
             return Optional.empty();
         }
@@ -161,10 +161,15 @@ public class AccountVerification {
                         : Check.failed(
                                 "Account exists and is enabled",
                                 user.userPrincipalName() + " is disabled",
-                                "Enable the account in the Microsoft 365 admin center (Users > Active users)."));
+                                directory.licensed()
+                                        ? "Enable the account in the Microsoft 365 admin center (Users > Active"
+                                                + " users)."
+                                        : "Enable the account in Active Directory (Enable-ADAccount)."));
         checks.add(PasswordChecks.noForcedChange(user));
-        checks.add(PasswordChecks.neverExpires(user));
-        checks.add(licenceCheck(user));
+        checks.add(PasswordChecks.neverExpires(user, directory.licensed()));
+        if (directory.licensed()) {
+            checks.add(licenceCheck(user));
+        }
         checks.add(mailboxCheck(user));
         return found;
     }
@@ -243,7 +248,7 @@ public class AccountVerification {
     private String defaultDomain(DirectoryUser user) {
         String own = user.userPrincipalName().substring(user.userPrincipalName().indexOf('@') + 1);
         try {
-            return directory.verifiedDomains().stream()
+            return directory.domains().stream()
                     .filter(VerifiedDomain::isDefault)
                     .map(VerifiedDomain::name)
                     .findFirst()

@@ -6,7 +6,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.serviceaccountbot.command.AccountRef;
-import io.serviceaccountbot.provisioning.Directory;
+import io.serviceaccountbot.provisioning.AccountDirectory;
 import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.MailboxStatus;
 import io.serviceaccountbot.provisioning.TenantWait;
@@ -38,7 +38,7 @@ public class MailboxFollowUps {
     private static final Logger log = LoggerFactory.getLogger(MailboxFollowUps.class);
 
     private final AccountVerification verification;
-    private final Directory directory;
+    private final AccountDirectory directory;
     private final Duration limit;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
@@ -48,7 +48,7 @@ public class MailboxFollowUps {
 
     MailboxFollowUps(
             AccountVerification verification,
-            Directory directory,
+            AccountDirectory directory,
             Duration limit,
             ApplicationEventPublisher events,
             JsonMapper json,

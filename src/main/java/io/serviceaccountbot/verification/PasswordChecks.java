@@ -33,6 +33,26 @@ final class PasswordChecks {
      * organisation's expiration policy; the fix keeps the policies the account has, because Graph replaces them all.
      */
     static Check neverExpires(DirectoryUser user) {
+        return neverExpires(user, true);
+    }
+
+    /**
+     * @param entra whether the account is in Entra ID (the fix is Update-MgUser) or in Active Directory on premises
+     *     (the fix is Set-ADUser -PasswordNeverExpires)
+     */
+    static Check neverExpires(DirectoryUser user, boolean entra) {
+        if (user.passwordNeverExpires() && !entra) {
+            return Check.passed(NEVER_EXPIRES, "Set never to expire (PasswordNeverExpires in Active Directory)");
+        }
+        if (!entra) {
+            return Check.failed(
+                    NEVER_EXPIRES,
+                    "The password can expire: PasswordNeverExpires is not set on the account in Active Directory, so"
+                            + " the domain's password policy applies to it, and a service cannot change an expired"
+                            + " password",
+                    "On a machine with the ActiveDirectory module, as someone who may change the account, run:"
+                            + " Set-ADUser -Identity " + user.mailNickname() + " -PasswordNeverExpires $true");
+        }
         if (user.passwordNeverExpires()) {
             return Check.passed(
                     NEVER_EXPIRES, "Set never to expire (" + DirectoryUser.DISABLE_PASSWORD_EXPIRATION + ")");

@@ -2,6 +2,7 @@ package io.serviceaccountbot.verification;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.serviceaccountbot.identity.AccessTokens;
+import io.serviceaccountbot.provisioning.AccountDirectory;
 import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import io.serviceaccountbot.provisioning.ExchangeServerRunnerHealth;
@@ -24,21 +25,21 @@ class VerificationConfiguration {
 
     @Bean
     AccountVerification accountVerification(
-            Directory directory, ExchangeAdmin exchange, ImpersonationProbe probe, SecretStore secrets) {
-        return new AccountVerification(directory, exchange, probe, secrets);
+            AccountDirectory accounts, ExchangeAdmin exchange, ImpersonationProbe probe, SecretStore secrets) {
+        return new AccountVerification(accounts, exchange, probe, secrets);
     }
 
     @Bean
     MailboxFollowUps mailboxFollowUps(
             AccountVerification verification,
-            Directory directory,
+            AccountDirectory accounts,
             ProvisioningProperties provisioning,
             ApplicationEventPublisher events,
             JsonMapper json,
             Clock clock,
             DataSource dataSource) {
         return new MailboxFollowUps(
-                verification, directory, provisioning.mailboxWait(), events, json, clock, dataSource);
+                verification, accounts, provisioning.mailboxWait(), events, json, clock, dataSource);
     }
 
     /** The follow-ups' durable job, run by the application's scheduler with the plans'. */

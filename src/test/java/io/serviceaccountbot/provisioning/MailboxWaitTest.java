@@ -42,7 +42,7 @@ class MailboxWaitTest {
     }
 
     private static MailboxWait wait(DirectoryUser account, boolean mailboxReady) {
-        return new MailboxWait(directory(account, mailboxReady), Duration.ofMinutes(30));
+        return new MailboxWait(AccountDirectory.entra(directory(account, mailboxReady)), Duration.ofMinutes(30));
     }
 
     @Test

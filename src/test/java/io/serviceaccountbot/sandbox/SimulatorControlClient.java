@@ -100,6 +100,11 @@ public final class SimulatorControlClient {
         return JSON.readTree(send("GET", "/runner", null));
     }
 
+    /** The simulated Automation account's job history: each job's name, status and parameters. */
+    public JsonNode runnerHistory() {
+        return JSON.readTree(send("GET", "/runner/history", null));
+    }
+
     /** The simulated tenant refuses exactly these application permissions (none: grants everything again). */
     public void refusePermissions(String... permissions) {
         send(

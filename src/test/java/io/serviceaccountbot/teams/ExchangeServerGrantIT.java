@@ -4,7 +4,11 @@ import static io.serviceaccountbot.teams.ApprovalChat.ALEX_CHAT;
 import static io.serviceaccountbot.teams.ApprovalChat.MEGAN_CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serviceaccountbot.provisioning.AccountDirectory;
+import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.SecretNames;
+import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.sandbox.SimulatorControlClient;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +51,15 @@ class ExchangeServerGrantIT {
 
     @Autowired
     ApprovalTestSupport.ServiceAccounts accounts;
+
+    @Autowired
+    AccountDirectory accountsInExchangeServer;
+
+    @Autowired
+    Directory entra;
+
+    @Autowired
+    SecretStore secrets;
 
     @BeforeAll
     static void startConnector() throws Exception {
@@ -114,6 +127,62 @@ class ExchangeServerGrantIT {
                 .isGreaterThan(planning);
         System.out.printf(
                 "Exchange Server grant: %d jobs to plan, %d in all with the run and verification%n", planning, all);
+    }
+
+    /**
+     * The knowledge article from its first step, on Exchange Server: the account is a user in Active Directory made
+     * with its mailbox by New-Mailbox through the runner (not in Entra ID, and without a licence), its password read
+     * by the runbook from the vault by name, so it is in no job's parameters.
+     */
+    @Test
+    void setupExchangeSyncCreatesTheAccountWithNewMailboxAndItsPasswordIsInNoJob() throws Exception {
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        chat.installMegansChatAndTheChannel();
+        SimulatorControlClient control = new SimulatorControlClient(port);
+
+        String number = ApprovalChat.numberOn(
+                chat.alexSays("setup exchange sync for svc-onprem because Salesforce on Exchange Server"));
+        FakeConnector.Call card = chat.cardPostedTo(MEGAN_CHAT, number);
+        assertThat(ApprovalChat.text(card.card()))
+                .contains("Create the user svc-onprem@example.com with its mailbox in Active Directory (New-Mailbox)")
+                .doesNotContainIgnoringCase("licence")
+                .doesNotContainIgnoringCase("usage location");
+        assertThat(accountsInExchangeServer.findUser("svc-onprem@example.com"))
+                .as("nothing is created before the approval")
+                .isEmpty();
+
+        List<FakeConnector.Call> calls = connector.calls();
+        chat.meganClicks("approve", card, null);
+        FakeConnector.Call verification = connector.await(
+                call -> !calls.contains(call)
+                        && call.path().contains(ALEX_CHAT)
+                        && ApprovalChat.text(call.card()).contains("Verification of svc-onprem@example.com"),
+                FakeConnector.PATIENCE);
+
+        String report = ApprovalChat.text(verification.card());
+        assertThat(report)
+                .contains("Holds ApplicationImpersonation")
+                .contains("PasswordNeverExpires in Active Directory")
+                .contains("The mailbox exists")
+                .doesNotContain("Failed");
+        assertThat(exchange.effectiveAssignments("ApplicationImpersonation"))
+                .anySatisfy(assignment -> assertThat(assignment.user()).containsIgnoringCase("svc-onprem"));
+        assertThat(entra.findUser("svc-onprem@example.com"))
+                .as("made in Active Directory, not in Entra ID")
+                .isEmpty();
+        assertThat(accountsInExchangeServer.findUser("svc-onprem@example.com"))
+                .hasValueSatisfying(
+                        user -> assertThat(user.passwordNeverExpires()).isTrue());
+
+        String password =
+                secrets.get(SecretNames.forPassword("svc-onprem")).orElseThrow().reveal();
+        JsonNode history = control.runnerHistory();
+        assertThat(history.toString())
+                .as("the job that made the account names its password's secret")
+                .contains("New-Mailbox")
+                .contains(SecretNames.forPassword("svc-onprem"))
+                .as("and no job's parameters hold the password")
+                .doesNotContain(password);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.serviceaccountbot.provisioning.exchange;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,6 +19,7 @@ final class Cmdlet {
 
     private final String name;
     private final ObjectNode parameters = NODES.objectNode();
+    private final Map<String, String> secretParameters = new LinkedHashMap<>();
 
     private Cmdlet(String name) {
         this.name = name;
@@ -44,6 +48,20 @@ final class Cmdlet {
     /** A switch parameter, e.g. {@code -GetEffectiveUsers}. */
     Cmdlet withSwitch(String parameter) {
         return with(parameter, true);
+    }
+
+    /**
+     * A parameter whose value is a secret, given by its name in the secret store (Key Vault): only the Exchange Server
+     * runner takes one, and reads the value itself, so the value never travels in a job parameter.
+     */
+    Cmdlet withSecret(String parameter, String secretName) {
+        secretParameters.put(parameter, secretName);
+        return this;
+    }
+
+    /** Parameter → the name of the secret that is its value; empty for most cmdlets. */
+    Map<String, String> secretParameters() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(secretParameters));
     }
 
     /** {@code -Confirm:$false}: Remove-* cmdlets would otherwise ask. */

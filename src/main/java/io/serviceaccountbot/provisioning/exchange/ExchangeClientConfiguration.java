@@ -2,6 +2,8 @@ package io.serviceaccountbot.provisioning.exchange;
 
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.BotIdentity;
+import io.serviceaccountbot.provisioning.AccountDirectory;
+import io.serviceaccountbot.provisioning.Directory;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import io.serviceaccountbot.provisioning.ImpersonationProbe;
 import io.serviceaccountbot.provisioning.ProvisioningProperties;
@@ -33,8 +35,9 @@ class ExchangeClientConfiguration {
 
     static final String PUBLIC_CLOUD = "https://outlook.office365.com";
 
+    /** How cmdlets reach the organisation's Exchange: Exchange Online's InvokeCommand, or the runner's jobs. */
     @Bean
-    ExchangeAdmin exchangeAdmin(
+    CmdletTransport cmdletTransport(
             RestClient.Builder restClients,
             JsonMapper json,
             ProvisioningProperties properties,
@@ -46,9 +49,9 @@ class ExchangeClientConfiguration {
         ExchangeWarningListener warnings =
                 (cmdlet, said) -> listeners.orderedStream().forEach(listener -> listener.onWarnings(cmdlet, said));
         if (properties.exchangeFlavour() == ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER) {
-            return new CmdletExchangeAdmin(new RunnerTransport(runner.getObject(), warnings));
+            return new RunnerTransport(runner.getObject(), warnings);
         }
-        InvokeCommandClient client = new InvokeCommandClient(
+        return new InvokeCommandClient(
                 restClients
                         .clone()
                         .requestFactory(requests(properties.exchangeTimeout()))
@@ -60,7 +63,22 @@ class ExchangeClientConfiguration {
                 InvokeCommandClient.DEFAULT_PAGE_SIZE,
                 Retries.standard(),
                 warnings);
-        return new CmdletExchangeAdmin(client);
+    }
+
+    @Bean
+    ExchangeAdmin exchangeAdmin(CmdletTransport cmdletTransport) {
+        return new CmdletExchangeAdmin(cmdletTransport);
+    }
+
+    /**
+     * Where service accounts are made: Active Directory through the runner on Exchange Server, else Entra ID (Graph).
+     */
+    @Bean
+    AccountDirectory accountDirectory(
+            CmdletTransport cmdletTransport, Directory directory, ProvisioningProperties properties) {
+        return properties.exchangeFlavour() == ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER
+                ? new ExchangeServerAccounts(cmdletTransport)
+                : AccountDirectory.entra(directory);
     }
 
     @Bean

@@ -81,6 +81,16 @@ final class InvokeCommandClient implements CmdletTransport {
     /** Runs the cmdlet and returns every output object of every page. */
     @Override
     public CmdletResult invoke(Cmdlet cmdlet) {
+        if (!cmdlet.secretParameters().isEmpty()) {
+            throw new TenantException(
+                    TenantException.Kind.INVALID_REQUEST,
+                    "Exchange Online",
+                    null,
+                    null,
+                    "The bot refused to send " + cmdlet.name() + " a secret by name: only the Exchange Server runner"
+                            + " reads secrets itself",
+                    null);
+        }
         String clientRequestId = UUID.randomUUID().toString();
         byte[] body = json.writeValueAsBytes(cmdlet.body());
         URI first = endpoint.get();

@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The reads {@link CmdletExchangeAdmin} asks right after a cmdlet, whatever its answer, written exactly as it asks
  * them: a group's members after the group, a group read back after creating it (when Exchange says it exists, the
- * adapter reads the one there). On Exchange Server they ride in the same job.
+ * adapter reads the one there), an account's mailbox after the account, an account read back after creating or
+ * changing it. On Exchange Server they ride in the same job.
  */
 final class ReadAhead {
 
@@ -38,6 +39,20 @@ final class ReadAhead {
                         : List.of(
                                 members("Get-RoleGroupMember", identity),
                                 Cmdlet.named("Get-RoleGroup").with("Identity", identity));
+            }
+            case "Get-User" -> {
+                identity = text(cmdlet, "Identity");
+                return identity == null
+                        ? List.of()
+                        : List.of(Cmdlet.named("Get-Mailbox").with("Identity", identity));
+            }
+            case "New-Mailbox", "Set-ADUser" -> {
+                identity = text(cmdlet, cmdlet.name().equals("New-Mailbox") ? "UserPrincipalName" : "Identity");
+                return identity == null
+                        ? List.of()
+                        : List.of(
+                                Cmdlet.named("Get-User").with("Identity", identity),
+                                Cmdlet.named("Get-Mailbox").with("Identity", identity));
             }
             default -> {
                 return List.of();

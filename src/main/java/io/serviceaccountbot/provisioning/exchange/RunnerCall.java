@@ -19,8 +19,11 @@ final class RunnerCall {
         this.cmdlet = cmdlet;
     }
 
+    /** The cmdlet, with the parameters it names secrets for ({@link Cmdlet#withSecret}). */
     static RunnerCall of(Cmdlet cmdlet) {
-        return new RunnerCall(cmdlet);
+        RunnerCall call = new RunnerCall(cmdlet);
+        call.secretParameters.putAll(cmdlet.secretParameters());
+        return call;
     }
 
     /** The later cmdlets run even when this one fails, e.g. "create the group unless it exists, then read it". */

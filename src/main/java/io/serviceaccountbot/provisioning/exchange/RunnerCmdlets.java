@@ -30,6 +30,7 @@ final class RunnerCmdlets {
                             "ResetPasswordOnNextLogon")),
             Map.entry("Get-Mailbox", Set.of("Identity", "ResultSize")),
             Map.entry("Get-User", Set.of("Identity")),
+            Map.entry("Get-AcceptedDomain", Set.of()),
             Map.entry("Get-ADUser", Set.of("Identity", "Properties")),
             Map.entry("Set-ADUser", Set.of("Identity", "PasswordNeverExpires")),
             Map.entry("Get-DistributionGroup", Set.of("Identity", "ResultSize")),

@@ -160,7 +160,8 @@ class RunnerAllowListTest {
                 fail("line %d of %s is not of the form 'Cmdlet' = @('Parameter', ...): %s", i + 1, RUNBOOK, line);
             }
             Set<String> parameters = new LinkedHashSet<>();
-            for (String item : entry.group(2).split(",", -1)) {
+            for (String item :
+                    entry.group(2).isBlank() ? new String[0] : entry.group(2).split(",", -1)) {
                 Matcher name = NAME.matcher(item.strip());
                 if (!name.matches()) {
                     fail("line %d of %s names a parameter not as 'Name': %s", i + 1, RUNBOOK, item);
