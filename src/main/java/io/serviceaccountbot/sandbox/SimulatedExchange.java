@@ -349,7 +349,7 @@ final class SimulatedExchange {
 
     /**
      * The account New-Mailbox created whose user principal name, alias, name or primary address this is, or whose
-     * {@code DOMAIN\\alias} (the NetBIOS domain is not checked); empty for any other user.
+     * {@code DOMAIN\alias} (the NetBIOS domain is not checked); empty for any other user.
      */
     synchronized Optional<MailboxUser> serverAccount(String identity) {
         String name = identity.contains("\\") ? identity.substring(identity.lastIndexOf('\\') + 1) : identity;
