@@ -62,21 +62,39 @@ public sealed interface Command {
     }
 
     /**
-     * {@code grant impersonation to <account> [via group "<group>"] [in role group "<role group>"]}: ApplicationImpersonation
-     * through an Exchange role group. Exchange Online removed that role in 2025; see {@link GrantAppAccess}.
+     * {@code grant impersonation to <account> [via group "<group>"] [in role group "<role group>"] [for group "<group>"]}:
+     * ApplicationImpersonation through an Exchange role group, or, with {@code for group}, a role assignment of the
+     * account's own limited to the mailboxes of a group. Exchange Online removed that role in 2025; see {@link
+     * GrantAppAccess}.
      *
      * @param group a mail-enabled security group that contains the account, to add to the role group instead of it
      * @param roleGroup the role group to use; empty lets the plan choose its default
+     * @param scopeGroup the group whose member mailboxes alone the account may impersonate (a management scope and
+     *     {@code -CustomRecipientWriteScope}); empty for every mailbox, as the article does
      */
     record GrantImpersonation(
-            AccountRef account, Optional<String> group, Optional<String> roleGroup, Optional<String> justification)
+            AccountRef account,
+            Optional<String> group,
+            Optional<String> roleGroup,
+            Optional<String> scopeGroup,
+            Optional<String> justification)
             implements Privileged {
 
         public GrantImpersonation {
             Objects.requireNonNull(account, "account");
             group = Objects.requireNonNull(group, "group").map(ExchangeRules.GROUP_NAME::require);
             roleGroup = Objects.requireNonNull(roleGroup, "roleGroup").map(ExchangeRules.ROLE_GROUP_NAME::require);
+            scopeGroup = Objects.requireNonNull(scopeGroup, "scopeGroup").map(ExchangeRules.GROUP_NAME::require);
             justification = FreeText.optional(justification, "justification");
+        }
+
+        /** Impersonation of every mailbox, as the article grants it. */
+        public GrantImpersonation(
+                AccountRef account,
+                Optional<String> group,
+                Optional<String> roleGroup,
+                Optional<String> justification) {
+            this(account, group, roleGroup, Optional.empty(), justification);
         }
     }
 

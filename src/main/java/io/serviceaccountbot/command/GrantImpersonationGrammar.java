@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code grant impersonation to <account> [via group "<group>"] [in role group "<role group>"] [because ...]}, also
+ * {@code grant impersonation to <account> [via group "<group>"] [in role group "<role group>"] [for group "<group>"]
+ * [because ...]}, also
  * phrased "give svc-sync impersonation rights".
  */
 final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
@@ -22,6 +23,11 @@ final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
                     "a role group name after 'in role group'",
                     "in|into [the] role group",
                     "in|into [the] rolegroup"),
+            Clause.of(
+                    "scopeGroup",
+                    "a group name after 'for group'",
+                    "for|over [the] mailboxes of [the] [security|mail-enabled|mail|distribution] group",
+                    "for|over [the] [security|mail-enabled|mail|distribution] group"),
             Clauses.BECAUSE);
 
     private static final String RIGHTS = "[right|rights|role|permission|permissions]";
@@ -36,12 +42,14 @@ final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
                 CommandSpec.draft("grant impersonation")
                         .syntax(
                                 "grant impersonation to <account> [via group \"<group>\"] [in role group \"<role group>\"]"
-                                        + " [because <justification>]")
+                                        + " [for group \"<group>\"] [because <justification>]")
                         .summary("Adds the account, or a mail-enabled security group that contains it, to a role group"
-                                + " holding ApplicationImpersonation, after approval. Exchange Server only: Exchange"
-                                + " Online removed this role in 2025, so use grant app access there.")
+                                + " holding ApplicationImpersonation, after approval; with for group, only over the"
+                                + " mailboxes of that group. Exchange Server only: Exchange Online removed this role"
+                                + " in 2025, so use grant app access there.")
                         .examples(
                                 "grant impersonation to svc-sync",
+                                "grant impersonation to svc-sync for group \"Sales Team\"",
                                 "grant impersonation to svc-sync via group \"Exchange Sync Accounts\" in role group"
                                         + " \"Exchange sync role group\" because Salesforce Exchange Sync for sales team")
                         .allowedTo(Role.PROVISIONING_ADMIN)
@@ -61,6 +69,8 @@ final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
                 Optional.ofNullable(clauses.get("group")).map(raw -> Arguments.valid(ExchangeRules.GROUP_NAME, raw)),
                 Optional.ofNullable(clauses.get("roleGroup"))
                         .map(raw -> Arguments.valid(ExchangeRules.ROLE_GROUP_NAME, raw)),
+                Optional.ofNullable(clauses.get("scopeGroup"))
+                        .map(raw -> Arguments.valid(ExchangeRules.GROUP_NAME, raw)),
                 Optional.ofNullable(clauses.get("because")));
     }
 
@@ -72,6 +82,9 @@ final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
                         .orElse("")
                 + command.roleGroup()
                         .map(name -> " in role group " + Quoting.quoted(name))
+                        .orElse("")
+                + command.scopeGroup()
+                        .map(name -> " for group " + Quoting.quoted(name))
                         .orElse("")
                 + because(command.justification());
     }

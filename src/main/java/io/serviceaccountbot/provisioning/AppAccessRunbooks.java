@@ -179,7 +179,7 @@ final class AppAccessRunbooks {
         return name.substring(0, MAX_NAME - suffix.length()).stripTrailing() + suffix;
     }
 
-    private static boolean sameFilter(String a, String b) {
+    static boolean sameFilter(String a, String b) {
         return a != null && normal(a).equals(normal(b));
     }
 

@@ -89,6 +89,16 @@ public interface ExchangeAdmin {
      */
     Optional<List<AuthorizationResult>> servicePrincipalRoles(String appId);
 
+    /**
+     * Assigns a management role to a mailbox user directly, limited to the recipients of a management scope ({@code
+     * New-ManagementRoleAssignment -Name -Role -User -CustomRecipientWriteScope}, Exchange Server), unless an
+     * assignment of that name exists; the caller reads the effective assignments to see it.
+     */
+    void ensureUserRoleAssignment(String name, String role, String user, String recipientWriteScope);
+
+    /** Removes the role assignment of that name ({@code Remove-ManagementRoleAssignment}); done when it is gone. */
+    void removeRoleAssignment(String name);
+
     /** The management scope of that name ({@code Get-ManagementScope}), if Exchange has it. */
     Optional<ManagementScope> managementScope(String name);
 
@@ -136,8 +146,18 @@ public interface ExchangeAdmin {
      * @param user the effective user (a mailbox user)
      * @param assignee the role group or user the role is assigned to
      * @param via the group through which the user holds it, or null when a direct member
+     * @param name the role assignment's name, or null when Exchange did not say
+     * @param recipientScope the management scope the assignment is limited to ({@code -CustomRecipientWriteScope}),
+     *     or null when it reaches every recipient of the organisation
      */
-    record EffectiveAssignment(String role, String user, String assignee, String via) {}
+    record EffectiveAssignment(
+            String role, String user, String assignee, String via, String name, String recipientScope) {
+
+        /** An assignment over the whole organisation, its name unknown. */
+        public EffectiveAssignment(String role, String user, String assignee, String via) {
+            this(role, user, assignee, via, null, null);
+        }
+    }
 
     /**
      * An Entra app registered in Exchange Online.

@@ -59,6 +59,9 @@ final class ImpersonationRunbooks {
             return unknownAccount(command.account());
         }
         DirectoryUser user = found.get();
+        if (command.scopeGroup().isPresent()) {
+            return grantScoped(command, user);
+        }
         String roleGroup = command.roleGroup().orElse(properties.roleGroup());
         GroupAudience.Planned through = group == null ? null : audience.plan(group, roleGroup, user.id());
         if (through != null && through.refusal() != null) {
@@ -77,6 +80,59 @@ final class ImpersonationRunbooks {
         return new Drafted.Ready(runbook.build());
     }
 
+    /**
+     * Impersonation over the mailboxes of one group only (Exchange Server): the account's own role assignment with a
+     * recipient write scope, not the role group's organisation-wide one.
+     */
+    private Drafted grantScoped(Command.GrantImpersonation command, DirectoryUser user) {
+        String scopeGroup = command.scopeGroup().orElseThrow();
+        if (properties.exchangeFlavour() != ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER) {
+            return Drafted.refused(
+                    "Impersonation limited to the mailboxes of a group is granted with a role assignment of the"
+                            + " account's own on Exchange Server (bot.provisioning.exchange-flavour=exchange-server);"
+                            + " this bot manages another Exchange.",
+                    null);
+        }
+        if (command.group().isPresent() || command.roleGroup().isPresent()) {
+            return Drafted.refused(
+                    "A grant for the mailboxes of '" + scopeGroup + "' is the account's own role assignment, so it"
+                            + " goes through no group or role group; leave out via group and in role group.",
+                    "grant impersonation to " + user.mailNickname() + " for group \"" + scopeGroup + "\"");
+        }
+        Optional<ExchangeAdmin.MailEnabledGroup> group = exchange.securityGroup(scopeGroup);
+        if (group.isEmpty() || group.get().distinguishedName() == null) {
+            return Drafted.refused(
+                    "There is no mail-enabled security group '" + scopeGroup + "' in Exchange. Its members are the"
+                            + " mailboxes the account may impersonate: create it (New-DistributionGroup -Type"
+                            + " Security), add those mailboxes, then ask again.",
+                    null);
+        }
+        List<EffectiveAssignment> wider = impersonation.holdings(user).stream()
+                .filter(held -> held.recipientScope() == null)
+                .toList();
+        if (!wider.isEmpty()) {
+            return Drafted.refused(
+                    user.userPrincipalName() + " already holds " + IMPERSONATION + " over every mailbox, through '"
+                            + wider.get(0).assignee() + "'"
+                            + (wider.get(0).via() == null
+                                    ? ""
+                                    : " via '" + wider.get(0).via() + "'")
+                            + "; a limited grant would change nothing until that is revoked.",
+                    "revoke impersonation from " + user.mailNickname());
+        }
+        Runbook.Builder runbook = Runbook.titled("Grant " + IMPERSONATION + " to " + user.userPrincipalName()
+                        + " over the mailboxes of '" + scopeGroup + "' only")
+                .target(user.userPrincipalName(), user.id());
+        impersonation.grantScoped(
+                runbook,
+                user.userPrincipalName(),
+                () -> user,
+                scopeGroup,
+                group.get().distinguishedName(),
+                group.get().members().size());
+        return new Drafted.Ready(runbook.build());
+    }
+
     Drafted revoke(Command.RevokeImpersonation command) {
         if (!impersonationExists()) {
             return Drafted.refused(ExchangeOnlineFacts.nothingToRevoke(), null);
@@ -91,13 +147,25 @@ final class ImpersonationRunbooks {
         if (held.isEmpty()) {
             return Drafted.refused(upn + " does not hold " + IMPERSONATION + ", so there is nothing to revoke.", null);
         }
-        Set<String> roleGroups =
-                held.stream().map(EffectiveAssignment::assignee).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> roleGroups = held.stream()
+                .filter(way -> !ownScopedAssignment(way))
+                .map(EffectiveAssignment::assignee)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         Runbook.Builder runbook =
                 Runbook.titled("Revoke " + IMPERSONATION + " from " + upn).target(upn, user.id());
         Set<String> removals = new LinkedHashSet<>();
         for (EffectiveAssignment way : held) {
-            if (way.via() != null && removals.add("group:" + way.via())) {
+            if (ownScopedAssignment(way)) {
+                if (removals.add("assignment:" + way.name())) {
+                    runbook.step(
+                            "Remove the role assignment '" + way.name() + "' (" + IMPERSONATION + " within '"
+                                    + way.recipientScope() + "'); the management scope stays",
+                            () -> {
+                                exchange.removeRoleAssignment(way.name());
+                                return StepOutcome.done("Removed the role assignment '" + way.name() + "'");
+                            });
+                }
+            } else if (way.via() != null && removals.add("group:" + way.via())) {
                 runbook.step("Remove " + upn + " from the mail-enabled security group '" + way.via() + "'", () -> {
                     exchange.removeGroupMember(way.via(), upn);
                     return StepOutcome.done("Removed " + upn + " from '" + way.via() + "'");
@@ -110,11 +178,18 @@ final class ImpersonationRunbooks {
             }
         }
         runbook.step(
-                "Check that " + upn + " no longer holds " + IMPERSONATION + ", and keep the role group"
-                        + (roleGroups.size() == 1 ? " '" : "s '") + String.join("', '", roleGroups)
-                        + "' for whoever else is in it",
+                "Check that " + upn + " no longer holds " + IMPERSONATION
+                        + (roleGroups.isEmpty()
+                                ? ""
+                                : ", and keep the role group" + (roleGroups.size() == 1 ? " '" : "s '")
+                                        + String.join("', '", roleGroups) + "' for whoever else is in it"),
                 () -> checkRevoked(user, roleGroups));
         return new Drafted.Ready(runbook.build());
+    }
+
+    /** The account's own assignment limited to a scope, as {@code grant … for group} makes it. */
+    private static boolean ownScopedAssignment(EffectiveAssignment way) {
+        return way.via() == null && way.recipientScope() != null && way.name() != null;
     }
 
     private StepOutcome checkRevoked(DirectoryUser user, Set<String> roleGroups) {
@@ -135,8 +210,10 @@ final class ImpersonationRunbooks {
                         + (assignment.via() == null ? "" : " via '" + assignment.via() + "'") + ")")
                 .distinct()
                 .toList();
-        String kept = "The role group" + (roleGroups.size() == 1 ? " '" : "s '") + String.join("', '", roleGroups)
-                + "' stay" + (roleGroups.size() == 1 ? "s" : "") + ". ";
+        String kept = roleGroups.isEmpty()
+                ? ""
+                : "The role group" + (roleGroups.size() == 1 ? " '" : "s '") + String.join("', '", roleGroups)
+                        + "' stay" + (roleGroups.size() == 1 ? "s" : "") + ". ";
         return StepOutcome.done(user.userPrincipalName() + " no longer holds " + IMPERSONATION + ". " + kept
                 + (others.isEmpty()
                         ? "Nobody holds " + IMPERSONATION + " now."

@@ -75,6 +75,90 @@ final class ImpersonationSteps {
     }
 
     /**
+     * Adds the steps of impersonation limited to the mailboxes of a group (Exchange Server): a management scope whose
+     * filter takes in the group's members, an assignment of ApplicationImpersonation to the account itself with that
+     * scope as its {@code -CustomRecipientWriteScope}, and the check that the account holds the role within that scope.
+     *
+     * @param upn the account's sign-in name, for the words and the assignment
+     * @param account the account, once it exists
+     * @param scopeGroup the group whose members' mailboxes the account may impersonate
+     * @param distinguishedName the group's distinguished name, which the scope's filter names
+     * @param mailboxes how many members the group has now, for the words
+     */
+    void grantScoped(
+            Runbook.Builder runbook,
+            String upn,
+            Supplier<DirectoryUser> account,
+            String scopeGroup,
+            String distinguishedName,
+            int mailboxes) {
+        String scope = AppAccessRunbooks.scopeName(scopeGroup);
+        String filter = "MemberOfGroup -eq '" + distinguishedName.replace("'", "''") + "'";
+        String name = assignmentName(upn, scopeGroup);
+        runbook.step(
+                        "Create the management scope '" + scope + "' for the members of '" + scopeGroup + "' (" + filter
+                                + ")",
+                        () -> ensureScope(scope, filter))
+                .step(
+                        "Assign " + IMPERSONATION + " to " + upn + " itself as '" + name + "', limited to that scope"
+                                + " (-CustomRecipientWriteScope): it may impersonate only the " + mailboxes
+                                + (mailboxes == 1 ? " mailbox" : " mailboxes") + " of '" + scopeGroup
+                                + "', not every mailbox as the article's role group grants",
+                        () -> {
+                            exchange.ensureUserRoleAssignment(name, IMPERSONATION, upn, scope);
+                            return StepOutcome.done("Assigned " + IMPERSONATION + " to " + upn + " as '" + name
+                                    + "' within '" + scope + "'");
+                        })
+                .step(
+                        "Check that " + upn + " holds " + IMPERSONATION + " within '" + scope + "' and nowhere else",
+                        () -> checkHoldsWithin(account.get(), scope));
+    }
+
+    /** The name of the account's own scoped assignment: at most 64 characters, unique per account and group. */
+    static String assignmentName(String upn, String scopeGroup) {
+        String alias = upn.contains("@") ? upn.substring(0, upn.indexOf('@')) : upn;
+        return AppAccessRunbooks.scopeName(alias + " impersonation over " + scopeGroup)
+                .substring("Mailboxes of ".length());
+    }
+
+    private StepOutcome ensureScope(String scope, String filter) {
+        ExchangeAdmin.ManagementScope made = exchange.ensureManagementScope(scope, filter);
+        if (!AppAccessRunbooks.sameFilter(made.recipientRestrictionFilter(), filter)) {
+            return StepOutcome.failed(
+                    "A management scope named '" + scope + "' exists with another filter ("
+                            + made.recipientRestrictionFilter() + ")",
+                    "Remove or rename it in Exchange (Remove-ManagementScope \"" + scope + "\"), then ask again.");
+        }
+        return StepOutcome.done("The management scope '" + scope + "' takes in exactly the members of the group");
+    }
+
+    private StepOutcome checkHoldsWithin(DirectoryUser user, String scope) {
+        List<EffectiveAssignment> held = holdings(user);
+        List<EffectiveAssignment> wider = held.stream()
+                .filter(assignment -> assignment.recipientScope() == null
+                        || !assignment.recipientScope().equalsIgnoreCase(scope))
+                .toList();
+        if (!wider.isEmpty()) {
+            EffectiveAssignment way = wider.get(0);
+            return StepOutcome.failed(
+                    user.userPrincipalName() + " also holds " + IMPERSONATION + " through '" + way.assignee() + "'"
+                            + (way.recipientScope() == null
+                                    ? ", over every mailbox"
+                                    : ", within '" + way.recipientScope() + "'"),
+                    "Type: revoke impersonation from " + user.mailNickname() + ", then ask for the limited grant"
+                            + " again.");
+        }
+        if (held.isEmpty()) {
+            return StepOutcome.failed(
+                    user.userPrincipalName() + " does not hold " + IMPERSONATION + " within '" + scope + "' yet",
+                    "Exchange may take a few minutes to apply a new role assignment; type verify " + user.mailNickname()
+                            + " to check again.");
+        }
+        return StepOutcome.done(user.userPrincipalName() + " holds " + IMPERSONATION + " only within '" + scope
+                + "', through its own assignment '" + held.get(0).name() + "'");
+    }
+
+    /**
      * "Create the mail-enabled security group …" when it is new or empty, as before; for a group with members, says
      * that it exists and who in it gains the role too.
      */

@@ -24,8 +24,9 @@ class RunnerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RunnerConfiguration.class);
 
     @Bean
-    SimulatedRunbook simulatedRunbook(ExchangeCmdlets cmdlets, SecretStore secrets, JsonMapper json) {
-        return new SimulatedRunbook(cmdlets, secrets, json);
+    SimulatedRunbook simulatedRunbook(
+            ExchangeCmdlets cmdlets, SecretStore secrets, JsonMapper json, SimulatedCredentials credentials) {
+        return new SimulatedRunbook(cmdlets, secrets, json, credentials);
     }
 
     /** Jobs change the tenant outside any request, so the tenant is saved after each job has run its cmdlets. */

@@ -18,6 +18,8 @@ import org.springframework.core.io.Resource;
  *     LicenseAssignment.ReadWrite.All, Exchange.ManageAsApp), to see what {@code doctor} and the commands say
  * @param runner the simulated Exchange Server runner: an Azure Automation account under {@code /sandbox/arm} whose
  *     jobs run the runbook Invoke-ExchangeCmdlet against the simulated organisation
+ * @param ewsBasic whether the simulated Exchange Web Services also offer and accept Basic besides Negotiate and NTLM
+ *     (Exchange Server's EWS offers only Windows Integrated authentication unless Basic is turned on)
  */
 @ConfigurationProperties("bot.sandbox")
 public record SandboxProperties(
@@ -26,7 +28,8 @@ public record SandboxProperties(
         @DefaultValue("10s") Duration mailboxDelay,
         @DefaultValue("0ms") Duration latency,
         List<String> refusedPermissions,
-        @DefaultValue Runner runner) {
+        @DefaultValue Runner runner,
+        @DefaultValue("true") boolean ewsBasic) {
 
     public SandboxProperties {
         refusedPermissions = refusedPermissions == null ? List.of() : List.copyOf(refusedPermissions);

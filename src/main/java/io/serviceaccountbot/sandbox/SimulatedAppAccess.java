@@ -334,6 +334,22 @@ final class SimulatedAppAccess {
     }
 
     /** What the app may do, and, with a mailbox, whether that mailbox is inside each assignment's scope. */
+    /**
+     * Whether the mailbox is among the recipients the management scope's filter matches, as Exchange checks a role
+     * assignment's {@code -CustomRecipientWriteScope}; false when there is no such scope or mailbox.
+     */
+    synchronized boolean inRecipientScope(String scopeName, String mailbox) {
+        Scope scope = scopes.get(key(scopeName));
+        if (scope == null) {
+            return false;
+        }
+        try {
+            return scope.filter().matches(exchange.filterProperties(exchange.mailbox(mailbox)));
+        } catch (CmdletFailure noSuchMailbox) {
+            return false;
+        }
+    }
+
     synchronized CmdletOutput test(String identity, String resource) {
         ServicePrincipal principal = principal(identity);
         Map<String, List<String>> properties = null;

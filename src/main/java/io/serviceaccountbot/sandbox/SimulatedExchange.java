@@ -358,6 +358,24 @@ final class SimulatedExchange {
         return CmdletOutput.of(row);
     }
 
+    /**
+     * The account New-Mailbox created whose user principal name, alias, name or primary address this is, or whose
+     * {@code DOMAIN\alias} (the NetBIOS domain is not checked); empty for any other user.
+     */
+    synchronized Optional<MailboxUser> serverAccount(String identity) {
+        String name = identity.contains("\\") ? identity.substring(identity.lastIndexOf('\\') + 1) : identity;
+        Optional<ActiveDirectoryAccounts.SavedAccount> account = accounts.find(name);
+        if (account.isEmpty() && name.endsWith("@" + domain)) {
+            account = accounts.find(name.substring(0, name.length() - domain.length() - 1));
+        }
+        return account.map(ActiveDirectoryAccounts.SavedAccount::mailboxUser);
+    }
+
+    /** The Name Exchange shows for a mailbox user, by which effective users are listed. */
+    synchronized String name(MailboxUser user) {
+        return accounts.name(user);
+    }
+
     /** Get-Mailbox -Identity on Exchange Server. */
     synchronized CmdletOutput getMailbox(String identity) {
         MailboxUser user = mailboxUser(identity).orElseThrow(() -> CmdletFailure.notFound(identity));

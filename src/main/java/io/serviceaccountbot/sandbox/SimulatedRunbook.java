@@ -89,11 +89,21 @@ final class SimulatedRunbook {
     private final ExchangeCmdlets cmdlets;
     private final SecretStore secrets;
     private final JsonMapper json;
+    private final SimulatedCredentials credentials;
 
     SimulatedRunbook(ExchangeCmdlets cmdlets, SecretStore secrets, JsonMapper json) {
+        this(cmdlets, secrets, json, new SimulatedCredentials());
+    }
+
+    /**
+     * A runbook whose New-Mailbox also records the new account's sign-in check in {@code credentials}, as Active
+     * Directory keeps the password's hashes, so that the account can sign in to the simulated Exchange Web Services.
+     */
+    SimulatedRunbook(ExchangeCmdlets cmdlets, SecretStore secrets, JsonMapper json, SimulatedCredentials credentials) {
         this.cmdlets = cmdlets;
         this.secrets = secrets;
         this.json = json;
+        this.credentials = credentials;
     }
 
     /** The Exchange server the runbook's session reaches, and the Key Vault it reads secrets from. */
@@ -206,6 +216,9 @@ final class SimulatedRunbook {
                 .forEach((parameter, secretName) -> parameters.put(parameter, secretValues.get(secretName)));
         try {
             CmdletOutput output = cmdlets.runOnServer(invocation.cmdlet(), parameters);
+            if (invocation.cmdlet().equalsIgnoreCase("New-Mailbox")) {
+                remember(output, parameters.path("Password").asString(null));
+            }
             result.put("ok", true);
             result.put("rows", output.rows());
             result.put("warnings", output.warnings());
@@ -216,6 +229,17 @@ final class SimulatedRunbook {
     }
 
     /** One cmdlet of the request, checked against the allow-list. */
+    /** Records the sign-in check of the account New-Mailbox created, under its objectGUID; never its password. */
+    private void remember(CmdletOutput output, String password) {
+        if (password == null || output.rows().isEmpty()) {
+            return;
+        }
+        Object guid = output.rows().get(0).get("Guid");
+        if (guid != null) {
+            credentials.set(String.valueOf(guid), password);
+        }
+    }
+
     private record Invocation(
             String cmdlet, ObjectNode parameters, Map<String, String> secretParameters, boolean continueOnError) {}
 

@@ -65,7 +65,8 @@ final class JustificationCard {
     static Command.Privileged withJustification(Command.Privileged command, String justification) {
         Optional<String> why = Optional.of(justification);
         if (command instanceof Command.GrantImpersonation grant) {
-            return new Command.GrantImpersonation(grant.account(), grant.group(), grant.roleGroup(), why);
+            return new Command.GrantImpersonation(
+                    grant.account(), grant.group(), grant.roleGroup(), grant.scopeGroup(), why);
         } else if (command instanceof Command.RevokeImpersonation revoke) {
             return new Command.RevokeImpersonation(revoke.account(), why);
         } else if (command instanceof Command.SetupExchangeSync setup) {

@@ -110,8 +110,9 @@ public class AccountVerification {
                             PROBE,
                             "Exchange Web Services did not accept the sign-in of " + upn
                                     + " with the password in the secret store",
-                            "Check that Basic authentication is allowed on the EWS virtual directory and that the"
-                                    + " stored password is the account's current one.");
+                            "Check that the stored password is the account's current one, and that the EWS virtual"
+                                    + " directory allows Windows authentication (NTLM or Negotiate) on Exchange"
+                                    + " Server.");
                 case NO_SUCH_MAILBOX ->
                     Check.failed(PROBE, "There is no mailbox " + target, "Check the address of the mailbox to try.");
                 case OTHER_ERROR ->

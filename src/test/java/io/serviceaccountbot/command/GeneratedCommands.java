@@ -73,7 +73,15 @@ final class GeneratedCommands {
                                 groupNames().toOptionals(ABSENT),
                                 groupNames().toOptionals(ABSENT),
                                 justifications(),
-                                GrantImpersonation::new),
+                                GrantImpersonation::new)
+                        .zip(
+                                groupNames().toOptionals(ABSENT),
+                                (grant, scope) -> new GrantImpersonation(
+                                        grant.account(),
+                                        grant.group(),
+                                        grant.roleGroup(),
+                                        scope,
+                                        grant.justification())),
                 accounts().zip(justifications(), RevokeImpersonation::new),
                 newAliases().zip(justifications(), SetupExchangeSync::new),
                 appIds().zip(groupNames(), applicationRoles(), justifications(), GrantAppAccess::new),

@@ -28,6 +28,7 @@ class SimulatedRunbookTest {
     private final Map<String, Secret> vault = new HashMap<>();
     private final SimulatedExchange exchange = new SimulatedExchange(TestMailboxes::find, "example.com");
     private final SimulatedRoleGroups roles = new SimulatedRoleGroups(ExchangeFlavour.LEGACY, exchange);
+    private final SimulatedCredentials credentials = new SimulatedCredentials();
     private final SimulatedRunbook runbook = new SimulatedRunbook(
             new ExchangeCmdlets(exchange, roles, new SimulatedAppAccess(exchange, roles)),
             new SecretStore() {
@@ -42,7 +43,8 @@ class SimulatedRunbookTest {
                     return Optional.ofNullable(vault.get(name));
                 }
             },
-            JSON);
+            JSON,
+            credentials);
 
     private SimulatedRunbook.Outcome run(String request) {
         return run(request, null);
@@ -170,6 +172,13 @@ class SimulatedRunbookTest {
                         .asString())
                 .isEqualTo("svc-runner@example.com");
         assertThat(answer.toString()).doesNotContain(PASSWORD);
+        String guid =
+                answer.path("results").get(0).path("rows").get(0).path("Guid").asString();
+        assertThat(credentials.matches(guid, PASSWORD))
+                .as("the new account can sign in with the password read from the vault")
+                .isTrue();
+        assertThat(credentials.ntHash(guid))
+                .hasValueSatisfying(hash -> assertThat(hash).isEqualTo(Ntlm.ntHash(PASSWORD)));
     }
 
     @Test

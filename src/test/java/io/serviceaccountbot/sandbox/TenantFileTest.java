@@ -83,6 +83,9 @@ class TenantFileTest {
                 .isPresent();
         assertThat(second.credentials.matches(svc.id(), "Correct-Horse-9")).isTrue();
         assertThat(second.credentials.matches(svc.id(), "wrong")).isFalse();
+        assertThat(second.credentials.ntHash(svc.id()))
+                .as("NTLM's NT hash is kept with the tenant")
+                .hasValueSatisfying(hash -> assertThat(hash).isEqualTo(Ntlm.ntHash("Correct-Horse-9")));
         assertThat(second.exchange
                         .distributionGroupMembers("Exchange Sync Accounts")
                         .rows())

@@ -174,6 +174,12 @@ class ExchangeServerGrantIT {
                 .hasValueSatisfying(
                         user -> assertThat(user.passwordNeverExpires()).isTrue());
 
+        String probe = ApprovalChat.text(
+                chat.alexSays("verify svc-onprem against isaiahl@example.com").card());
+        assertThat(probe)
+                .as("the account New-Mailbox made signs in to EWS with NTLM and impersonates")
+                .contains("svc-onprem@example.com opened the inbox of isaiahl@example.com as its owner");
+
         String password =
                 secrets.get(SecretNames.forPassword("svc-onprem")).orElseThrow().reveal();
         JsonNode history = control.runnerHistory();
@@ -183,6 +189,66 @@ class ExchangeServerGrantIT {
                 .contains(SecretNames.forPassword("svc-onprem"))
                 .as("and no job's parameters hold the password")
                 .doesNotContain(password);
+    }
+
+    /**
+     * Impersonation limited to the mailboxes of a group: a management scope and the account's own assignment with
+     * -CustomRecipientWriteScope. The card says it is less than every mailbox; afterwards the live probe opens a
+     * member's mailbox and is refused another's; revoke removes exactly that assignment.
+     */
+    @Test
+    void aGrantForAGroupReachesOnlyThatGroupsMailboxesUntilRevoked() throws Exception {
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        chat.installMegansChatAndTheChannel();
+        exchange.ensureSecurityGroup("Sales Mailboxes");
+        exchange.addGroupMember("Sales Mailboxes", "isaiahl@example.com");
+        assertThat(ApprovalChat.text(
+                        chat.alexSays("create service account svc-scoped").card()))
+                .contains("svc-scoped@example.com");
+
+        String number = ApprovalChat.numberOn(chat.alexSays(
+                "grant impersonation to svc-scoped for group \"Sales Mailboxes\" because Salesforce for sales only"));
+        FakeConnector.Call card = chat.cardPostedTo(MEGAN_CHAT, number);
+        assertThat(ApprovalChat.text(card.card()))
+                .contains("Create the management scope 'Mailboxes of Sales Mailboxes'")
+                .contains("it may impersonate only the 1 mailbox of 'Sales Mailboxes', not every mailbox");
+        List<FakeConnector.Call> calls = connector.calls();
+        chat.meganClicks("approve", card, null);
+        connector.await(
+                call -> !calls.contains(call)
+                        && call.path().contains(ALEX_CHAT)
+                        && ApprovalChat.text(call.card()).contains("Verification of svc-scoped@example.com"),
+                FakeConnector.PATIENCE);
+        assertThat(exchange.effectiveAssignments("ApplicationImpersonation"))
+                .filteredOn(assignment -> assignment.user().toLowerCase().contains("svc-scoped"))
+                .singleElement()
+                .satisfies(assignment ->
+                        assertThat(assignment.recipientScope()).isEqualTo("Mailboxes of Sales Mailboxes"));
+
+        assertThat(ApprovalChat.text(chat.alexSays("verify svc-scoped against isaiahl@example.com")
+                        .card()))
+                .contains("svc-scoped@example.com opened the inbox of isaiahl@example.com as its owner");
+        assertThat(ApprovalChat.text(chat.alexSays("verify svc-scoped against pattif@example.com")
+                        .card()))
+                .as("a mailbox outside the group stays out of reach")
+                .contains("Exchange refused svc-scoped@example.com to impersonate pattif@example.com")
+                .contains("ErrorImpersonateUserDenied");
+
+        String revoke = ApprovalChat.numberOn(
+                chat.alexSays("revoke impersonation from svc-scoped because the sales pilot is over"));
+        FakeConnector.Call revokeCard = chat.cardPostedTo(MEGAN_CHAT, revoke);
+        assertThat(ApprovalChat.text(revokeCard.card()))
+                .contains("Remove the role assignment 'svc-scoped impersonation over Sales Mailboxes'");
+        List<FakeConnector.Call> beforeRevoke = connector.calls();
+        chat.meganClicks("approve", revokeCard, null);
+        connector.await(
+                call -> !beforeRevoke.contains(call)
+                        && call.method().equals("PUT")
+                        && ApprovalChat.text(call.card()).contains(revoke)
+                        && ApprovalChat.text(call.card()).contains("and done"),
+                FakeConnector.PATIENCE);
+        assertThat(exchange.effectiveAssignments("ApplicationImpersonation"))
+                .noneSatisfy(assignment -> assertThat(assignment.user()).containsIgnoringCase("svc-scoped"));
     }
 
     @Test

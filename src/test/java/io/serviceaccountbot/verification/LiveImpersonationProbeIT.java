@@ -23,12 +23,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The live impersonation probe ({@code verify <account> against <mailbox>}) against the simulated Exchange Web
- * Services, legacy flavour: an account the bot created signs in with its stored password and opens another mailbox
- * only once it holds ApplicationImpersonation; an account the bot did not create cannot be probed, and says so.
+ * Services, legacy flavour, offering only Negotiate and NTLM as Exchange Server does by default (no Basic): an account
+ * the bot created signs in with its stored password through an NTLM handshake and opens another mailbox only once it
+ * holds ApplicationImpersonation; an account the bot did not create cannot be probed, and says so.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"bot.sandbox.exchange-flavour=legacy", "bot.sandbox.mailbox-delay=200ms"})
+        properties = {
+            "bot.sandbox.exchange-flavour=legacy",
+            "bot.sandbox.mailbox-delay=200ms",
+            "bot.sandbox.ews-basic=false"
+        })
 class LiveImpersonationProbeIT {
 
     static final Person ALEX = new Person("00000000-0000-0000-0000-0000000000020", "Alex Wilber");

@@ -258,6 +258,26 @@ final class CmdletExchangeAdmin implements ExchangeAdmin {
                 .map(ExchangeRows::scope));
     }
 
+    @Override
+    public void ensureUserRoleAssignment(String name, String role, String user, String recipientWriteScope) {
+        unlessAlready(
+                Kind.ALREADY_EXISTS,
+                () -> run(Cmdlet.named("New-ManagementRoleAssignment")
+                        .with("Name", name)
+                        .with("Role", role)
+                        .with("User", user)
+                        .with("CustomRecipientWriteScope", recipientWriteScope)));
+    }
+
+    @Override
+    public void removeRoleAssignment(String name) {
+        unlessAlready(
+                Kind.NOT_FOUND,
+                () -> run(Cmdlet.named("Remove-ManagementRoleAssignment")
+                        .with("Identity", name)
+                        .withoutConfirmation()));
+    }
+
     private List<JsonNode> run(Cmdlet cmdlet) {
         return exchange.invoke(cmdlet).rows();
     }

@@ -6,74 +6,214 @@ import io.serviceaccountbot.provisioning.TenantException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.hc.client5.http.auth.AuthChallenge;
+import org.apache.hc.client5.http.auth.AuthScheme;
+import org.apache.hc.client5.http.auth.AuthSchemeFactory;
+import org.apache.hc.client5.http.auth.AuthenticationException;
+import org.apache.hc.client5.http.auth.Credentials;
+import org.apache.hc.client5.http.auth.CredentialsProvider;
+import org.apache.hc.client5.http.auth.MalformedChallengeException;
+import org.apache.hc.client5.http.auth.NTCredentials;
+import org.apache.hc.client5.http.auth.StandardAuthScheme;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicSchemeFactory;
+import org.apache.hc.client5.http.impl.auth.NTLMScheme;
+import org.apache.hc.client5.http.impl.auth.NTLMSchemeFactory;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.Timeout;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
  * {@link ImpersonationProbe} over Exchange Web Services: a SOAP {@code GetFolder} of the target's inbox with the
- * {@code ExchangeImpersonation} header, signed in as the service account with Basic authentication (as the Remote
- * Connectivity Analyzer does; Exchange Server accepts it, Exchange Online no longer does). The password goes only into
- * the Authorization header of this one request and is never logged. The answer is read for its {@code ResponseCode}
- * (in a message or in a SOAP fault's detail) with a parser that refuses DTDs and external entities.
+ * {@code ExchangeImpersonation} header, signed in as the service account, as the Remote Connectivity Analyzer does.
+ *
+ * <p>Sign-in: the request goes first without credentials, and the 401's {@code WWW-Authenticate} offers decide.
+ * Exchange Server's EWS offers Windows Integrated authentication ({@code Negotiate} and {@code NTLM}) and, by default,
+ * not Basic. The probe answers {@code NTLM} with an NTLMv2 handshake; {@code Negotiate} alone with the same NTLM
+ * messages inside it ({@code Negotiate <base64 NTLMSSP>}), as Windows does when Kerberos is not to be had; and Basic
+ * only when it is the only offer, so the password never crosses in clear where NTLM is possible. An account given as a
+ * user principal name ({@code svc-sync@contoso.com}) goes as the NTLM user name with an empty domain; {@code
+ * CONTOSO\svc-sync} as that domain and user. Exchange Online offers none of these any more, and refuses.
+ *
+ * <p>Why Apache HttpClient 5's NTLM: the library is already the bot's HTTP client (the managed 5.6 still ships {@code
+ * NTLMScheme}, deprecated since 5.3 because NTLM is, but maintained and tested, with NTLMv2 and target info), its
+ * handshake state lives in one client and one connection that this probe makes and closes, and credentials are handed
+ * per scheme. The JDK's {@code HttpURLConnection} NTLM was the other choice, but it keeps authentication in a
+ * process-wide cache, retries on its own, and its {@code Negotiate} means Kerberos through GSS only. Each probe builds
+ * its own client with one connection (NTLM is connection-bound), so nothing of one sign-in is reused for another; the
+ * password goes only into this one sign-in and is never logged (HttpClient's header and wire loggers are held at INFO
+ * in {@code application.yaml}, so no DEBUG setting prints an Authorization header). The answer is read for its {@code
+ * ResponseCode} (in a message or in a SOAP fault's detail) with a parser that refuses DTDs and external entities.
  */
+@SuppressWarnings(
+        "deprecation") // NTLMScheme and NTCredentials: deprecated because NTLM is, and Exchange Server needs it
 final class EwsImpersonationProbe implements ImpersonationProbe {
 
     static final String MESSAGES = "http://schemas.microsoft.com/exchange/services/2006/messages";
     static final String TYPES = "http://schemas.microsoft.com/exchange/services/2006/types";
     static final String ERRORS = "http://schemas.microsoft.com/exchange/services/2006/errors";
 
-    private final HttpClient http;
+    /** NTLM first, then NTLM inside Negotiate, Basic only when nothing else is offered. */
+    static final List<String> PREFERENCE =
+            List.of(StandardAuthScheme.NTLM, StandardAuthScheme.SPNEGO, StandardAuthScheme.BASIC);
+
     private final Supplier<URI> endpoint;
     private final Duration timeout;
 
-    EwsImpersonationProbe(HttpClient http, Supplier<URI> endpoint, Duration timeout) {
-        this.http = http;
+    EwsImpersonationProbe(Supplier<URI> endpoint, Duration timeout) {
         this.endpoint = endpoint;
         this.timeout = timeout;
     }
 
     @Override
     public ProbeResult probe(String serviceAccount, Secret password, String targetMailbox) {
-        String credentials = Base64.getEncoder()
-                .encodeToString((serviceAccount + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(endpoint.get())
-                .timeout(timeout)
-                .header("Content-Type", "text/xml; charset=utf-8")
-                .header("Authorization", "Basic " + credentials)
-                .header("X-AnchorMailbox", targetMailbox)
-                .POST(HttpRequest.BodyPublishers.ofString(getFolder(targetMailbox)))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        URI uri = endpoint.get();
+        HttpPost request = new HttpPost(uri);
+        request.setHeader("X-AnchorMailbox", targetMailbox);
+        request.setEntity(
+                new StringEntity(getFolder(targetMailbox), ContentType.create("text/xml", StandardCharsets.UTF_8)));
+        try (CloseableHttpClient client = client(serviceAccount, password)) {
+            return client.execute(request, HttpClientContext.create(), response -> {
+                String body = response.getEntity() == null
+                        ? ""
+                        : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                return answer(serviceAccount, response.getCode(), body);
+            });
         } catch (IOException e) {
             throw unavailable(
                     "Exchange Web Services did not answer (" + e.getClass().getSimpleName() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("the probe was interrupted", e);
         }
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
+    }
+
+    private static ProbeResult answer(String serviceAccount, int status, String body) {
+        if (status == 401 || status == 403) {
             return new ProbeResult(
                     Outcome.SIGN_IN_REFUSED,
-                    String.valueOf(response.statusCode()),
+                    String.valueOf(status),
                     "Exchange Web Services did not accept the sign-in of " + serviceAccount);
         }
-        if (response.statusCode() >= 500 && !response.body().contains("ResponseCode")) {
-            throw unavailable("Exchange Web Services answered " + response.statusCode(), null);
+        if (status >= 500 && !body.contains("ResponseCode")) {
+            throw unavailable("Exchange Web Services answered " + status, null);
         }
-        return read(response.body());
+        return read(body);
+    }
+
+    /**
+     * One client for one probe: one connection (an NTLM handshake holds to it), no redirects, no retries, the
+     * account's credentials for NTLM (also inside Negotiate) and, only for a Basic offer, as user and password.
+     */
+    private CloseableHttpClient client(String serviceAccount, Secret password) {
+        int slash = serviceAccount.indexOf('\\');
+        String user = slash < 0 ? serviceAccount : serviceAccount.substring(slash + 1);
+        String domain = slash < 0 ? null : serviceAccount.substring(0, slash);
+        Credentials ntlm = new NTCredentials(user, password.reveal().toCharArray(), null, domain);
+        Credentials basic = new UsernamePasswordCredentials(
+                serviceAccount, password.reveal().toCharArray());
+        CredentialsProvider credentials =
+                (scope, context) -> StandardAuthScheme.BASIC.equalsIgnoreCase(scope.getSchemeName()) ? basic : ntlm;
+        Timeout limit = Timeout.of(timeout);
+        Timeout connect = Timeout.of(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10));
+        BasicHttpClientConnectionManager connection = new BasicHttpClientConnectionManager();
+        connection.setConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(connect)
+                .setSocketTimeout(limit)
+                .build());
+        return HttpClients.custom()
+                .setConnectionManager(connection)
+                .setDefaultAuthSchemeRegistry(RegistryBuilder.<AuthSchemeFactory>create()
+                        .register(StandardAuthScheme.NTLM, NTLMSchemeFactory.INSTANCE)
+                        .register(StandardAuthScheme.SPNEGO, context -> new NtlmInNegotiate())
+                        .register(StandardAuthScheme.BASIC, BasicSchemeFactory.INSTANCE)
+                        .build())
+                .setDefaultCredentialsProvider(credentials)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(limit)
+                        .setConnectionRequestTimeout(connect)
+                        .setTargetPreferredAuthSchemes(PREFERENCE)
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+    }
+
+    /**
+     * {@code Negotiate} carrying raw NTLM messages: HttpClient's {@link NTLMScheme} under the other name, its tokens
+     * sent as {@code Negotiate <base64>} and the server's read back from {@code Negotiate <base64>}.
+     */
+    static final class NtlmInNegotiate implements AuthScheme {
+
+        private final NTLMScheme ntlm = new NTLMScheme();
+
+        @Override
+        public String getName() {
+            return StandardAuthScheme.SPNEGO;
+        }
+
+        @Override
+        public boolean isConnectionBased() {
+            return true;
+        }
+
+        @Override
+        public void processChallenge(AuthChallenge challenge, HttpContext context) throws MalformedChallengeException {
+            ntlm.processChallenge(challenge, context);
+        }
+
+        @Override
+        public boolean isChallengeComplete() {
+            return ntlm.isChallengeComplete();
+        }
+
+        @Override
+        public String getRealm() {
+            return ntlm.getRealm();
+        }
+
+        @Override
+        public boolean isResponseReady(HttpHost host, CredentialsProvider credentials, HttpContext context)
+                throws AuthenticationException {
+            return ntlm.isResponseReady(host, credentials, context);
+        }
+
+        @Override
+        public Principal getPrincipal() {
+            return ntlm.getPrincipal();
+        }
+
+        @Override
+        public String generateAuthResponse(HttpHost host, HttpRequest request, HttpContext context)
+                throws AuthenticationException {
+            String response = ntlm.generateAuthResponse(host, request, context);
+            return response.regionMatches(true, 0, "NTLM ", 0, 5)
+                    ? StandardAuthScheme.SPNEGO + " " + response.substring(5)
+                    : response;
+        }
     }
 
     static ProbeResult read(String body) {

@@ -85,10 +85,6 @@ class ExchangeClientConfiguration {
     ImpersonationProbe impersonationProbe(
             ProvisioningProperties properties, BotIdentity identity, Environment environment) {
         return new EwsImpersonationProbe(
-                java.net.http.HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-                        .build(),
                 SingletonSupplier.of(() -> URI.create(ewsUrl(properties, identity, environment))),
                 properties.exchangeTimeout());
     }

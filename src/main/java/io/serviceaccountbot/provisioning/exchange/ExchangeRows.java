@@ -95,7 +95,9 @@ final class ExchangeRows {
                 assignedRole == null ? role : roleName(assignedRole),
                 text(row, "EffectiveUserName"),
                 text(row, "RoleAssigneeName"),
-                via);
+                via,
+                text(row, "Name"),
+                text(row, "CustomRecipientWriteScope"));
     }
 
     static ExchangeServicePrincipal servicePrincipal(JsonNode row) {
