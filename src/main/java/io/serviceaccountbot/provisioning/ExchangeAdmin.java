@@ -146,7 +146,8 @@ public interface ExchangeAdmin {
      * @param user the effective user (a mailbox user)
      * @param assignee the role group or user the role is assigned to
      * @param via the group through which the user holds it, or null when a direct member
-     * @param name the role assignment's name, or null when Exchange did not say
+     * @param name the name of an assignment limited to a scope, which is how the bot removes it; null for an
+     *     assignment over the whole organisation (held through a role group, left to its own steps)
      * @param recipientScope the management scope the assignment is limited to ({@code -CustomRecipientWriteScope}),
      *     or null when it reaches every recipient of the organisation
      */

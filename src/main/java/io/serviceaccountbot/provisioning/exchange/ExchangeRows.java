@@ -91,13 +91,14 @@ final class ExchangeRows {
         List<String> chain = strings(row, "AssignmentChain");
         String via = chain.size() > 1 ? chain.get(chain.size() - 1) : null;
         String assignedRole = text(row, "Role");
+        String scope = text(row, "CustomRecipientWriteScope");
         return new EffectiveAssignment(
                 assignedRole == null ? role : roleName(assignedRole),
                 text(row, "EffectiveUserName"),
                 text(row, "RoleAssigneeName"),
                 via,
-                text(row, "Name"),
-                text(row, "CustomRecipientWriteScope"));
+                scope == null ? null : text(row, "Name"),
+                scope);
     }
 
     static ExchangeServicePrincipal servicePrincipal(JsonNode row) {
