@@ -196,6 +196,7 @@ public class TakeoverLoad {
         String sandbox = tenant + "/sandbox";
         return new ProcessBuilder(
                         "java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar,
+                        "--bot.sandbox.exchange-flavour=legacy",
                         "--server.port=" + port,
                         "--spring.datasource.url=" + db + "?currentSchema=" + schema,
                         "--spring.datasource.username=" + dbUser,

@@ -24,11 +24,14 @@ cleanup() {
   psql "$PSQL_URL" -U "$USER_NAME" -qc "drop schema if exists $SCHEMA cascade" || true
 }
 trap cleanup EXIT
-java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --server.port=3993 --bot.storage.directory="$OUT/replicas/tenant" \
+# The figures in the README were measured on Exchange Online's licence and mailbox wait with ApplicationImpersonation
+# (the sandbox's legacy flavour), so the bot starts on it rather than on the default Exchange Server.
+FLAVOUR=--bot.sandbox.exchange-flavour=legacy
+java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --server.port=3993 "$FLAVOUR" --bot.storage.directory="$OUT/replicas/tenant" \
   --bot.secrets.directory="$OUT/replicas/tenant/secrets" > "$OUT/replicas/tenant.log" 2>&1 & pids+=($!)
 SANDBOX=http://127.0.0.1:3993/sandbox
 for port in 3994 3995; do
-  java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --server.port=$port \
+  java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --server.port=$port "$FLAVOUR" \
     --spring.datasource.url="$URL?currentSchema=$SCHEMA" --spring.datasource.username="$USER_NAME" \
     --bot.provisioning.graph-base-url=$SANDBOX/graph/v1.0 --bot.provisioning.exchange-base-url=$SANDBOX/exchange \
     --bot.provisioning.ews-url=$SANDBOX/ews/Exchange.asmx --bot.secrets.directory="$OUT/replicas/secrets" \

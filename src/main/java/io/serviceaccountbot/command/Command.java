@@ -107,12 +107,25 @@ public sealed interface Command {
         }
     }
 
-    /** {@code setup exchange sync for <alias>}: the whole runbook, from creating the account to verifying it. */
-    record SetupExchangeSync(Alias alias, Optional<String> justification) implements Privileged {
+    /**
+     * {@code setup exchange sync for <alias> [for group "<group>"]}: the whole runbook, from creating the account to
+     * verifying it.
+     *
+     * @param scopeGroup the group whose member mailboxes alone the account may impersonate (Exchange Server); empty for
+     *     every mailbox, as the article does
+     */
+    record SetupExchangeSync(Alias alias, Optional<String> scopeGroup, Optional<String> justification)
+            implements Privileged {
 
         public SetupExchangeSync {
             Objects.requireNonNull(alias, "alias");
+            scopeGroup = Objects.requireNonNull(scopeGroup, "scopeGroup").map(ExchangeRules.GROUP_NAME::require);
             justification = FreeText.optional(justification, "justification");
+        }
+
+        /** Impersonation of every mailbox, as the article grants it. */
+        public SetupExchangeSync(Alias alias, Optional<String> justification) {
+            this(alias, Optional.empty(), justification);
         }
     }
 

@@ -13,6 +13,13 @@ import java.util.Set;
  */
 final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
 
+    /** {@code for group "<group>"}: impersonation over the mailboxes of that group only. */
+    static final Clause SCOPE_GROUP = Clause.of(
+            "scopeGroup",
+            "a group name after 'for group'",
+            "for|over [the] mailboxes of [the] [security|mail-enabled|mail|distribution] group",
+            "for|over [the] [security|mail-enabled|mail|distribution] group");
+
     private static final Clauses CLAUSES = Clauses.of(
             Clause.of(
                     "group",
@@ -23,11 +30,7 @@ final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
                     "a role group name after 'in role group'",
                     "in|into [the] role group",
                     "in|into [the] rolegroup"),
-            Clause.of(
-                    "scopeGroup",
-                    "a group name after 'for group'",
-                    "for|over [the] mailboxes of [the] [security|mail-enabled|mail|distribution] group",
-                    "for|over [the] [security|mail-enabled|mail|distribution] group"),
+            SCOPE_GROUP,
             Clauses.BECAUSE);
 
     private static final String RIGHTS = "[right|rights|role|permission|permissions]";

@@ -4,10 +4,10 @@ import io.serviceaccountbot.command.Command.SetupExchangeSync;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code setup exchange sync for <alias> [because ...]}: the whole runbook. */
+/** {@code setup exchange sync for <alias> [for group "<group>"] [because ...]}: the whole runbook. */
 final class SetupExchangeSyncGrammar extends Grammar<SetupExchangeSync> {
 
-    private static final Clauses CLAUSES = Clauses.of(Clauses.BECAUSE);
+    private static final Clauses CLAUSES = Clauses.of(GrantImpersonationGrammar.SCOPE_GROUP, Clauses.BECAUSE);
 
     SetupExchangeSyncGrammar() {
         super(
@@ -17,11 +17,13 @@ final class SetupExchangeSyncGrammar extends Grammar<SetupExchangeSync> {
                         "set up [the] [salesforce] exchange sync [for]"),
                 CLAUSES,
                 CommandSpec.draft("setup exchange sync")
-                        .syntax("setup exchange sync for <alias> [because <justification>]")
+                        .syntax("setup exchange sync for <alias> [for group \"<group>\"] [because <justification>]")
                         .summary("Runs the whole Salesforce Exchange Sync runbook: creates the account, grants its"
-                                + " access after approval, and verifies it.")
+                                + " access after approval, and verifies it; with for group, impersonation only over"
+                                + " the mailboxes of that group (Exchange Server).")
                         .examples(
                                 "setup exchange sync for svc-sync",
+                                "setup exchange sync for svc-sync for group \"Sales Team\"",
                                 "setup exchange sync for svc-sync because Salesforce Exchange Sync for sales team")
                         .allowedTo(Role.PROVISIONING_ADMIN)
                         .manifest(
@@ -38,12 +40,19 @@ final class SetupExchangeSyncGrammar extends Grammar<SetupExchangeSync> {
         }
         Alias valid = Arguments.alias(alias.value());
         Map<String, String> clauses = CLAUSES.read(alias.rest(), this);
-        return new SetupExchangeSync(valid, Optional.ofNullable(clauses.get("because")));
+        return new SetupExchangeSync(
+                valid,
+                Optional.ofNullable(clauses.get("scopeGroup"))
+                        .map(raw -> Arguments.valid(ExchangeRules.GROUP_NAME, raw)),
+                Optional.ofNullable(clauses.get("because")));
     }
 
     @Override
     String render(SetupExchangeSync command) {
         return "setup exchange sync for " + Quoting.token(command.alias().value())
+                + command.scopeGroup()
+                        .map(name -> " for group " + Quoting.quoted(name))
+                        .orElse("")
                 + GrantImpersonationGrammar.because(command.justification());
     }
 }

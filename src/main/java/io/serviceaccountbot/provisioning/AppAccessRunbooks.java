@@ -54,7 +54,7 @@ final class AppAccessRunbooks {
             if (exchange.managementRole(role).isEmpty()) {
                 return Drafted.refused(
                         ExchangeOnlineFacts.noApplicationRoles(role),
-                        "grant impersonation to <account> via group \"" + command.group() + "\"");
+                        "grant impersonation to <account> for group \"" + command.group() + "\"");
             }
         }
         Optional<ServicePrincipal> app = directory.findServicePrincipal(appId);

@@ -9,7 +9,10 @@ import java.util.Set;
 
 /**
  * Who else gains access when access is granted through a mail-enabled security group that exists already and is not
- * in the role group yet (once it is, its members hold the role already, and only the account gains it): its members, listed by the directory (Graph's {@code /groups/{id}/members}) under the object id Exchange gives the group.
+ * in the role group yet (once it is, its members hold the role already, and only the account gains it): its members.
+ * On Exchange Online they are listed by the directory (Graph's {@code /groups/{id}/members}) under the object id
+ * Exchange gives the group; on Exchange Server the group lives in Active Directory, which Graph cannot see, so they are
+ * the members Exchange lists ({@code Get-DistributionGroupMember}): people by address, groups by name.
  * Approvers read them on the card, so the bot will not use a group whose members it cannot show: one with more members
  * than {@code bot.approval.max-group-members}, or one that holds another group (whose members Graph lists only as
  * that group). When the run comes, the group is listed again and the run stops rather than grant access to someone who
@@ -23,24 +26,33 @@ final class GroupAudience {
     private final ExchangeAdmin exchange;
     private final Directory directory;
     private final int maxMembers;
+    private final boolean membersFromExchange;
 
-    GroupAudience(ExchangeAdmin exchange, Directory directory, int maxMembers) {
+    /**
+     * @param membersFromExchange whether the members are those Exchange lists (Exchange Server) rather than those the
+     *     directory lists (Exchange Online)
+     */
+    GroupAudience(ExchangeAdmin exchange, Directory directory, int maxMembers, boolean membersFromExchange) {
         this.exchange = exchange;
         this.directory = directory;
         this.maxMembers = maxMembers;
+        this.membersFromExchange = membersFromExchange;
     }
 
     /**
      * The members of the group other than the account being granted access (who is named on its own), when planning.
      *
+     * @param targetObjectId the account's object id; null when it does not exist yet
+     * @param targetUpn the account's sign-in name
+     *
      * @return the group's other members (none when the group does not exist yet), or the refusal when the bot will not
      *     use the group
      */
-    Planned plan(String group, String roleGroup, String targetObjectId) {
+    Planned plan(String group, String roleGroup, String targetObjectId, String targetUpn) {
         if (holdsRoleAlready(roleGroup, group)) {
             return new Planned(new PlanPreview.ThroughGroup(group, List.of()), null);
         }
-        List<GroupMember> members = othersIn(group, targetObjectId);
+        List<GroupMember> members = othersIn(group, targetObjectId, targetUpn);
         Optional<GroupMember> nested =
                 members.stream().filter(GroupMember::group).findFirst();
         if (nested.isPresent()) {
@@ -67,12 +79,12 @@ final class GroupAudience {
      * @param approvedIds the object ids of the members the approvers saw
      */
     Optional<StepOutcome> joinedSinceApproval(
-            String group, String roleGroup, String targetObjectId, Set<String> approvedIds) {
+            String group, String roleGroup, String targetObjectId, String targetUpn, Set<String> approvedIds) {
         if (holdsRoleAlready(roleGroup, group)) {
             return Optional.empty();
         }
         List<String> joined = new ArrayList<>();
-        for (GroupMember member : othersIn(group, targetObjectId)) {
+        for (GroupMember member : othersIn(group, targetObjectId, targetUpn)) {
             if (!approvedIds.contains(member.id().toLowerCase(Locale.ROOT))) {
                 joined.add(member.name() + (member.group() ? " (a group)" : ""));
             }
@@ -111,10 +123,16 @@ final class GroupAudience {
                 .isPresent();
     }
 
-    private List<GroupMember> othersIn(String group, String targetObjectId) {
+    private List<GroupMember> othersIn(String group, String targetObjectId, String targetUpn) {
         Optional<MailEnabledGroup> found = exchange.securityGroup(group);
         if (found.isEmpty()) {
             return List.of();
+        }
+        if (membersFromExchange) {
+            return found.get().members().stream()
+                    .filter(name -> targetUpn == null || !name.equalsIgnoreCase(targetUpn))
+                    .map(GroupAudience::exchangeMember)
+                    .toList();
         }
         String objectId = found.get().objectId();
         if (objectId == null) {
@@ -130,6 +148,14 @@ final class GroupAudience {
         return directory.groupMembers(objectId).stream()
                 .filter(member -> targetObjectId == null || !member.id().equalsIgnoreCase(targetObjectId))
                 .toList();
+    }
+
+    /**
+     * A member as Exchange lists it: a person by address, which also serves as the id approvers saw; a group by name.
+     */
+    private static GroupMember exchangeMember(String name) {
+        boolean person = name.contains("@");
+        return new GroupMember(name.toLowerCase(Locale.ROOT), null, name, !person);
     }
 
     /**

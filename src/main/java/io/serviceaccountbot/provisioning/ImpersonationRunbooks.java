@@ -63,7 +63,8 @@ final class ImpersonationRunbooks {
             return grantScoped(command, user);
         }
         String roleGroup = command.roleGroup().orElse(properties.roleGroup());
-        GroupAudience.Planned through = group == null ? null : audience.plan(group, roleGroup, user.id());
+        GroupAudience.Planned through =
+                group == null ? null : audience.plan(group, roleGroup, user.id(), user.userPrincipalName());
         if (through != null && through.refusal() != null) {
             return Drafted.refused(through.refusal(), null);
         }
@@ -86,39 +87,16 @@ final class ImpersonationRunbooks {
      */
     private Drafted grantScoped(Command.GrantImpersonation command, DirectoryUser user) {
         String scopeGroup = command.scopeGroup().orElseThrow();
-        if (properties.exchangeFlavour() != ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER) {
-            return Drafted.refused(
-                    "Impersonation limited to the mailboxes of a group is granted with a role assignment of the"
-                            + " account's own on Exchange Server (bot.provisioning.exchange-flavour=exchange-server);"
-                            + " this bot manages another Exchange.",
-                    null);
-        }
-        if (command.group().isPresent() || command.roleGroup().isPresent()) {
+        if (properties.exchangeFlavour() == ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER
+                && (command.group().isPresent() || command.roleGroup().isPresent())) {
             return Drafted.refused(
                     "A grant for the mailboxes of '" + scopeGroup + "' is the account's own role assignment, so it"
                             + " goes through no group or role group; leave out via group and in role group.",
                     "grant impersonation to " + user.mailNickname() + " for group \"" + scopeGroup + "\"");
         }
-        Optional<ExchangeAdmin.MailEnabledGroup> group = exchange.securityGroup(scopeGroup);
-        if (group.isEmpty() || group.get().distinguishedName() == null) {
-            return Drafted.refused(
-                    "There is no mail-enabled security group '" + scopeGroup + "' in Exchange. Its members are the"
-                            + " mailboxes the account may impersonate: create it (New-DistributionGroup -Type"
-                            + " Security), add those mailboxes, then ask again.",
-                    null);
-        }
-        List<EffectiveAssignment> wider = impersonation.holdings(user).stream()
-                .filter(held -> held.recipientScope() == null)
-                .toList();
-        if (!wider.isEmpty()) {
-            return Drafted.refused(
-                    user.userPrincipalName() + " already holds " + IMPERSONATION + " over every mailbox, through '"
-                            + wider.get(0).assignee() + "'"
-                            + (wider.get(0).via() == null
-                                    ? ""
-                                    : " via '" + wider.get(0).via() + "'")
-                            + "; a limited grant would change nothing until that is revoked.",
-                    "revoke impersonation from " + user.mailNickname());
+        Scope scope = scope(scopeGroup, Optional.of(user));
+        if (scope.refusal() != null) {
+            return scope.refusal();
         }
         Runbook.Builder runbook = Runbook.titled("Grant " + IMPERSONATION + " to " + user.userPrincipalName()
                         + " over the mailboxes of '" + scopeGroup + "' only")
@@ -128,9 +106,63 @@ final class ImpersonationRunbooks {
                 user.userPrincipalName(),
                 () -> user,
                 scopeGroup,
-                group.get().distinguishedName(),
-                group.get().members().size());
+                scope.group().distinguishedName(),
+                scope.group().members().size());
         return new Drafted.Ready(runbook.build());
+    }
+
+    /**
+     * The group of a grant limited to its mailboxes, or why there is none: only on Exchange Server, only a
+     * mail-enabled security group Exchange knows, and only for an account that does not hold the role over every
+     * mailbox already (a limited grant would change nothing).
+     *
+     * @param user the account, when it exists
+     */
+    private Scope scope(String scopeGroup, Optional<DirectoryUser> user) {
+        if (properties.exchangeFlavour() != ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER) {
+            return Scope.refused(Drafted.refused(
+                    "Impersonation limited to the mailboxes of a group is granted with a role assignment of the"
+                            + " account's own on Exchange Server (bot.provisioning.exchange-flavour=exchange-server);"
+                            + " this bot manages another Exchange.",
+                    null));
+        }
+        Optional<ExchangeAdmin.MailEnabledGroup> group = exchange.securityGroup(scopeGroup);
+        if (group.isEmpty() || group.get().distinguishedName() == null) {
+            return Scope.refused(Drafted.refused(
+                    "There is no mail-enabled security group '" + scopeGroup + "' in Exchange. Its members are the"
+                            + " mailboxes the account may impersonate: create it (New-DistributionGroup -Type"
+                            + " Security), add those mailboxes, then ask again.",
+                    null));
+        }
+        List<EffectiveAssignment> wider = user.map(found -> impersonation.holdings(found).stream()
+                        .filter(held -> held.recipientScope() == null)
+                        .toList())
+                .orElse(List.of());
+        if (!wider.isEmpty()) {
+            DirectoryUser holder = user.orElseThrow();
+            return Scope.refused(Drafted.refused(
+                    holder.userPrincipalName() + " already holds " + IMPERSONATION + " over every mailbox, through '"
+                            + wider.get(0).assignee() + "'"
+                            + (wider.get(0).via() == null
+                                    ? ""
+                                    : " via '" + wider.get(0).via() + "'")
+                            + "; a limited grant would change nothing until that is revoked.",
+                    "revoke impersonation from " + holder.mailNickname()));
+        }
+        return new Scope(group.get(), null);
+    }
+
+    /**
+     * The group a grant is limited to, or the refusal.
+     *
+     * @param group the mail-enabled security group; null when refused
+     * @param refusal why not; null when the group will do
+     */
+    private record Scope(ExchangeAdmin.MailEnabledGroup group, Drafted refusal) {
+
+        static Scope refused(Drafted refusal) {
+            return new Scope(null, refusal);
+        }
     }
 
     Drafted revoke(Command.RevokeImpersonation command) {
@@ -240,13 +272,19 @@ final class ImpersonationRunbooks {
         List<DirectoryUser> existing = directory.findUsersByUpnOrAlias(account.upn, alias);
         Optional<DirectoryUser> adopted = existing.size() == 1 ? Optional.of(existing.get(0)) : Optional.empty();
         String upn = adopted.map(DirectoryUser::userPrincipalName).orElse(account.upn);
-        String group = defaultGroup();
+        String scopeGroup = command.scopeGroup().orElse(null);
+        Scope scope = scopeGroup == null ? null : scope(scopeGroup, adopted);
+        if (scope != null && scope.refusal() != null) {
+            return scope.refusal();
+        }
+        String group = scopeGroup == null ? defaultGroup() : null;
         GroupAudience.Planned through = group == null
                 ? null
                 : audience.plan(
                         group,
                         properties.roleGroup(),
-                        adopted.map(DirectoryUser::id).orElse(null));
+                        adopted.map(DirectoryUser::id).orElse(null),
+                        upn);
         if (through != null && through.refusal() != null) {
             return Drafted.refused(through.refusal(), null);
         }
@@ -256,7 +294,8 @@ final class ImpersonationRunbooks {
                 : "Create the user " + upn + " with its mailbox in " + accounts.directoryName()
                         + " (New-Mailbox), enabled and with no password change at next logon, its password kept in"
                         + " the secret store";
-        Runbook.Builder runbook = Runbook.titled("Set up Exchange sync for " + upn)
+        Runbook.Builder runbook = Runbook.titled("Set up Exchange sync for " + upn
+                        + (scopeGroup == null ? "" : " over the mailboxes of '" + scopeGroup + "' only"))
                 .target(upn, adopted.map(DirectoryUser::id).orElse(null))
                 .secretLocation(account::secretLocation)
                 .step(
@@ -280,6 +319,16 @@ final class ImpersonationRunbooks {
                         "Set its password never to expire unless it is so already",
                         () -> accounts.ensurePasswordNeverExpires(account))
                 .awaits(mailboxWait.words(), mailboxWait.forNewAccount(() -> account.user));
+        if (scope != null) {
+            impersonation.grantScoped(
+                    runbook,
+                    upn,
+                    () -> account.user,
+                    scopeGroup,
+                    scope.group().distinguishedName(),
+                    scope.group().members().size());
+            return new Drafted.Ready(runbook.build());
+        }
         impersonation.grant(
                 runbook,
                 upn,

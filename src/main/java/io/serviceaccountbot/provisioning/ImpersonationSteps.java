@@ -56,8 +56,8 @@ final class ImpersonationSteps {
                     : through.members().stream()
                             .map(planned -> planned.id().toLowerCase(Locale.ROOT))
                             .collect(Collectors.toSet());
-            unseenMembers = () ->
-                    audience.joinedSinceApproval(group, roleGroup, account.get().id(), approved);
+            unseenMembers = () -> audience.joinedSinceApproval(
+                    group, roleGroup, account.get().id(), account.get().userPrincipalName(), approved);
             runbook.throughGroup(through);
             runbook.step(groupWords(through), () -> ensureGroup(group), () -> requireGroup(group));
             Supplier<Optional<StepOutcome>> check = unseenMembers;

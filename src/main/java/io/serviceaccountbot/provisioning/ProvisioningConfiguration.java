@@ -51,7 +51,11 @@ class ProvisioningConfiguration {
             SalesforceSyncGroups salesforceGroups,
             BotIdentity identity) {
         MailboxWait mailboxWait = new MailboxWait(accounts, properties.mailboxWait());
-        GroupAudience audience = new GroupAudience(exchange, directory, approval.maxGroupMembers());
+        GroupAudience audience = new GroupAudience(
+                exchange,
+                directory,
+                approval.maxGroupMembers(),
+                properties.exchangeFlavour() == ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER);
         AppAccessRunbooks appAccess = new AppAccessRunbooks(directory, exchange);
         return new TenantPlans(
                 new ImpersonationRunbooks(accounts, exchange, steps, mailboxWait, properties, audience),

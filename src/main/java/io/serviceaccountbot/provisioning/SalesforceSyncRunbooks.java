@@ -1,9 +1,12 @@
 package io.serviceaccountbot.provisioning;
 
+import io.serviceaccountbot.command.Alias;
 import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandText;
 import io.serviceaccountbot.provisioning.ExchangeAdmin.AuthorizationResult;
 import io.serviceaccountbot.provisioning.ExchangeAdmin.MailEnabledGroup;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,7 +41,18 @@ final class SalesforceSyncRunbooks {
     }
 
     Drafted setup(Command.SetupSalesforceSync command) {
-        Drafted drafted = appAccess.grant(asAppAccess(command, salesforce), notConsentedYet());
+        Command.GrantAppAccess access = asAppAccess(command, salesforce);
+        if (exchange.managementRole(access.roles().get(0)).isEmpty()
+                && exchange.managementRole(ExchangeOnlineFacts.IMPERSONATION).isPresent()) {
+            return Drafted.refused(
+                    "Salesforce reaches Exchange Online through its app, scoped with RBAC for Applications; this"
+                            + " organisation runs Exchange Server, which has no RBAC for Applications, and there"
+                            + " Salesforce connects through a service account with ApplicationImpersonation. To let it"
+                            + " reach only the mailboxes of '" + command.group() + "', set that up instead:",
+                    CommandText.of(new Command.SetupExchangeSync(
+                            Alias.of("svc-sync"), Optional.of(command.group()), command.justification())));
+        }
+        Drafted drafted = appAccess.grant(access, notConsentedYet());
         return drafted instanceof Drafted.Ready ready
                 ? new Drafted.Ready(ready.runbook().withNextSteps(nextSteps(command.group())))
                 : drafted;

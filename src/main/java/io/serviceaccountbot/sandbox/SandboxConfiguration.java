@@ -53,7 +53,7 @@ class SandboxConfiguration {
                 appAccess,
                 seed.digest(),
                 () -> SimulatedDirectory.fromSeed(seed.seed(), time.instant()),
-                properties.exchangeFlavour() == SandboxProperties.ExchangeFlavour.EXCHANGE_ONLINE
+                properties.exchangeFlavour() != SandboxProperties.ExchangeFlavour.LEGACY
                         ? SimulatedExchange.Saved.seeded(seed.seed().mailEnabledSecurityGroups())
                         : SimulatedExchange.Saved.empty());
     }

@@ -10,8 +10,11 @@ import org.springframework.core.io.Resource;
  * The simulated tenant.
  *
  * @param seed the JSON file the simulated tenant starts from
- * @param exchangeFlavour which Exchange it behaves like: {@code legacy} (ApplicationImpersonation exists, as on
- *     Exchange Server) or {@code exchange-online} (it does not; RBAC for Applications works)
+ * @param exchangeFlavour which Exchange it behaves like: {@code exchange-server} (the default: Exchange Server
+ *     on-premises, reached through the runner, where ApplicationImpersonation exists and service accounts live in
+ *     Active Directory), {@code exchange-online} (no ApplicationImpersonation; RBAC for Applications works), or
+ *     {@code legacy} (Exchange Online as it was before 2025, with ApplicationImpersonation: no real organisation is
+ *     like this any more; kept only for older tests)
  * @param mailboxDelay how long after an Exchange licence is assigned the mailbox becomes ready
  * @param latency added to every simulated Graph and Exchange call
  * @param refusedPermissions application permissions the simulated tenant has not granted the bot (e.g.
@@ -24,7 +27,7 @@ import org.springframework.core.io.Resource;
 @ConfigurationProperties("bot.sandbox")
 public record SandboxProperties(
         @DefaultValue("classpath:sandbox/seed.json") Resource seed,
-        @DefaultValue("legacy") ExchangeFlavour exchangeFlavour,
+        @DefaultValue("exchange-server") ExchangeFlavour exchangeFlavour,
         @DefaultValue("10s") Duration mailboxDelay,
         @DefaultValue("0ms") Duration latency,
         List<String> refusedPermissions,
@@ -66,7 +69,16 @@ public record SandboxProperties(
 
     /** The Exchange the simulator behaves like. */
     public enum ExchangeFlavour {
-        /** Exchange Server on-premises, or Exchange Online before 2025: ApplicationImpersonation exists. */
+        /**
+         * Exchange Server on-premises (2016, 2019, Subscription Edition), reached through the simulated runner under
+         * {@code /sandbox/arm}: ApplicationImpersonation exists, service accounts are made with New-Mailbox in Active
+         * Directory, and the seeded mail-enabled groups are there from the start.
+         */
+        EXCHANGE_SERVER,
+        /**
+         * Exchange Online before 2025, with ApplicationImpersonation and no seeded mail-enabled groups. No real
+         * organisation is like this any more; kept only for the tests written before the other two.
+         */
         LEGACY,
         /** Exchange Online today: no ApplicationImpersonation; RBAC for Applications. */
         EXCHANGE_ONLINE

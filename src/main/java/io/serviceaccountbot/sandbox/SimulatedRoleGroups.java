@@ -51,8 +51,11 @@ final class SimulatedRoleGroups {
     SimulatedRoleGroups(ExchangeFlavour flavour, SimulatedExchange exchange) {
         this.exchange = exchange;
         ADMIN_ROLES.forEach(role -> roles.put(SimulatedExchange.key(role), role));
-        APPLICATION_ROLES.forEach(role -> roles.put(SimulatedExchange.key(role), role));
-        if (flavour == ExchangeFlavour.LEGACY) {
+        if (flavour != ExchangeFlavour.EXCHANGE_SERVER) {
+            // RBAC for Applications is Exchange Online's alone
+            APPLICATION_ROLES.forEach(role -> roles.put(SimulatedExchange.key(role), role));
+        }
+        if (flavour != ExchangeFlavour.EXCHANGE_ONLINE) {
             roles.put(SimulatedExchange.key(IMPERSONATION), IMPERSONATION);
         }
     }

@@ -70,7 +70,7 @@ final class JustificationCard {
         } else if (command instanceof Command.RevokeImpersonation revoke) {
             return new Command.RevokeImpersonation(revoke.account(), why);
         } else if (command instanceof Command.SetupExchangeSync setup) {
-            return new Command.SetupExchangeSync(setup.alias(), why);
+            return new Command.SetupExchangeSync(setup.alias(), setup.scopeGroup(), why);
         } else if (command instanceof Command.GrantAppAccess app) {
             return new Command.GrantAppAccess(app.appId(), app.group(), app.roles(), why);
         } else if (command instanceof Command.SetupSalesforceSync salesforce) {

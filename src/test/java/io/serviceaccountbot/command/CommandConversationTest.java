@@ -56,6 +56,12 @@ class CommandConversationTest {
                 said("revoke svc-sync impersonation", new RevokeImpersonation(alias("svc-sync"), none())),
                 said("set up exchange sync for svc-sync", new SetupExchangeSync(Alias.of("svc-sync"), none())),
                 said("setup exchange sync for svc-sync", new SetupExchangeSync(Alias.of("svc-sync"), none())),
+                said(
+                        "setup exchange sync for svc-sync for group \"Sales Team\" because CRM",
+                        new SetupExchangeSync(Alias.of("svc-sync"), Optional.of("Sales Team"), Optional.of("CRM"))),
+                said(
+                        "set up exchange sync for svc-sync over the mailboxes of group \"Sales Team\"",
+                        new SetupExchangeSync(Alias.of("svc-sync"), Optional.of("Sales Team"), none())),
                 said("check svc-sync", new Verify(alias("svc-sync"), none())),
                 said("verify impersonation for svc-sync", new Verify(alias("svc-sync"), none())),
                 said(

@@ -83,7 +83,7 @@ final class GeneratedCommands {
                                         scope,
                                         grant.justification())),
                 accounts().zip(justifications(), RevokeImpersonation::new),
-                newAliases().zip(justifications(), SetupExchangeSync::new),
+                newAliases().zip(groupNames().toOptionals(ABSENT), justifications(), SetupExchangeSync::new),
                 appIds().zip(groupNames(), applicationRoles(), justifications(), GrantAppAccess::new),
                 accounts().zip(mailboxes().toOptionals(ABSENT), Verify::new),
                 groupNames().map(ShowRoleGroup::new),

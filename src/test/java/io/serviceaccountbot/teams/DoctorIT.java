@@ -21,7 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code doctor} against the simulated tenant with its permissions removed one at a time: the card names exactly the
  * missing one and what will fail without it, and nothing else; with everything granted, it says so.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "bot.sandbox.exchange-flavour=exchange-online")
 class DoctorIT {
 
     static FakeConnector connector;

@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The article's grant on Exchange Server, through the runner: with {@code bot.provisioning.exchange-flavour=
- * exchange-server} every Exchange cmdlet of planning, the approved run and the verification is a job of the simulated
+ * The article's grant on Exchange Server, through the runner: on the sandbox's default flavour, {@code
+ * exchange-server}, every Exchange cmdlet of planning, the approved run and the verification is a job of the simulated
  * Azure Automation runbook. Nothing is asked of Exchange Server before Alex asks, nothing changes before Megan
  * approves, and afterwards svc-sync effectively holds ApplicationImpersonation through the group. The jobs each part
  * took are counted: the plans' steps do not batch their cmdlets yet, so this pins today's count as a ceiling.
@@ -30,9 +30,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
             "bot.sandbox.runner.job-start-delay=0ms",
-            "bot.provisioning.exchange-flavour=exchange-server",
             "bot.exchange-server.runner.poll-interval=20ms",
             "bot.provisioning.step-backoff=50ms",
             "bot.teams.sends-per-thirty-seconds=1000",
@@ -249,6 +247,85 @@ class ExchangeServerGrantIT {
                 FakeConnector.PATIENCE);
         assertThat(exchange.effectiveAssignments("ApplicationImpersonation"))
                 .noneSatisfy(assignment -> assertThat(assignment.user()).containsIgnoringCase("svc-scoped"));
+    }
+
+    /**
+     * Salesforce's sync limited to the sales team's mailboxes, on Exchange Server: one request creates the account in
+     * Active Directory and grants it impersonation over the seeded group "Sales Team" (Patti, Lynne) only.
+     */
+    @Test
+    void setupForAGroupMakesTheAccountAndLetsItImpersonateOnlyThatGroupsMailboxes() throws Exception {
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        chat.installMegansChatAndTheChannel();
+
+        String number = ApprovalChat.numberOn(chat.alexSays(
+                "setup exchange sync for svc-sales for group \"Sales Team\" because Salesforce for the sales team"));
+        FakeConnector.Call card = chat.cardPostedTo(MEGAN_CHAT, number);
+        assertThat(ApprovalChat.text(card.card()))
+                .contains("Create the user svc-sales@example.com with its mailbox in Active Directory (New-Mailbox)")
+                .contains("Create the management scope 'Mailboxes of Sales Team'")
+                .contains("it may impersonate only the 2 mailboxes of 'Sales Team', not every mailbox")
+                .doesNotContain("Exchange sync role group");
+        List<FakeConnector.Call> calls = connector.calls();
+        chat.meganClicks("approve", card, null);
+        connector.await(
+                call -> !calls.contains(call)
+                        && call.path().contains(ALEX_CHAT)
+                        && ApprovalChat.text(call.card()).contains("Verification of svc-sales@example.com"),
+                FakeConnector.PATIENCE);
+
+        assertThat(exchange.effectiveAssignments("ApplicationImpersonation"))
+                .filteredOn(assignment -> assignment.user().toLowerCase().contains("svc-sales"))
+                .singleElement()
+                .satisfies(assignment -> assertThat(assignment.recipientScope()).isEqualTo("Mailboxes of Sales Team"));
+        assertThat(ApprovalChat.text(chat.alexSays("verify svc-sales against pattif@example.com")
+                        .card()))
+                .contains("svc-sales@example.com opened the inbox of pattif@example.com as its owner");
+        assertThat(ApprovalChat.text(chat.alexSays("verify svc-sales against isaiahl@example.com")
+                        .card()))
+                .as("a mailbox outside the sales team stays out of reach")
+                .contains("Exchange refused svc-sales@example.com to impersonate isaiahl@example.com");
+    }
+
+    /**
+     * Salesforce's Exchange Online set-up asked of Exchange Server, which has no RBAC for Applications: the bot says
+     * so, changes nothing, and offers the set-up that fits.
+     */
+    @Test
+    void salesforcesExchangeOnlineSetupIsAnsweredWithTheServiceAccountWay() throws Exception {
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        List<FakeConnector.Call> before = connector.calls();
+
+        String answer = ApprovalChat.text(
+                chat.alexSays("setup exchange sync for group \"Sales Team\"").body());
+
+        assertThat(answer)
+                .contains("this organisation runs Exchange Server, which has no RBAC for Applications")
+                .contains("setup exchange sync for svc-sync for group \"Sales Team\"");
+        assertThat(connector.calls().subList(before.size(), connector.calls().size()))
+                .noneSatisfy(call -> assertThat(call.path()).contains(MEGAN_CHAT));
+    }
+
+    /**
+     * Granting through an existing group of Exchange Server's, which Graph cannot list: the card names the members
+     * Exchange lists, who would gain access with the account.
+     */
+    @Test
+    void aGrantThroughAnExistingGroupShowsTheMembersExchangeLists() throws Exception {
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        chat.installMegansChatAndTheChannel();
+        assertThat(ApprovalChat.text(
+                        chat.alexSays("create service account svc-via").card()))
+                .contains("svc-via@example.com");
+
+        String number = ApprovalChat.numberOn(chat.alexSays(
+                "grant impersonation to svc-via via group \"Sales Team\" because a group the sales team shares"));
+        FakeConnector.Call card = chat.cardPostedTo(MEGAN_CHAT, number);
+
+        assertThat(ApprovalChat.text(card.card()))
+                .contains("pattif@example.com")
+                .contains("lynner@example.com");
+        chat.meganClicks("reject", card, "not the whole sales team");
     }
 
     @Test

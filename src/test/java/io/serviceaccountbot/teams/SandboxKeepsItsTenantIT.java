@@ -84,8 +84,7 @@ class SandboxKeepsItsTenantIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(reset.statusCode()).isEqualTo(204);
-        assertThat(ApprovalChat.text(chat.alexSays("verify svc-keep").body()))
-                .contains("No user svc-keep in the directory");
+        assertThat(ApprovalChat.text(chat.alexSays("verify svc-keep").body())).contains("No user svc-keep in ");
     }
 
     private List<Path> ownerOnly() throws Exception {
@@ -93,7 +92,11 @@ class SandboxKeepsItsTenantIT {
             List<Path> found = files.filter(Files::isRegularFile).toList();
             assertThat(found)
                     .extracting(path -> path.getFileName().toString())
-                    .contains("bot.mv.db", "sandbox-tenant-legacy.json", "secrets.key", "svc-keep-password.secret");
+                    .contains(
+                            "bot.mv.db",
+                            "sandbox-tenant-exchange-server.json",
+                            "secrets.key",
+                            "svc-keep-password.secret");
             return found;
         }
     }

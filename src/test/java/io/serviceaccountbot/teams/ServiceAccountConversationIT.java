@@ -29,7 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Alex provisions service accounts from the chat against the simulated tenant, through the real Graph and Exchange
  * clients over HTTP: what the answers say, what the tenant then holds, and that no password ever reaches the chat.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "bot.sandbox.exchange-flavour=legacy")
 @ExtendWith(OutputCaptureExtension.class)
 class ServiceAccountConversationIT {
 

@@ -28,6 +28,12 @@ final class SharedTenantBots implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TENANT_ID = "00000000-0000-0000-0000-0000000000001";
 
+    /**
+     * The replicas script Exchange Online's admin API (its faults, the licence's mailbox wait), so tenant and
+     * replicas keep the Exchange Online flavour with ApplicationImpersonation that these tests were written for.
+     */
+    static final String FLAVOUR = "bot.sandbox.exchange-flavour=legacy";
+
     private final Path out;
     private final TestDatabase database;
     private BotProcess tenant;
@@ -40,7 +46,8 @@ final class SharedTenantBots implements AutoCloseable {
         this.out = out;
         this.database = TestDatabase.postgres();
         Files.createDirectories(out);
-        this.tenant = BotProcess.start(out.resolve("tenant.log"), "--bot.sandbox.mailbox-delay=" + mailboxDelay);
+        this.tenant = BotProcess.start(
+                out.resolve("tenant.log"), "--bot.sandbox.mailbox-delay=" + mailboxDelay, "--" + FLAVOUR);
         this.secrets = Files.createTempDirectory("replica-secrets");
     }
 
@@ -54,6 +61,7 @@ final class SharedTenantBots implements AutoCloseable {
         String sandbox = "http://127.0.0.1:" + tenant.port() + "/sandbox";
         BotProcess bot = BotProcess.start(
                 out.resolve(name + ".log"),
+                "--" + FLAVOUR,
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--bot.provisioning.graph-base-url=" + sandbox + "/graph/v1.0",

@@ -24,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "bot.sandbox.exchange-flavour=legacy",
             "bot.sandbox.mailbox-delay=4s",
             "bot.provisioning.mailbox-wait=2m",
             "bot.provisioning.run-poll-interval=1s"
