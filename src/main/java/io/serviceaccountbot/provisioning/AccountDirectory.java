@@ -53,4 +53,12 @@ public interface AccountDirectory {
 
     /** Whether the account's mailbox exists yet. */
     MailboxStatus mailboxStatus(String userId);
+
+    /**
+     * Whether the mailbox of an account just read exists, where reading the account said so already (Active Directory:
+     * Get-Mailbox rides with Get-User); else asked.
+     */
+    default MailboxStatus mailboxStatus(DirectoryUser justRead) {
+        return mailboxStatus(justRead.id());
+    }
 }

@@ -49,6 +49,13 @@ final class ImpersonationRunbooks {
      */
     Drafted grant(Command.GrantImpersonation command, Set<String> approvedMembers) {
         String group = command.group().orElse(defaultGroup());
+        boolean scoped = command.scopeGroup().isPresent();
+        exchange.readTogether(ExchangeReads.none()
+                .role(IMPERSONATION)
+                .account(command.account().value())
+                .securityGroup(scoped ? command.scopeGroup().get() : group)
+                .roleGroup(scoped || group == null ? null : command.roleGroup().orElse(properties.roleGroup()))
+                .effectiveHolders(scoped ? IMPERSONATION : null));
         if (!impersonationExists()) {
             return Drafted.refused(
                     ExchangeOnlineFacts.noImpersonation(),
@@ -166,6 +173,10 @@ final class ImpersonationRunbooks {
     }
 
     Drafted revoke(Command.RevokeImpersonation command) {
+        exchange.readTogether(ExchangeReads.none()
+                .role(IMPERSONATION)
+                .account(command.account().value())
+                .effectiveHolders(IMPERSONATION));
         if (!impersonationExists()) {
             return Drafted.refused(ExchangeOnlineFacts.nothingToRevoke(), null);
         }
@@ -257,6 +268,15 @@ final class ImpersonationRunbooks {
      *     drafting for approval
      */
     Drafted setup(Command.SetupExchangeSync command, Set<String> approvedMembers) {
+        String scopeGroup = command.scopeGroup().orElse(null);
+        String group = scopeGroup == null ? defaultGroup() : null;
+        exchange.readTogether(ExchangeReads.none()
+                .role(IMPERSONATION)
+                .account(command.alias().value())
+                .acceptedDomains()
+                .securityGroup(scopeGroup == null ? group : scopeGroup)
+                .roleGroup(group == null ? null : properties.roleGroup())
+                .effectiveHolders(scopeGroup == null ? null : IMPERSONATION));
         if (!impersonationExists()) {
             return Drafted.refused(
                     ExchangeOnlineFacts.noImpersonation(),
@@ -272,12 +292,10 @@ final class ImpersonationRunbooks {
         List<DirectoryUser> existing = directory.findUsersByUpnOrAlias(account.upn, alias);
         Optional<DirectoryUser> adopted = existing.size() == 1 ? Optional.of(existing.get(0)) : Optional.empty();
         String upn = adopted.map(DirectoryUser::userPrincipalName).orElse(account.upn);
-        String scopeGroup = command.scopeGroup().orElse(null);
         Scope scope = scopeGroup == null ? null : scope(scopeGroup, adopted);
         if (scope != null && scope.refusal() != null) {
             return scope.refusal();
         }
-        String group = scopeGroup == null ? defaultGroup() : null;
         GroupAudience.Planned through = group == null
                 ? null
                 : audience.plan(

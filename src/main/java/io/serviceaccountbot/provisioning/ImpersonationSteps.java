@@ -59,19 +59,41 @@ final class ImpersonationSteps {
             unseenMembers = () -> audience.joinedSinceApproval(
                     group, roleGroup, account.get().id(), account.get().userPrincipalName(), approved);
             runbook.throughGroup(through);
-            runbook.step(groupWords(through), () -> ensureGroup(group), () -> requireGroup(group));
-            Supplier<Optional<StepOutcome>> check = unseenMembers;
             runbook.step(
-                    "Add " + upn + " to it", () -> check.get().orElseGet(() -> ensureInGroup(group, account.get())));
+                    groupWords(through),
+                    () -> {
+                        readGroups(group, roleGroup);
+                        return ensureGroup(group);
+                    },
+                    () -> requireGroup(group));
+            Supplier<Optional<StepOutcome>> check = unseenMembers;
+            runbook.step("Add " + upn + " to it", () -> {
+                readGroups(group, roleGroup);
+                return check.get().orElseGet(() -> ensureInGroup(group, account.get()));
+            });
         }
         Supplier<Optional<StepOutcome>> check = unseenMembers;
         runbook.step(
                 "Create the role group '" + roleGroup + "' with the role " + IMPERSONATION + " and the member "
                         + (group == null ? upn : "'" + group + "'"),
-                () -> check.get()
-                        .orElseGet(() -> ensureRoleGroup(roleGroup, member, group == null ? account.get() : null)),
+                () -> {
+                    readGroups(group, roleGroup);
+                    return check.get()
+                            .orElseGet(() -> ensureRoleGroup(roleGroup, member, group == null ? account.get() : null));
+                },
                 () -> requireRoleGroup(roleGroup));
         runbook.step("Check that " + upn + " effectively holds " + IMPERSONATION, () -> checkHolds(account.get()));
+    }
+
+    /**
+     * What a grant step reads first, asked together: the group (with its members) and the role group (with its
+     * members), so that the step's own reads and the check for members who joined since the approval take their
+     * answers from one call.
+     *
+     * @param group the mail-enabled security group; null when the account is a direct member
+     */
+    private void readGroups(String group, String roleGroup) {
+        exchange.readTogether(ExchangeReads.none().securityGroup(group).roleGroup(roleGroup));
     }
 
     /**

@@ -76,6 +76,7 @@ final class SimulatedAutomation implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService worker;
     private final Map<String, AutomationJob> jobs = new ConcurrentHashMap<>();
+    private final List<AutomationJob> created = new ArrayList<>();
 
     private final Deque<ScriptedFault> faults = new ArrayDeque<>();
     private final List<AutomationJob> queued = new ArrayList<>();
@@ -117,6 +118,7 @@ final class SimulatedAutomation implements AutoCloseable {
             }
             job = new AutomationJob(name, SimulatedRunbook.NAME, runOn, parameters, nextFault(), clock.instant());
             jobs.put(key(name), job);
+            created.add(job);
         }
         schedule(job);
         return Optional.of(job);
@@ -202,7 +204,7 @@ final class SimulatedAutomation implements AutoCloseable {
      */
     synchronized List<Map<String, Object>> history() {
         List<Map<String, Object>> history = new ArrayList<>();
-        jobs.values().forEach(job -> {
+        created.forEach(job -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", job.name());
             entry.put("status", job.status().arm());

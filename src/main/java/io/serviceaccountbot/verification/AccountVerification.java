@@ -4,6 +4,7 @@ import io.serviceaccountbot.command.AccountRef;
 import io.serviceaccountbot.provisioning.AccountDirectory;
 import io.serviceaccountbot.provisioning.DirectoryUser;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.ExchangeReads;
 import io.serviceaccountbot.provisioning.ImpersonationProbe;
 import io.serviceaccountbot.provisioning.MailboxStatus;
 import io.serviceaccountbot.provisioning.Secret;
@@ -48,6 +49,15 @@ public class AccountVerification {
 
     /** Every check of the report; with a mailbox, the live impersonation probe against it too. */
     public VerificationReport verify(AccountRef account, Optional<String> mailbox) {
+        ExchangeReads reads = ExchangeReads.none()
+                .account(account.value())
+                .role(IMPERSONATION)
+                .effectiveHolders(IMPERSONATION);
+        try {
+            exchange.readTogether(mailbox.isPresent() ? reads : reads.acceptedDomains());
+        } catch (TenantException e) {
+            // each check asks again and says what failed
+        }
         List<Check> checks = new ArrayList<>();
         Optional<DirectoryUser> user = accountChecks(account, checks);
         user.ifPresent(found -> {
@@ -197,7 +207,7 @@ public class AccountVerification {
     private Check mailboxCheck(DirectoryUser user) {
         String name = MAILBOX;
         try {
-            return directory.mailboxStatus(user.id()) == MailboxStatus.READY
+            return directory.mailboxStatus(user) == MailboxStatus.READY
                     ? Check.passed(name, "The mailbox exists")
                     : Check.failed(
                             name,

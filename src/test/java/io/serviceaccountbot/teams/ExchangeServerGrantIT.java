@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * exchange-server}, every Exchange cmdlet of planning, the approved run and the verification is a job of the simulated
  * Azure Automation runbook. Nothing is asked of Exchange Server before Alex asks, nothing changes before Megan
  * approves, and afterwards svc-sync effectively holds ApplicationImpersonation through the group. The jobs each part
- * took are counted: the plans' steps do not batch their cmdlets yet, so this pins today's count as a ceiling.
+ * took are counted and pinned as ceilings: a job costs tens of seconds on a real worker, so planning reads together
+ * ({@code ExchangeAdmin.readTogether}) and each step reads what it needs in one job.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -88,6 +89,7 @@ class ExchangeServerGrantIT {
                 .as("nothing changes before the approval")
                 .isEmpty();
 
+        int approved = completedJobs(control);
         List<FakeConnector.Call> calls = connector.calls();
         chat.meganClicks("approve", card, null);
         FakeConnector.Call verification = connector.await(
@@ -95,6 +97,7 @@ class ExchangeServerGrantIT {
                         && call.path().contains(ALEX_CHAT)
                         && ApprovalChat.text(call.card()).contains("Verification of svc-sync@example.com"),
                 FakeConnector.PATIENCE);
+        int running = completedJobs(control) - approved;
 
         assertThat(ApprovalChat.text(verification.card()))
                 .contains("Holds ApplicationImpersonation")
@@ -104,8 +107,8 @@ class ExchangeServerGrantIT {
             assertThat(assignment.user()).containsIgnoringCase("svc-sync");
             assertThat(assignment.via()).isEqualTo("Exchange Sync Accounts");
         });
-        int all = completedJobs(control) - before;
 
+        int beforeRevokeJobs = completedJobs(control);
         String revoke = ApprovalChat.numberOn(
                 chat.alexSays("revoke impersonation from svc-sync because the Exchange Server test is over"));
         List<FakeConnector.Call> beforeRevoke = connector.calls();
@@ -116,15 +119,25 @@ class ExchangeServerGrantIT {
                         && ApprovalChat.text(call.card()).contains(revoke)
                         && ApprovalChat.text(call.card()).contains("and done"),
                 FakeConnector.PATIENCE);
+        int revoking = completedJobs(control) - beforeRevokeJobs;
         assertThat(exchange.effectiveAssignments("ApplicationImpersonation"))
                 .as("revoked through the runner too")
                 .noneSatisfy(assignment -> assertThat(assignment.user()).containsIgnoringCase("svc-sync"));
-        assertThat(planning).as("planning ran as runner jobs").isPositive();
-        assertThat(all)
-                .as("the run and the verification ran as runner jobs too")
-                .isGreaterThan(planning);
         System.out.printf(
-                "Exchange Server grant: %d jobs to plan, %d in all with the run and verification%n", planning, all);
+                "Exchange Server grant: %d jobs to plan, %d to run and verify; revoke: %d in all%n",
+                planning, running, revoking);
+        assertThat(planning)
+                .as("planning reads the role, the account, the group and the role group together")
+                .isPositive()
+                .isLessThanOrEqualTo(2);
+        assertThat(running)
+                .as("each step reads what it needs in one job, a change carries its read-back, and verification is"
+                        + " one job")
+                .isPositive()
+                .isLessThanOrEqualTo(11);
+        assertThat(revoking)
+                .as("revoke plans in two jobs, checks them again in two when approved, then removes and checks")
+                .isLessThanOrEqualTo(6);
     }
 
     /**

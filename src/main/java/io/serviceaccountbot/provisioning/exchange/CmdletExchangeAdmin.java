@@ -1,9 +1,11 @@
 package io.serviceaccountbot.provisioning.exchange;
 
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.provisioning.ExchangeReads;
 import io.serviceaccountbot.provisioning.ExchangeServerVersion;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,16 +33,34 @@ final class CmdletExchangeAdmin implements ExchangeAdmin {
         return exchange.lastServer();
     }
 
+    /**
+     * The reads as the cmdlets this adapter asks for them, and the accounts as {@link ExchangeServerAccounts} reads
+     * them; the transport asks them together where that saves calls (Exchange Server's runner).
+     */
+    @Override
+    public void readTogether(ExchangeReads reads) {
+        List<Cmdlet> cmdlets = new ArrayList<>();
+        reads.roles().forEach(role -> cmdlets.add(getRole(role)));
+        reads.accounts().forEach(account -> cmdlets.add(ExchangeServerAccounts.lookup(account)));
+        if (reads.domains()) {
+            cmdlets.add(ExchangeServerAccounts.getAcceptedDomain());
+        }
+        reads.securityGroups().forEach(group -> cmdlets.add(getGroup(group)));
+        reads.roleGroups().forEach(group -> cmdlets.add(getRoleGroup(group)));
+        reads.effectiveHolders().forEach(role -> cmdlets.add(getEffectiveHolders(role)));
+        if (!cmdlets.isEmpty()) {
+            exchange.readTogether(cmdlets);
+        }
+    }
+
     @Override
     public Optional<ManagementRole> managementRole(String name) {
-        return ifFound(() -> first(run(Cmdlet.named("Get-ManagementRole").with("Identity", name)))
-                .map(ExchangeRows::role));
+        return ifFound(() -> first(run(getRole(name))).map(ExchangeRows::role));
     }
 
     @Override
     public Optional<MailEnabledGroup> securityGroup(String name) {
-        Optional<JsonNode> group =
-                ifFound(() -> first(run(Cmdlet.named("Get-DistributionGroup").with("Identity", name))));
+        Optional<JsonNode> group = ifFound(() -> first(run(getGroup(name))));
         if (group.isEmpty() || !ExchangeRows.isSecurityGroup(group.get())) {
             return Optional.empty();
         }
@@ -90,8 +110,7 @@ final class CmdletExchangeAdmin implements ExchangeAdmin {
 
     @Override
     public Optional<RoleGroup> roleGroup(String name) {
-        Optional<JsonNode> group =
-                ifFound(() -> first(run(Cmdlet.named("Get-RoleGroup").with("Identity", name))));
+        Optional<JsonNode> group = ifFound(() -> first(run(getRoleGroup(name))));
         return group.map(row -> ExchangeRows.roleGroup(row, roleGroupMembers(name)));
     }
 
@@ -134,11 +153,7 @@ final class CmdletExchangeAdmin implements ExchangeAdmin {
     @Override
     public List<EffectiveAssignment> effectiveAssignments(String role) {
         try {
-            return run(Cmdlet.named("Get-ManagementRoleAssignment")
-                            .with("Role", role)
-                            .withSwitch("GetEffectiveUsers")
-                            .with("Delegating", false))
-                    .stream()
+            return run(getEffectiveHolders(role)).stream()
                     .filter(ExchangeRows::isEffectiveUser)
                     .map(row -> ExchangeRows.effective(row, role))
                     .toList();
@@ -276,6 +291,25 @@ final class CmdletExchangeAdmin implements ExchangeAdmin {
                 () -> run(Cmdlet.named("Remove-ManagementRoleAssignment")
                         .with("Identity", name)
                         .withoutConfirmation()));
+    }
+
+    static Cmdlet getRole(String name) {
+        return Cmdlet.named("Get-ManagementRole").with("Identity", name);
+    }
+
+    static Cmdlet getGroup(String name) {
+        return Cmdlet.named("Get-DistributionGroup").with("Identity", name);
+    }
+
+    static Cmdlet getRoleGroup(String name) {
+        return Cmdlet.named("Get-RoleGroup").with("Identity", name);
+    }
+
+    static Cmdlet getEffectiveHolders(String role) {
+        return Cmdlet.named("Get-ManagementRoleAssignment")
+                .with("Role", role)
+                .withSwitch("GetEffectiveUsers")
+                .with("Delegating", false);
     }
 
     private List<JsonNode> run(Cmdlet cmdlet) {

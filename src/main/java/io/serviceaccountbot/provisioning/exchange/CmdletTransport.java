@@ -1,6 +1,7 @@
 package io.serviceaccountbot.provisioning.exchange;
 
 import io.serviceaccountbot.provisioning.ExchangeServerVersion;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,12 @@ interface CmdletTransport {
 
     /** Runs the cmdlet and returns every output object and its warnings. */
     CmdletResult invoke(Cmdlet cmdlet);
+
+    /**
+     * A hint that these reads come next, so that a transport whose calls are costly asks them together now and answers
+     * them from that when they are asked; by default, nothing.
+     */
+    default void readTogether(List<Cmdlet> reads) {}
 
     /** Which Exchange answers, for messages: "Exchange Online" or "Exchange Server". */
     String service();

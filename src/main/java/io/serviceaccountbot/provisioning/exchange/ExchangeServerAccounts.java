@@ -48,7 +48,7 @@ final class ExchangeServerAccounts implements AccountDirectory {
     @Override
     public List<VerifiedDomain> domains() {
         List<VerifiedDomain> domains = new ArrayList<>();
-        for (JsonNode row : run(Cmdlet.named("Get-AcceptedDomain"))) {
+        for (JsonNode row : run(getAcceptedDomain())) {
             String name = text(row, "DomainName");
             if (name != null && !"ExternalRelay".equalsIgnoreCase(text(row, "DomainType"))) {
                 domains.add(new VerifiedDomain(name, row.path("Default").asBoolean(false)));
@@ -60,23 +60,21 @@ final class ExchangeServerAccounts implements AccountDirectory {
 
     @Override
     public Optional<DirectoryUser> findUser(String objectIdOrUpn) {
-        Optional<JsonNode> user = ifFound(() -> run(Cmdlet.named("Get-User").with("Identity", objectIdOrUpn)).stream()
-                .findFirst());
+        Optional<JsonNode> user =
+                ifFound(() -> run(getUser(objectIdOrUpn)).stream().findFirst());
         if (user.isEmpty()) {
             return Optional.empty();
         }
         Optional<JsonNode> mailbox =
-                ifFound(() -> run(Cmdlet.named("Get-Mailbox").with("Identity", objectIdOrUpn)).stream()
-                        .findFirst());
+                ifFound(() -> run(getMailbox(objectIdOrUpn)).stream().findFirst());
         return Optional.of(user(user.get(), mailbox));
     }
 
     @Override
     public Optional<DirectoryUser> findUserByAlias(String alias) {
-        Optional<JsonNode> mailbox =
-                ifFound(() -> run(Cmdlet.named("Get-Mailbox").with("Identity", alias)).stream()
-                        .filter(row -> alias.equalsIgnoreCase(text(row, "Alias")))
-                        .findFirst());
+        Optional<JsonNode> mailbox = ifFound(() -> run(getMailbox(alias)).stream()
+                .filter(row -> alias.equalsIgnoreCase(text(row, "Alias")))
+                .findFirst());
         return mailbox.flatMap(found -> findUser(text(found, "Guid")));
     }
 
@@ -129,13 +127,37 @@ final class ExchangeServerAccounts implements AccountDirectory {
         run(Cmdlet.named("Set-ADUser").with("Identity", userId).with("PasswordNeverExpires", never));
     }
 
+    /** Get-User reads the mailbox with the account ({@link #user}), so one just read says whether it has one. */
+    @Override
+    public MailboxStatus mailboxStatus(DirectoryUser justRead) {
+        return justRead.exchangePlanEnabled() ? MailboxStatus.READY : MailboxStatus.NOT_PROVISIONED;
+    }
+
     @Override
     public MailboxStatus mailboxStatus(String userId) {
-        return ifFound(() -> run(Cmdlet.named("Get-Mailbox").with("Identity", userId)).stream()
-                                .findFirst())
-                        .isPresent()
+        return ifFound(() -> run(getMailbox(userId)).stream().findFirst()).isPresent()
                 ? MailboxStatus.READY
                 : MailboxStatus.NOT_PROVISIONED;
+    }
+
+    /**
+     * How an account the admin named is read first: {@code Get-User} by sign-in name (its mailbox is read in the same
+     * job), or {@code Get-Mailbox} by alias, which is where Exchange keeps aliases.
+     */
+    static Cmdlet lookup(String upnOrAlias) {
+        return upnOrAlias.contains("@") ? getUser(upnOrAlias) : getMailbox(upnOrAlias);
+    }
+
+    static Cmdlet getAcceptedDomain() {
+        return Cmdlet.named("Get-AcceptedDomain");
+    }
+
+    private static Cmdlet getUser(String identity) {
+        return Cmdlet.named("Get-User").with("Identity", identity);
+    }
+
+    private static Cmdlet getMailbox(String identity) {
+        return Cmdlet.named("Get-Mailbox").with("Identity", identity);
     }
 
     /** The account as Get-User and Get-Mailbox show it. */

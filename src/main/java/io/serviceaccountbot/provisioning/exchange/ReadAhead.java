@@ -5,7 +5,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The reads {@link CmdletExchangeAdmin} asks right after a cmdlet, whatever its answer, written exactly as it asks
- * them: a group's members after the group, a group read back after creating it (when Exchange says it exists, the
+ * them: a group's members after the group, a group and its members read back after adding a member to it, a group
+ * read back after creating it (when Exchange says it exists, the
  * adapter reads the one there), an account's mailbox after the account, an account read back after creating or
  * changing it. On Exchange Server they ride in the same job.
  */
@@ -27,6 +28,22 @@ final class ReadAhead {
                         : List.of(
                                 Cmdlet.named("Get-DistributionGroup").with("Identity", identity),
                                 members("Get-DistributionGroupMember", identity));
+            }
+            case "Add-DistributionGroupMember" -> {
+                identity = text(cmdlet, "Identity");
+                return identity == null
+                        ? List.of()
+                        : List.of(
+                                Cmdlet.named("Get-DistributionGroup").with("Identity", identity),
+                                members("Get-DistributionGroupMember", identity));
+            }
+            case "Add-RoleGroupMember" -> {
+                identity = text(cmdlet, "Identity");
+                return identity == null
+                        ? List.of()
+                        : List.of(
+                                Cmdlet.named("Get-RoleGroup").with("Identity", identity),
+                                members("Get-RoleGroupMember", identity));
             }
             case "Get-RoleGroup" -> {
                 identity = text(cmdlet, "Identity");

@@ -86,6 +86,41 @@ final class RunnerTransport implements CmdletTransport {
         return Optional.ofNullable(server.get());
     }
 
+    /**
+     * Asks, in one job, the reads not answered yet, each with the reads that follow it ({@link ReadAhead}), and keeps
+     * their answers for the reads that come next. Within a step the job takes the step's next call name, so a run
+     * that takes the step over follows the same job.
+     */
+    @Override
+    public void readTogether(List<Cmdlet> reads) {
+        List<Cmdlet> asked = new ArrayList<>();
+        for (Cmdlet read : reads) {
+            if (!reads(read) || keptFor(read) != null) {
+                continue;
+            }
+            for (Cmdlet one : withAhead(read)) {
+                if (asked.stream().noneMatch(already -> same(already, one))) {
+                    asked.add(one);
+                }
+            }
+        }
+        if (asked.isEmpty()) {
+            return;
+        }
+        String jobName = ExchangeServerRunner.jobName(
+                StepCallKeys.next().orElseGet(() -> UUID.randomUUID().toString()));
+        List<RunnerCall> calls = asked.stream()
+                .map(read -> RunnerCall.of(read).continuingOnError())
+                .toList();
+        RunnerAnswer answer = runJob(jobName, calls);
+        List<Kept> now = kept.get();
+        Object attempt = StepCallKeys.current().orElse(null);
+        Instant at = clock.instant();
+        for (int i = 0; i < asked.size(); i++) {
+            keep(now, asked.get(i), answer.result(i), attempt, at);
+        }
+    }
+
     /** Runs the cmdlet, with its reads ahead, as one job, and keeps what the reads answered. */
     private RunnerResult run(String jobName, Cmdlet cmdlet) {
         List<Kept> now = kept.get();
@@ -97,6 +132,24 @@ final class RunnerTransport implements CmdletTransport {
         RunnerCall asked = RunnerCall.of(cmdlet);
         calls.add(ahead.isEmpty() ? asked : asked.continuingOnError());
         ahead.forEach(read -> calls.add(RunnerCall.of(read).continuingOnError()));
+        RunnerAnswer answer = runJob(jobName, calls);
+        Object attempt = StepCallKeys.current().orElse(null);
+        Instant at = clock.instant();
+        if (reads(cmdlet) && attempt != null) {
+            keep(now, cmdlet, answer.result(0), attempt, at);
+        }
+        for (int i = 0; i < ahead.size(); i++) {
+            keep(now, ahead.get(i), answer.result(i + 1), attempt, at);
+        }
+        return answer.result(0);
+    }
+
+    /**
+     * Runs one job and notes which server answered. What this thread keeps outside a step counts as just read when the
+     * job ends: the operation that asked for it is still going, and the job's tens of seconds are not its age.
+     */
+    private RunnerAnswer runJob(String jobName, List<RunnerCall> calls) {
+        List<Kept> now = kept.get();
         RunnerAnswer answer;
         try {
             answer = runner.run(jobName, calls);
@@ -107,15 +160,16 @@ final class RunnerTransport implements CmdletTransport {
         if (answer.serverName() != null || answer.serverVersion() != null) {
             server.set(new ExchangeServerVersion(answer.serverName(), answer.serverVersion()));
         }
-        Object attempt = StepCallKeys.current().orElse(null);
         Instant at = clock.instant();
-        if (reads(cmdlet) && attempt != null) {
-            keep(now, cmdlet, answer.result(0), attempt, at);
-        }
-        for (int i = 0; i < ahead.size(); i++) {
-            keep(now, ahead.get(i), answer.result(i + 1), attempt, at);
-        }
-        return answer.result(0);
+        now.replaceAll(one -> one.attempt() == null ? new Kept(one.cmdlet(), one.result(), null, at) : one);
+        return answer;
+    }
+
+    private static List<Cmdlet> withAhead(Cmdlet read) {
+        List<Cmdlet> all = new ArrayList<>();
+        all.add(read);
+        all.addAll(ReadAhead.after(read));
+        return all;
     }
 
     /** What a read answered the same read earlier, in this attempt or lately outside one; else null. */

@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import io.serviceaccountbot.provisioning.ExchangeReads;
 import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.provisioning.StepCallKeys;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
 import io.serviceaccountbot.sandbox.SimulatorControlClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The bot's runner client against the sandbox's simulated Azure Automation over real HTTP, with no settings: the two
@@ -131,6 +138,67 @@ class SimulatedRunnerIT {
     }
 
     @Test
+    void readsAskedTogetherAreOneJobAndTheReadsThatFollowAskNothingUntilTheyAreOld() {
+        MutableClock clock = new MutableClock();
+        CmdletExchangeAdmin exchange =
+                new CmdletExchangeAdmin(new RunnerTransport(runner, (cmdlet, warnings) -> {}, clock));
+        exchange.ensureSecurityGroup("Read Together Group");
+        exchange.addGroupMember("Read Together Group", "pattif@example.com");
+        clock.advance(RunnerTransport.KEPT_OUTSIDE_A_STEP.plusSeconds(1));
+        ExchangeReads reads = ExchangeReads.none()
+                .role("ApplicationImpersonation")
+                .securityGroup("Read Together Group")
+                .roleGroup("No Such Role Group")
+                .effectiveHolders("ApplicationImpersonation");
+        int before = jobs();
+
+        exchange.readTogether(reads);
+
+        assertThat(jobs() - before)
+                .as("one job for the role, two groups and the holders")
+                .isEqualTo(1);
+        assertThat(exchange.managementRole("ApplicationImpersonation")).isPresent();
+        assertThat(exchange.securityGroup("Read Together Group").orElseThrow().members())
+                .containsExactly("pattif@example.com");
+        assertThat(exchange.roleGroup("No Such Role Group"))
+                .as("\"not found\" is an answer too")
+                .isEmpty();
+        assertThat(exchange.effectiveAssignments("ApplicationImpersonation")).isNotNull();
+        assertThat(jobs() - before)
+                .as("the reads that follow take their answers from it")
+                .isEqualTo(1);
+
+        clock.advance(RunnerTransport.KEPT_OUTSIDE_A_STEP.plusSeconds(1));
+        exchange.managementRole("ApplicationImpersonation");
+        assertThat(jobs() - before)
+                .as("a later operation asks Exchange again: others may have changed it since")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void readsAskedTogetherInAStepTakeTheStepsCallNameSoAResumedStepFollowsTheSameJob() {
+        String attempt = "simulated-runner-it/request/step 3/attempt 1";
+        new CmdletExchangeAdmin(new RunnerTransport(runner, (cmdlet, warnings) -> {}))
+                .ensureSecurityGroup("Resumed Reads Group");
+        ExchangeReads reads =
+                ExchangeReads.none().role("ApplicationImpersonation").securityGroup("Resumed Reads Group");
+        int before = jobs();
+
+        try (StepCallKeys.Scope names = StepCallKeys.open(attempt)) {
+            new CmdletExchangeAdmin(new RunnerTransport(runner, (cmdlet, warnings) -> {})).readTogether(reads);
+        }
+        CmdletExchangeAdmin resumed = new CmdletExchangeAdmin(new RunnerTransport(runner, (cmdlet, warnings) -> {}));
+        try (StepCallKeys.Scope names = StepCallKeys.open(attempt)) {
+            resumed.readTogether(reads);
+            assertThat(resumed.securityGroup("Resumed Reads Group")).isPresent();
+        }
+
+        assertThat(jobs() - before)
+                .as("the resumed step followed the job its first run started")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aPasswordGoesByItsSecretsNameAndTheMailboxIsMade() {
         secrets.put("svc-runner-it-password", Secret.of("Runner-It-Passw0rd!x"));
 
@@ -177,6 +245,40 @@ class SimulatedRunnerIT {
                     assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
                     assertThat(e.getMessage()).containsIgnoringCase("worker");
                 });
+    }
+
+    /** Every job the Automation account has, whatever its status. */
+    private int jobs() {
+        int all = 0;
+        for (JsonNode count : new SimulatorControlClient(port).runner().path("jobs")) {
+            all += count.asInt(0);
+        }
+        return all;
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-12-06T09:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private int jobsAskingFor(String cmdlet) {
