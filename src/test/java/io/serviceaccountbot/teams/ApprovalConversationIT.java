@@ -34,13 +34,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Approvals over {@code /api/messages}, as in the Agents Playground: Alex (provisioning admin) asks for impersonation,
  * Megan (approver) decides on the card the bot posts into her personal chat, Adele (approver through a nested group)
  * and Isaiah (no role) try too. The connector is a fake that records every post and update; roles come from the
- * simulated directory, and approved plans run against the simulated tenant (legacy flavour, where
- * ApplicationImpersonation exists).
+ * simulated directory, and approved plans run against the simulated tenant's default Exchange Server, through its
+ * simulated runner, where ApplicationImpersonation exists.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
+            "bot.sandbox.runner.job-start-delay=0ms",
+            "bot.exchange-server.runner.poll-interval=20ms",
             "bot.sandbox.mailbox-delay=100ms",
             "bot.provisioning.step-backoff=50ms"
         })

@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "bot.approval.quorum=2",
             "bot.approval.expiry-check=1h",
-            "bot.sandbox.exchange-flavour=legacy",
+            "bot.sandbox.runner.job-start-delay=0ms",
+            "bot.exchange-server.runner.poll-interval=20ms",
             "bot.sandbox.mailbox-delay=100ms"
         })
 @Import(ApprovalTestSupport.class)

@@ -19,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
             "bot.sandbox.runner.job-start-delay=0ms",
             "bot.provisioning.exchange-flavour=exchange-server",
             "bot.exchange-server.runner.poll-interval=20ms"

@@ -36,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
+            "bot.sandbox.runner.job-start-delay=0ms",
+            "bot.exchange-server.runner.poll-interval=20ms",
             "bot.sandbox.mailbox-delay=100ms",
             "bot.provisioning.step-backoff=50ms",
             "bot.approval.expiry-check=1h"

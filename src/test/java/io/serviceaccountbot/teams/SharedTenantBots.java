@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bot processes that behave as replicas of one bot: one PostgreSQL schema, one secret store, and one simulated tenant
  * served by a process of its own, so that the tenant outlives any bot that is stopped or killed. Each bot is the
- * packaged jar in sandbox mode with its Graph, Exchange and EWS calls sent to the tenant process.
+ * packaged jar in sandbox mode with its Graph, Exchange (its admin API, or on Exchange Server the runner's Azure
+ * Automation jobs) and EWS calls sent to the tenant process.
  */
 final class SharedTenantBots implements AutoCloseable {
 
@@ -38,6 +39,7 @@ final class SharedTenantBots implements AutoCloseable {
     private final TestDatabase database;
     private BotProcess tenant;
     private final Path secrets;
+    private final boolean exchangeServer;
     private final List<BotProcess> bots = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,6 +51,34 @@ final class SharedTenantBots implements AutoCloseable {
         this.tenant = BotProcess.start(
                 out.resolve("tenant.log"), "--bot.sandbox.mailbox-delay=" + mailboxDelay, "--" + FLAVOUR);
         this.secrets = Files.createTempDirectory("replica-secrets");
+        this.exchangeServer = false;
+    }
+
+    private SharedTenantBots(Path out) throws Exception {
+        this.out = out;
+        this.database = TestDatabase.postgres();
+        Files.createDirectories(out);
+        this.secrets = Files.createTempDirectory("replica-secrets");
+        this.tenant = BotProcess.start(
+                out.resolve("tenant.log"),
+                "--bot.secrets.directory=" + secrets,
+                "--bot.sandbox.runner.job-start-delay=0ms");
+        this.exchangeServer = true;
+    }
+
+    /**
+     * Replicas of a bot for an organisation on Exchange Server: the tenant process is the sandbox's default, Exchange
+     * Server with its simulated Azure Automation account, which keeps its jobs while any bot dies; the bots start
+     * their jobs there, and its runbook reads the passwords the bots store from the same secret directory (the
+     * runner's Key Vault).
+     */
+    static SharedTenantBots exchangeServer(Path out) throws Exception {
+        return new SharedTenantBots(out);
+    }
+
+    /** The tenant process's port, for its {@code /sandbox/control} endpoints. */
+    int tenantPort() {
+        return tenant.port();
     }
 
     /** Kills the tenant's process ({@code kill -9}) and starts it again on the same port and data directory. */
@@ -61,11 +91,13 @@ final class SharedTenantBots implements AutoCloseable {
         String sandbox = "http://127.0.0.1:" + tenant.port() + "/sandbox";
         BotProcess bot = BotProcess.start(
                 out.resolve(name + ".log"),
-                "--" + FLAVOUR,
+                exchangeServer ? "--bot.provisioning.exchange-flavour=exchange-server" : "--" + FLAVOUR,
+                exchangeServer
+                        ? "--bot.exchange-server.runner.arm-url=" + sandbox + "/arm"
+                        : "--bot.provisioning.exchange-base-url=" + sandbox + "/exchange",
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--bot.provisioning.graph-base-url=" + sandbox + "/graph/v1.0",
-                "--bot.provisioning.exchange-base-url=" + sandbox + "/exchange",
                 "--bot.provisioning.ews-url=" + sandbox + "/ews/Exchange.asmx",
                 "--bot.provisioning.mailbox-wait=2m",
                 "--bot.provisioning.run-heartbeat=1s",

@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "bot.approval.expiry-check=1h",
-            "bot.sandbox.exchange-flavour=legacy",
+            "bot.sandbox.runner.job-start-delay=0ms",
+            "bot.exchange-server.runner.poll-interval=20ms",
             "bot.sandbox.mailbox-delay=100ms",
             "bot.teams.send-attempts=5",
             "bot.teams.send-backoff=250ms"

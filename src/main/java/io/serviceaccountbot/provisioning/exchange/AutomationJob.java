@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning.exchange;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -10,8 +11,9 @@ import java.util.Set;
  *     Disconnected, Suspending, Stopping, Resuming, Removing
  * @param exception {@code properties.exception}, the job's own failure text, or null
  * @param runbook {@code properties.runbook.name}, or null when Azure did not say
+ * @param creationTime {@code properties.creationTime}, when Azure made the job; null when it did not say
  */
-record AutomationJob(String name, String status, String exception, String runbook) {
+record AutomationJob(String name, String status, String exception, String runbook, Instant creationTime) {
 
     /** Waiting for a worker to pick it up; "Queued" is what the portal shows for some hybrid jobs. */
     private static final Set<String> WAITING_TO_START = Set.of("new", "activating", "queued");

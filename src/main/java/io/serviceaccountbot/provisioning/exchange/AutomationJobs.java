@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -105,7 +108,7 @@ final class AutomationJobs {
         JsonNode created = readJson(answer, "start job " + jobName);
         return created.path("properties").isObject()
                 ? job(jobName, created)
-                : new AutomationJob(jobName, "New", null, runbook);
+                : new AutomationJob(jobName, "New", null, runbook, null);
     }
 
     /** The job, or empty when Azure has none of that name (404). */
@@ -250,7 +253,21 @@ final class AutomationJobs {
                 name.isBlank() ? jobName : name,
                 text(properties.path("status")),
                 text(properties.path("exception")),
-                text(properties.path("runbook").path("name")));
+                text(properties.path("runbook").path("name")),
+                time(properties.path("creationTime")));
+    }
+
+    /** An ARM date-time, e.g. {@code 2018-02-01T05:53:30.243+00:00}; null when absent or unreadable. */
+    private static Instant time(JsonNode node) {
+        String text = text(node);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String text(JsonNode node) {

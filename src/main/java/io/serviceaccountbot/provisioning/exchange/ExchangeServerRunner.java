@@ -116,8 +116,13 @@ final class ExchangeServerRunner implements ExchangeServerRunnerHealth {
         throw RunnerErrors.jobStopped(finished, where.account());
     }
 
+    /**
+     * Follows the job to its end. Its time to be picked up and its time in all count from when Azure made it, so a job
+     * followed again after a restart (or by another replica) keeps its deadlines instead of starting them afresh.
+     */
     private AutomationJob follow(AutomationJob job, RunnerTarget where) {
-        Instant started = clock.instant();
+        Instant now = clock.instant();
+        Instant started = job.creationTime() == null || job.creationTime().isAfter(now) ? now : job.creationTime();
         while (!job.isFinished()) {
             Duration waited = Duration.between(started, clock.instant());
             if (job.isWaitingToStart() && waited.compareTo(properties.jobStartTimeout()) >= 0) {

@@ -126,14 +126,25 @@ final class ArmScript {
         assertThat(state).as("the script's last step").isEqualTo(steps == 0 ? Scenario.STARTED : "step " + steps);
     }
 
-    /** The job as Job - Create and Job - Get answer it (the documented example, with this name and status). */
+    /** When the scripted jobs were made: the start of the tests' clock. */
+    static final String CREATED = "2026-12-05T10:00:00.000+00:00";
+
+    /**
+     * The job as Job - Create and Job - Get answer it (the documented example, with this name and status, made at the
+     * start of the tests' clock).
+     */
     static String job(String jobName, String status, String exception) {
+        return job(jobName, status, exception, CREATED);
+    }
+
+    /** The job as Job - Get answers it, made at that time, e.g. {@code 2026-12-05T09:57:30.000+00:00}. */
+    static String job(String jobName, String status, String exception, String creationTime) {
         ObjectNode job = JSON.createObjectNode();
         job.put("name", jobName);
         job.put("type", "Microsoft.Automation/AutomationAccounts/Jobs");
         job.put("id", JOBS + jobName);
         ObjectNode properties = job.putObject("properties");
-        properties.put("creationTime", "2018-02-01T05:53:30.243+00:00");
+        properties.put("creationTime", creationTime);
         boolean finished = status.equals("Completed") || status.equals("Failed") || status.equals("Stopped");
         if (finished) {
             properties.put("endTime", "2018-02-01T05:58:30.243+00:00");

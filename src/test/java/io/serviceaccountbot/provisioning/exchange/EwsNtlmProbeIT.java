@@ -39,7 +39,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
             "bot.exchange-server.runner.poll-interval=50ms",
             "bot.exchange-server.runner.job-start-timeout=5s",
             "bot.sandbox.runner.job-start-delay=0ms"

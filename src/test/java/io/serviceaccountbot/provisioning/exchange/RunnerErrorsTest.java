@@ -16,7 +16,8 @@ class RunnerErrorsTest {
 
     private static TenantException failed(String exception, String... errors) {
         return RunnerErrors.jobFailed(
-                new AutomationJob("c40dcecd-2afe-3ee3-a412-a6267ec6d996", "Failed", exception, "Invoke-ExchangeCmdlet"),
+                new AutomationJob(
+                        "c40dcecd-2afe-3ee3-a412-a6267ec6d996", "Failed", exception, "Invoke-ExchangeCmdlet", null),
                 List.of(errors),
                 ACCOUNT);
     }

@@ -26,7 +26,6 @@ class RunnerExchangeContractIT extends ExchangeAdminContract {
     void start() {
         bot = new SpringApplicationBuilder(ServiceAccountBotApplication.class, TestMailboxes.class)
                 .properties(
-                        "bot.sandbox.exchange-flavour=legacy",
                         "bot.sandbox.latency=0ms",
                         "bot.sandbox.runner.job-start-delay=0ms",
                         "bot.provisioning.exchange-flavour=exchange-server",

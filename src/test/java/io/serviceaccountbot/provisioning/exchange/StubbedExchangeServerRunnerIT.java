@@ -378,6 +378,28 @@ class StubbedExchangeServerRunnerIT {
         assertThat(polls).containsExactly(POLL, POLL, POLL);
     }
 
+    /**
+     * A bot that restarts while its job waits for a worker follows the job again by its name; the job's wait counts
+     * from when Azure made it, so restarts do not give an offline worker group a fresh ten minutes each time.
+     */
+    @Test
+    void aJobFollowedAgainAfterARestartKeepsTheDeadlineItHadFromItsCreation() {
+        String twoAndAHalfMinutesAgo = "2026-12-05T09:57:30.000+00:00";
+        script.read(jobName).returnsJob(200, job(jobName, "New", null, twoAndAHalfMinutesAgo));
+        script.read(jobName).returnsJob(200, job(jobName, "New", null, twoAndAHalfMinutesAgo));
+        script.stop(jobName).returnsNothing();
+
+        assertThatThrownBy(() -> runner().run(jobName, readTheGroup()))
+                .asInstanceOf(type(TenantException.class))
+                .satisfies(e -> {
+                    assertThat(e.code()).isEqualTo("WorkerGroupOffline");
+                    assertThat(e.getMessage()).contains("waited 210 s", "the bot stopped it");
+                });
+        script.verifyDone();
+        assertThat(polls).as("one poll, not the three of a fresh wait").containsExactly(POLL);
+        assertThat(puts()).as("the job is not started again").isZero();
+    }
+
     @Test
     void aJobThatRunsPastTheJobTimeoutIsStopped() {
         noJobYet();
