@@ -22,10 +22,13 @@ public interface ExchangeAdmin {
 
     /**
      * A hint that these reads come next: where a call is costly (a job of Exchange Server's runner), they are asked
-     * together now and the reads that follow take their answers from it. Nothing else changes: each read still asks
-     * when it was not answered, and a change in between makes the next read ask again. By default, nothing.
+     * together now and the reads that follow on this thread take their answers from it until the answers are closed.
+     * Nothing else changes: each read still asks when it was not answered, and a change in between makes the next read
+     * ask again. By default, nothing.
      */
-    default void readTogether(ExchangeReads reads) {}
+    default ExchangeReads.Kept readTogether(ExchangeReads reads) {
+        return ExchangeReads.Kept.NOTHING;
+    }
 
     /** The management role with that name ({@code Get-ManagementRole}), if this organisation has it. */
     Optional<ManagementRole> managementRole(String name);

@@ -32,6 +32,19 @@ public record ExchangeReads(
         accounts = List.copyOf(accounts);
     }
 
+    /**
+     * The answers of reads asked together, which answer the same reads on this thread until closed; inside a plan's
+     * step they last for the step's attempt whatever happens here.
+     */
+    public interface Kept extends AutoCloseable {
+
+        /** Nothing kept: where every call is cheap, or nothing was asked. */
+        Kept NOTHING = () -> {};
+
+        @Override
+        void close();
+    }
+
     /** Nothing yet. */
     public static ExchangeReads none() {
         return new ExchangeReads(List.of(), List.of(), List.of(), List.of(), List.of(), false);

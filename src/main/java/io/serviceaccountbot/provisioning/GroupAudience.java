@@ -12,7 +12,8 @@ import java.util.Set;
  * in the role group yet (once it is, its members hold the role already, and only the account gains it): its members.
  * On Exchange Online they are listed by the directory (Graph's {@code /groups/{id}/members}) under the object id
  * Exchange gives the group; on Exchange Server the group lives in Active Directory, which Graph cannot see, so they are
- * the members Exchange lists ({@code Get-DistributionGroupMember}): people by address, groups by name.
+ * the members Exchange lists ({@code Get-DistributionGroupMember}): people by address, groups by name, each person
+ * then found in Entra ID by that sign-in name, so that an approver who is a member is known as one.
  * Approvers read them on the card, so the bot will not use a group whose members it cannot show: one with more members
  * than {@code bot.approval.max-group-members}, or one that holds another group (whose members Graph lists only as
  * that group). When the run comes, the group is listed again and the run stops rather than grant access to someone who
@@ -131,7 +132,7 @@ final class GroupAudience {
         if (membersFromExchange) {
             return found.get().members().stream()
                     .filter(name -> targetUpn == null || !name.equalsIgnoreCase(targetUpn))
-                    .map(GroupAudience::exchangeMember)
+                    .map(this::exchangeMember)
                     .toList();
         }
         String objectId = found.get().objectId();
@@ -151,10 +152,21 @@ final class GroupAudience {
     }
 
     /**
-     * A member as Exchange lists it: a person by address, which also serves as the id approvers saw; a group by name.
+     * A member as Exchange lists it, a person by address and a group by name, resolved to the person in Entra ID where
+     * the directory has someone with that sign-in name (Active Directory's people are synchronised there): then the id
+     * is their object id, which is how the approval rules know an approver who is a member, and the name is theirs. A
+     * member Entra ID does not know (an account only in Active Directory) keeps the address as id and name.
      */
-    private static GroupMember exchangeMember(String name) {
+    private GroupMember exchangeMember(String name) {
         boolean person = name.contains("@");
+        if (person) {
+            Optional<DirectoryUser> synced = directory.findUser(name);
+            if (synced.isPresent()) {
+                DirectoryUser user = synced.get();
+                return new GroupMember(
+                        user.id().toLowerCase(Locale.ROOT), user.displayName(), user.userPrincipalName(), false);
+            }
+        }
         return new GroupMember(name.toLowerCase(Locale.ROOT), null, name, !person);
     }
 

@@ -50,12 +50,17 @@ final class ImpersonationRunbooks {
     Drafted grant(Command.GrantImpersonation command, Set<String> approvedMembers) {
         String group = command.group().orElse(defaultGroup());
         boolean scoped = command.scopeGroup().isPresent();
-        exchange.readTogether(ExchangeReads.none()
+        try (ExchangeReads.Kept read = exchange.readTogether(ExchangeReads.none()
                 .role(IMPERSONATION)
                 .account(command.account().value())
                 .securityGroup(scoped ? command.scopeGroup().get() : group)
                 .roleGroup(scoped || group == null ? null : command.roleGroup().orElse(properties.roleGroup()))
-                .effectiveHolders(scoped ? IMPERSONATION : null));
+                .effectiveHolders(scoped ? IMPERSONATION : null))) {
+            return grant(command, approvedMembers, group);
+        }
+    }
+
+    private Drafted grant(Command.GrantImpersonation command, Set<String> approvedMembers, String group) {
         if (!impersonationExists()) {
             return Drafted.refused(
                     ExchangeOnlineFacts.noImpersonation(),
@@ -173,10 +178,15 @@ final class ImpersonationRunbooks {
     }
 
     Drafted revoke(Command.RevokeImpersonation command) {
-        exchange.readTogether(ExchangeReads.none()
+        try (ExchangeReads.Kept read = exchange.readTogether(ExchangeReads.none()
                 .role(IMPERSONATION)
                 .account(command.account().value())
-                .effectiveHolders(IMPERSONATION));
+                .effectiveHolders(IMPERSONATION))) {
+            return draftRevoke(command);
+        }
+    }
+
+    private Drafted draftRevoke(Command.RevokeImpersonation command) {
         if (!impersonationExists()) {
             return Drafted.refused(ExchangeOnlineFacts.nothingToRevoke(), null);
         }
@@ -270,13 +280,19 @@ final class ImpersonationRunbooks {
     Drafted setup(Command.SetupExchangeSync command, Set<String> approvedMembers) {
         String scopeGroup = command.scopeGroup().orElse(null);
         String group = scopeGroup == null ? defaultGroup() : null;
-        exchange.readTogether(ExchangeReads.none()
+        try (ExchangeReads.Kept read = exchange.readTogether(ExchangeReads.none()
                 .role(IMPERSONATION)
                 .account(command.alias().value())
                 .acceptedDomains()
                 .securityGroup(scopeGroup == null ? group : scopeGroup)
                 .roleGroup(group == null ? null : properties.roleGroup())
-                .effectiveHolders(scopeGroup == null ? null : IMPERSONATION));
+                .effectiveHolders(scopeGroup == null ? null : IMPERSONATION))) {
+            return setup(command, approvedMembers, scopeGroup, group);
+        }
+    }
+
+    private Drafted setup(
+            Command.SetupExchangeSync command, Set<String> approvedMembers, String scopeGroup, String group) {
         if (!impersonationExists()) {
             return Drafted.refused(
                     ExchangeOnlineFacts.noImpersonation(),

@@ -62,14 +62,16 @@ final class ImpersonationSteps {
             runbook.step(
                     groupWords(through),
                     () -> {
-                        readGroups(group, roleGroup);
-                        return ensureGroup(group);
+                        try (ExchangeReads.Kept read = readGroups(group, roleGroup)) {
+                            return ensureGroup(group);
+                        }
                     },
                     () -> requireGroup(group));
             Supplier<Optional<StepOutcome>> check = unseenMembers;
             runbook.step("Add " + upn + " to it", () -> {
-                readGroups(group, roleGroup);
-                return check.get().orElseGet(() -> ensureInGroup(group, account.get()));
+                try (ExchangeReads.Kept read = readGroups(group, roleGroup)) {
+                    return check.get().orElseGet(() -> ensureInGroup(group, account.get()));
+                }
             });
         }
         Supplier<Optional<StepOutcome>> check = unseenMembers;
@@ -77,9 +79,11 @@ final class ImpersonationSteps {
                 "Create the role group '" + roleGroup + "' with the role " + IMPERSONATION + " and the member "
                         + (group == null ? upn : "'" + group + "'"),
                 () -> {
-                    readGroups(group, roleGroup);
-                    return check.get()
-                            .orElseGet(() -> ensureRoleGroup(roleGroup, member, group == null ? account.get() : null));
+                    try (ExchangeReads.Kept read = readGroups(group, roleGroup)) {
+                        return check.get()
+                                .orElseGet(
+                                        () -> ensureRoleGroup(roleGroup, member, group == null ? account.get() : null));
+                    }
                 },
                 () -> requireRoleGroup(roleGroup));
         runbook.step("Check that " + upn + " effectively holds " + IMPERSONATION, () -> checkHolds(account.get()));
@@ -92,8 +96,8 @@ final class ImpersonationSteps {
      *
      * @param group the mail-enabled security group; null when the account is a direct member
      */
-    private void readGroups(String group, String roleGroup) {
-        exchange.readTogether(ExchangeReads.none().securityGroup(group).roleGroup(roleGroup));
+    private ExchangeReads.Kept readGroups(String group, String roleGroup) {
+        return exchange.readTogether(ExchangeReads.none().securityGroup(group).roleGroup(roleGroup));
     }
 
     /**

@@ -25,8 +25,12 @@ class RunnerConfiguration {
 
     @Bean
     SimulatedRunbook simulatedRunbook(
-            ExchangeCmdlets cmdlets, SecretStore secrets, JsonMapper json, SimulatedCredentials credentials) {
-        return new SimulatedRunbook(cmdlets, secrets, json, credentials);
+            ExchangeCmdlets cmdlets,
+            SecretStore secrets,
+            JsonMapper json,
+            SimulatedCredentials credentials,
+            SimulatorFaults faults) {
+        return new SimulatedRunbook(cmdlets, secrets, json, credentials, faults);
     }
 
     /** Jobs change the tenant outside any request, so the tenant is saved after each job has run its cmdlets. */

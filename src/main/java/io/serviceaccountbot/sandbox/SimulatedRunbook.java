@@ -4,6 +4,7 @@ import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.SecretNames;
 import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.provisioning.TenantException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,7 @@ final class SimulatedRunbook {
     private final SecretStore secrets;
     private final JsonMapper json;
     private final SimulatedCredentials credentials;
+    private final SimulatorFaults faults;
 
     SimulatedRunbook(ExchangeCmdlets cmdlets, SecretStore secrets, JsonMapper json) {
         this(cmdlets, secrets, json, new SimulatedCredentials());
@@ -100,10 +102,25 @@ final class SimulatedRunbook {
      * Directory keeps the password's hashes, so that the account can sign in to the simulated Exchange Web Services.
      */
     SimulatedRunbook(ExchangeCmdlets cmdlets, SecretStore secrets, JsonMapper json, SimulatedCredentials credentials) {
+        this(cmdlets, secrets, json, credentials, new SimulatorFaults(Duration.ZERO));
+    }
+
+    /**
+     * A runbook whose cmdlets also suffer the sandbox's scripted Exchange faults ({@code /sandbox/control/faults} with
+     * {@code "service":"EXCHANGE"}), as Exchange Server shows them to a job: the session is lost before the matching
+     * cmdlet runs (an error status), or right after it ran (a timeout, once the hang is over), and the job fails.
+     */
+    SimulatedRunbook(
+            ExchangeCmdlets cmdlets,
+            SecretStore secrets,
+            JsonMapper json,
+            SimulatedCredentials credentials,
+            SimulatorFaults faults) {
         this.cmdlets = cmdlets;
         this.secrets = secrets;
         this.json = json;
         this.credentials = credentials;
+        this.faults = faults;
     }
 
     /** The Exchange server the runbook's session reaches, and the Key Vault it reads secrets from. */
@@ -164,6 +181,11 @@ final class SimulatedRunbook {
                 results.add(result);
                 continue;
             }
+            Optional<SimulatorFaults.Fault> fault =
+                    faults.onCall(SimulatorFaults.Service.EXCHANGE, invocation.cmdlet());
+            if (fault.isPresent()) {
+                return lostAround(fault.get(), invocation, values, session, stopRequested);
+            }
             Optional<Map<String, Object>> error = run(invocation, values, session, result);
             if (error.isPresent()) {
                 result.put("ok", false);
@@ -177,6 +199,37 @@ final class SimulatedRunbook {
         answer.put("server", Map.of("name", session.serverName(), "version", session.serverVersion()));
         answer.put("results", results);
         return new Outcome.Answered(json.writeValueAsString(answer));
+    }
+
+    /**
+     * A scripted Exchange fault on a cmdlet: an error status loses the session before the cmdlet runs; a timeout lets
+     * it run, holds the job for the hang, then loses the session, so the change is made but the bot never hears.
+     */
+    private Outcome lostAround(
+            SimulatorFaults.Fault fault,
+            Invocation invocation,
+            Map<String, String> values,
+            Session session,
+            BooleanSupplier stopRequested) {
+        if (fault.status() != 0) {
+            return new Outcome.Threw(lostSession("Exchange Server " + session.serverName() + " answered "
+                    + fault.status() + " before " + invocation.cmdlet() + " ran (injected); the session was lost."));
+        }
+        run(invocation, values, session, new LinkedHashMap<>());
+        long until = System.nanoTime() + fault.hang().toNanos();
+        while (System.nanoTime() < until && !stopRequested.getAsBoolean()) {
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (stopRequested.getAsBoolean()) {
+            return new Outcome.Stopped();
+        }
+        return new Outcome.Threw(lostSession("The session to Exchange Server " + session.serverName()
+                + " was lost after " + invocation.cmdlet() + " ran (injected timeout)."));
     }
 
     /**

@@ -53,11 +53,18 @@ public class AccountVerification {
                 .account(account.value())
                 .role(IMPERSONATION)
                 .effectiveHolders(IMPERSONATION);
+        ExchangeReads.Kept read;
         try {
-            exchange.readTogether(mailbox.isPresent() ? reads : reads.acceptedDomains());
+            read = exchange.readTogether(mailbox.isPresent() ? reads : reads.acceptedDomains());
         } catch (TenantException e) {
-            // each check asks again and says what failed
+            read = ExchangeReads.Kept.NOTHING; // each check asks again and says what failed
         }
+        try (ExchangeReads.Kept kept = read) {
+            return verifyChecks(account, mailbox);
+        }
+    }
+
+    private VerificationReport verifyChecks(AccountRef account, Optional<String> mailbox) {
         List<Check> checks = new ArrayList<>();
         Optional<DirectoryUser> user = accountChecks(account, checks);
         user.ifPresent(found -> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.serviceaccountbot.provisioning.Secret;
 import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.sandbox.SandboxProperties.ExchangeFlavour;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,51 @@ class SimulatedRunbookTest {
         SimulatedRunbook.Outcome outcome = run(request);
         assertThat(outcome).isInstanceOf(SimulatedRunbook.Outcome.Threw.class);
         return ((SimulatedRunbook.Outcome.Threw) outcome).exception();
+    }
+
+    @Test
+    void aScriptedExchangeFaultLosesTheSessionBeforeItsCmdletOrRightAfterItForATimeout() {
+        SimulatorFaults faults = new SimulatorFaults(Duration.ZERO);
+        SimulatedRunbook faulty = new SimulatedRunbook(
+                new ExchangeCmdlets(exchange, roles, new SimulatedAppAccess(exchange, roles)),
+                new SecretStore() {
+                    @Override
+                    public StoredSecret put(String name, Secret secret) {
+                        return new StoredSecret(name, "unused");
+                    }
+
+                    @Override
+                    public Optional<Secret> get(String name) {
+                        return Optional.empty();
+                    }
+                },
+                JSON,
+                credentials,
+                faults);
+        String request = """
+                {"protocol":1,"cmdlets":[
+                  {"cmdlet":"New-DistributionGroup","parameters":{"Name":"Faulty Group",
+                   "Alias":"FaultyGroup","Type":"Security"}}]}""";
+
+        faults.inject(new SimulatorFaults.Fault(
+                SimulatorFaults.Service.EXCHANGE, "New-DistributionGroup", 503, 0, 1, Duration.ZERO));
+        SimulatedRunbook.Outcome refused = faulty.run(request, SESSION, null, () -> false);
+        assertThat(refused)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.type(SimulatedRunbook.Outcome.Threw.class))
+                .satisfies(threw -> assertThat(threw.exception())
+                        .startsWith("ExchangeRunner/ExchangeUnavailable:")
+                        .contains("before New-DistributionGroup ran"));
+        assertThatThrownBy(() -> exchange.distributionGroup("Faulty Group"))
+                .as("nothing made")
+                .isInstanceOf(CmdletFailure.class);
+
+        faults.inject(new SimulatorFaults.Fault(
+                SimulatorFaults.Service.EXCHANGE, "New-DistributionGroup", 0, 0, 1, Duration.ofMillis(10)));
+        SimulatedRunbook.Outcome timedOut = faulty.run(request, SESSION, null, () -> false);
+        assertThat(timedOut).isInstanceOf(SimulatedRunbook.Outcome.Threw.class);
+        assertThat(exchange.distributionGroup("Faulty Group").rows())
+                .as("made, though the job never said so")
+                .hasSize(1);
     }
 
     @Test

@@ -336,8 +336,8 @@ class ExchangeServerGrantIT {
         FakeConnector.Call card = chat.cardPostedTo(MEGAN_CHAT, number);
 
         assertThat(ApprovalChat.text(card.card()))
-                .contains("pattif@example.com")
-                .contains("lynner@example.com");
+                .as("the people Exchange lists by address, by their names in Entra ID")
+                .contains("Patti Fernandez and Lynne Robbins");
         chat.meganClicks("reject", card, "not the whole sales team");
     }
 

@@ -28,12 +28,14 @@ import tools.jackson.databind.JsonNode;
  * the card names them, Megan may not approve her own access, and another approver (Adele) may. A group the bot cannot
  * show in full (too many members, or a group inside it) is refused before any request opens, and a member who joins
  * after the approvers read the card stops the run before anything is granted. Each test uses its own group, role group
- * and account, because the tests share one simulated tenant (legacy flavour, where ApplicationImpersonation exists).
+ * and account, because the tests share one simulated tenant (its default Exchange Server, where ApplicationImpersonation
+ * exists; Exchange lists a group's people by address and the bot finds each in Entra ID).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
+            "bot.sandbox.runner.job-start-delay=0ms",
+            "bot.exchange-server.runner.poll-interval=20ms",
             "bot.sandbox.mailbox-delay=100ms",
             "bot.provisioning.step-backoff=50ms"
         })

@@ -30,7 +30,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
+            "bot.sandbox.runner.job-start-delay=0ms",
+            "bot.exchange-server.runner.poll-interval=20ms",
             "bot.sandbox.mailbox-delay=200ms",
             "bot.provisioning.step-backoff=50ms",
             "bot.teams.sends-per-thirty-seconds=1000",
@@ -101,7 +102,8 @@ class OperationsIT {
                 .containsPattern("bot_plans_total\\{[^}]*outcome=\"done\"[^}]*} 1")
                 .containsPattern("bot_plan_steps_seconds_count\\{[^}]*outcome=\"done\"")
                 .containsPattern("bot_tenant_calls_total\\{[^}]*service=\"graph\"[^}]*status=\"20[01]\"")
-                .containsPattern("bot_tenant_calls_total\\{[^}]*service=\"exchange\"[^}]*status=\"200\"")
+                .as("on Exchange Server the cmdlets go as jobs of the runner's Azure Automation account")
+                .containsPattern("bot_tenant_calls_total\\{[^}]*service=\"azure-automation\"[^}]*status=\"201\"")
                 .containsPattern("bot_connector_sends_total\\{[^}]*method=\"POST\"[^}]*status=\"2xx\"");
 
         String password =

@@ -38,7 +38,7 @@ final class CmdletExchangeAdmin implements ExchangeAdmin {
      * them; the transport asks them together where that saves calls (Exchange Server's runner).
      */
     @Override
-    public void readTogether(ExchangeReads reads) {
+    public ExchangeReads.Kept readTogether(ExchangeReads reads) {
         List<Cmdlet> cmdlets = new ArrayList<>();
         reads.roles().forEach(role -> cmdlets.add(getRole(role)));
         reads.accounts().forEach(account -> cmdlets.add(ExchangeServerAccounts.lookup(account)));
@@ -48,9 +48,7 @@ final class CmdletExchangeAdmin implements ExchangeAdmin {
         reads.securityGroups().forEach(group -> cmdlets.add(getGroup(group)));
         reads.roleGroups().forEach(group -> cmdlets.add(getRoleGroup(group)));
         reads.effectiveHolders().forEach(role -> cmdlets.add(getEffectiveHolders(role)));
-        if (!cmdlets.isEmpty()) {
-            exchange.readTogether(cmdlets);
-        }
+        return cmdlets.isEmpty() ? ExchangeReads.Kept.NOTHING : exchange.readTogether(cmdlets);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning.exchange;
 
+import io.serviceaccountbot.provisioning.ExchangeReads;
 import io.serviceaccountbot.provisioning.ExchangeServerVersion;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +18,11 @@ interface CmdletTransport {
 
     /**
      * A hint that these reads come next, so that a transport whose calls are costly asks them together now and answers
-     * them from that when they are asked; by default, nothing.
+     * them from that when they are asked, until the answers are closed; by default, nothing.
      */
-    default void readTogether(List<Cmdlet> reads) {}
+    default ExchangeReads.Kept readTogether(List<Cmdlet> reads) {
+        return ExchangeReads.Kept.NOTHING;
+    }
 
     /** Which Exchange answers, for messages: "Exchange Online" or "Exchange Server". */
     String service();

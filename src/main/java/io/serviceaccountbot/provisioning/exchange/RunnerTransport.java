@@ -1,5 +1,6 @@
 package io.serviceaccountbot.provisioning.exchange;
 
+import io.serviceaccountbot.provisioning.ExchangeReads;
 import io.serviceaccountbot.provisioning.ExchangeServerVersion;
 import io.serviceaccountbot.provisioning.StepCallKeys;
 import io.serviceaccountbot.provisioning.TenantException;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * a job carries, besides the cmdlet asked for, the reads the adapter asks next in every case ({@link ReadAhead}).
  * Within a plan's step, what reads answered is kept on the asking thread for that attempt and answers the same read
  * again until the step changes anything in Exchange (a run that takes the step over asks exactly the same jobs).
- * Outside a step (planning, chat answers, verification) only the reads carried ahead are kept, for the operation that
- * asks them right away ({@link #KEPT_OUTSIDE_A_STEP} at most): a thread serves one chat turn after another, and a
- * later turn must see what other threads changed since.
+ * Outside a step (planning, chat answers, verification) reads asked together ({@link #readTogether}) are kept until
+ * the operation closes them, and the reads carried ahead otherwise only for the call that asks them right away
+ * ({@link #KEPT_OUTSIDE_A_STEP} at most): a thread serves one chat turn after another, and a later turn must see what
+ * other threads changed since.
  */
 final class RunnerTransport implements CmdletTransport {
 
@@ -40,6 +42,7 @@ final class RunnerTransport implements CmdletTransport {
     private final Clock clock;
     private final ThreadLocal<List<Kept>> kept = ThreadLocal.withInitial(ArrayList::new);
     private final ThreadLocal<ExchangeServerVersion> server = new ThreadLocal<>();
+    private final ThreadLocal<Object> readScope = new ThreadLocal<>();
 
     RunnerTransport(ExchangeServerRunner runner, ExchangeWarningListener warnings) {
         this(runner, warnings, Clock.systemUTC());
@@ -92,7 +95,34 @@ final class RunnerTransport implements CmdletTransport {
      * that takes the step over follows the same job.
      */
     @Override
-    public void readTogether(List<Cmdlet> reads) {
+    public ExchangeReads.Kept readTogether(List<Cmdlet> reads) {
+        ExchangeReads.Kept kept = openScope();
+        try {
+            askTogether(reads);
+        } catch (RuntimeException e) {
+            kept.close();
+            throw e;
+        }
+        return kept;
+    }
+
+    /**
+     * Outside a step and any other reads kept, what this thread keeps from now on belongs to a new scope, forgotten
+     * when it closes; otherwise the step's attempt, or the scope already open, keeps them.
+     */
+    private ExchangeReads.Kept openScope() {
+        if (StepCallKeys.current().isPresent() || readScope.get() != null) {
+            return ExchangeReads.Kept.NOTHING;
+        }
+        Object scope = new Object();
+        readScope.set(scope);
+        return () -> {
+            kept.get().removeIf(one -> one.attempt() == scope);
+            readScope.remove();
+        };
+    }
+
+    private void askTogether(List<Cmdlet> reads) {
         List<Cmdlet> asked = new ArrayList<>();
         for (Cmdlet read : reads) {
             if (!reads(read) || keptFor(read) != null) {
@@ -114,7 +144,7 @@ final class RunnerTransport implements CmdletTransport {
                 .toList();
         RunnerAnswer answer = runJob(jobName, calls);
         List<Kept> now = kept.get();
-        Object attempt = StepCallKeys.current().orElse(null);
+        Object attempt = attempt();
         Instant at = clock.instant();
         for (int i = 0; i < asked.size(); i++) {
             keep(now, asked.get(i), answer.result(i), attempt, at);
@@ -133,7 +163,7 @@ final class RunnerTransport implements CmdletTransport {
         calls.add(ahead.isEmpty() ? asked : asked.continuingOnError());
         ahead.forEach(read -> calls.add(RunnerCall.of(read).continuingOnError()));
         RunnerAnswer answer = runJob(jobName, calls);
-        Object attempt = StepCallKeys.current().orElse(null);
+        Object attempt = attempt();
         Instant at = clock.instant();
         if (reads(cmdlet) && attempt != null) {
             keep(now, cmdlet, answer.result(0), attempt, at);
@@ -165,6 +195,11 @@ final class RunnerTransport implements CmdletTransport {
         return answer;
     }
 
+    /** What keeps this thread's answers now: the step's attempt, else the reads kept together; null for neither. */
+    private Object attempt() {
+        return StepCallKeys.current().orElseGet(readScope::get);
+    }
+
     private static List<Cmdlet> withAhead(Cmdlet read) {
         List<Cmdlet> all = new ArrayList<>();
         all.add(read);
@@ -175,7 +210,7 @@ final class RunnerTransport implements CmdletTransport {
     /** What a read answered the same read earlier, in this attempt or lately outside one; else null. */
     private RunnerResult keptFor(Cmdlet cmdlet) {
         List<Kept> now = kept.get();
-        Object attempt = StepCallKeys.current().orElse(null);
+        Object attempt = attempt();
         Instant oldest = clock.instant().minus(KEPT_OUTSIDE_A_STEP);
         now.removeIf(
                 one -> one.attempt() != attempt || (attempt == null && one.at().isBefore(oldest)));
@@ -206,6 +241,6 @@ final class RunnerTransport implements CmdletTransport {
                 && Objects.equals(a.parameters(), b.parameters());
     }
 
-    /** A read's answer, from the attempt it was asked in (null outside a step) and when. */
+    /** A read's answer, from the attempt or scope it was asked in (null outside both) and when. */
     private record Kept(Cmdlet cmdlet, RunnerResult result, Object attempt, Instant at) {}
 }
