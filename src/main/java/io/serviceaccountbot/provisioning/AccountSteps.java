@@ -112,7 +112,10 @@ final class AccountSteps {
                     "The alias " + account.alias + " already belongs to " + owner,
                     "Choose another alias, or type: use " + owner + " as service account");
         }
-        Secret password = passwords.generate();
+        // A run taken over during this step may have stored the password and started the job that creates the
+        // account with it (Exchange Server's runner reads it from the vault when the job runs): keep that password.
+        Optional<Secret> stored = StepCallKeys.resuming() ? secrets.get(account.secretName) : Optional.empty();
+        Secret password = stored.orElseGet(passwords::generate);
         account.secretLocation = secrets.put(account.secretName, password).location();
         account.user = accounts.createUser(new NewUser(
                 account.alias, account.displayName, account.upn, account.location, password, account.secretName));

@@ -245,7 +245,14 @@ class PlanRun {
                 }
                 outcome = awaited.ended();
             } else {
-                outcome = runStep(request, lease, runbook, outcomes, ordinal, attemptOf(before));
+                outcome = runStep(
+                        request,
+                        lease,
+                        runbook,
+                        outcomes,
+                        ordinal,
+                        attemptOf(before),
+                        before != null && before.interrupted());
             }
             outcomes.add(outcome);
             if (outcome.status() == StepOutcome.Status.FAILED) {
@@ -284,7 +291,8 @@ class PlanRun {
             Runbook runbook,
             List<StepOutcome> before,
             int ordinal,
-            int attempt) {
+            int attempt,
+            boolean resumed) {
         Runbook.Step step = runbook.steps().get(ordinal);
         leased.write(lease, () -> steps.started(request.id(), ordinal, step.words(), clock.instant()));
         progress(request, runbook, before, ordinal);
@@ -293,7 +301,7 @@ class PlanRun {
         long started = System.nanoTime();
         try (TenantRequestIds.Scope calls = TenantRequestIds.open();
                 StepCallKeys.Scope names = StepCallKeys.open(
-                        "request " + request.id().value() + "/step " + ordinal + "/attempt " + attempt)) {
+                        "request " + request.id().value() + "/step " + ordinal + "/attempt " + attempt, resumed)) {
             runner.run(step.words(), step.action());
             tenantIds = calls.ids();
         }

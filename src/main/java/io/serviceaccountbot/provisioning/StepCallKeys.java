@@ -23,9 +23,30 @@ public final class StepCallKeys {
      * @param attempt what the attempt is, e.g. the request, the step's ordinal and its attempt number
      */
     public static Scope open(String attempt) {
-        Scope scope = new Scope(attempt, CURRENT.get());
+        return open(attempt, false);
+    }
+
+    /**
+     * Names the calls made on this thread until the scope is closed.
+     *
+     * @param attempt what the attempt is, e.g. the request, the step's ordinal and its attempt number
+     * @param resumed whether a run that stopped during this attempt had begun it, so its calls may have changed the
+     *     tenant already, or may still do so (a runner job it started)
+     */
+    public static Scope open(String attempt, boolean resumed) {
+        Scope scope = new Scope(attempt, CURRENT.get(), resumed);
         CURRENT.set(scope);
         return scope;
+    }
+
+    /**
+     * Whether the step on this thread carries on an attempt a stopped run had begun, in its first try: what that run
+     * did outside the tenant (a password it stored for an account it asked for) must be kept, because a job it started
+     * may use it even now.
+     */
+    public static boolean resuming() {
+        Scope scope = CURRENT.get();
+        return scope != null && scope.resumed && scope.tries == 1;
     }
 
     /** The name of the next call of the step that runs on this thread; empty when no step does. */
@@ -55,9 +76,12 @@ public final class StepCallKeys {
         private int tries = 1;
         private int calls;
 
-        private Scope(String attempt, Scope outer) {
+        private final boolean resumed;
+
+        private Scope(String attempt, Scope outer, boolean resumed) {
             this.attempt = attempt;
             this.outer = outer;
+            this.resumed = resumed;
         }
 
         private String next() {

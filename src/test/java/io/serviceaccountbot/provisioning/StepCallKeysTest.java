@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The names of a step's tenant calls: the same for the same attempt, new for a try again or a new attempt, none
- * outside a step; and the attempt a step resumes under after a run stopped during it.
+ * outside a step; the attempt a step resumes under after a run stopped during it, and whether it is resuming one.
  */
 class StepCallKeysTest {
 
@@ -31,6 +31,28 @@ class StepCallKeysTest {
         assertThat(resumed).isEqualTo(first);
         assertThat(afterTryingAgain).isNotIn(first, second);
         assertThat(StepCallKeys.next()).as("outside a step").isEmpty();
+    }
+
+    @Test
+    void onlyTheFirstTryOfAResumedAttemptIsResuming() {
+        boolean fresh;
+        try (StepCallKeys.Scope names = StepCallKeys.open("request r/step 1/attempt 1")) {
+            fresh = StepCallKeys.resuming();
+        }
+        boolean resumed;
+        boolean afterTryingAgain;
+        try (StepCallKeys.Scope names = StepCallKeys.open("request r/step 1/attempt 1", true)) {
+            resumed = StepCallKeys.resuming();
+            StepCallKeys.tryingAgain();
+            afterTryingAgain = StepCallKeys.resuming();
+        }
+
+        assertThat(fresh).isFalse();
+        assertThat(resumed).isTrue();
+        assertThat(afterTryingAgain)
+                .as("a try again in this process starts its calls afresh")
+                .isFalse();
+        assertThat(StepCallKeys.resuming()).as("outside a step").isFalse();
     }
 
     @Test

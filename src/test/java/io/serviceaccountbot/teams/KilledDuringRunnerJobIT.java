@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * with its Azure Automation account, runs in a process of its own, so the account keeps the job while the bot is dead
  * and the worker runs it. Restarted, the bot takes the run over under the same attempt, names the interrupted step's
  * calls as before and so follows the job it had started instead of starting it again: one {@code New-Mailbox} for the
- * account, each change made by one job, and the plan ends as an uninterrupted one does.
+ * account, each change made by one job, the password the job gave the account still the one in the store, and the plan
+ * ends as an uninterrupted one does.
  */
 class KilledDuringRunnerJobIT {
 
@@ -74,6 +75,7 @@ class KilledDuringRunnerJobIT {
         runner.runnerStartDelay(0);
 
         BotProcess restarted = bots.killAndRestart(bot, () -> {});
+        chat = new ApprovalChat(connector, restarted.port());
         bots.awaitEnd(number, Duration.ofSeconds(120));
 
         assertThat(bots.status(number)).as(bots.outcome(number)).isEqualTo("DONE");
@@ -103,6 +105,11 @@ class KilledDuringRunnerJobIT {
                 .contains("PasswordNeverExpires in Active Directory")
                 .contains("The mailbox exists")
                 .doesNotContain("Failed");
+        assertThat(ApprovalChat.text(chat.alexSays("verify svc-jobkill against isaiahl@example.com")
+                        .card()))
+                .as("the account signs in with the password in the store: the job that made it and the restarted"
+                        + " bot agree on it")
+                .contains("svc-jobkill@example.com opened the inbox of isaiahl@example.com as its owner");
         List<Map<String, Object>> steps = bots.database()
                 .jdbc()
                 .sql("select s.words, s.status, s.attempts from plan_step s join approval_request r"

@@ -27,11 +27,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Alex provisions service accounts from the chat against the simulated tenant, through the real Graph and Exchange
- * clients over HTTP: what the answers say, what the tenant then holds, and that no password ever reaches the chat.
+ * clients over HTTP: what the answers say, what the tenant then holds, and that no password ever reaches the chat. The
+ * organisation runs Exchange Online, where accounts are Entra ID users that a licence gives a mailbox.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "bot.sandbox.exchange-flavour=legacy")
+        properties = "bot.sandbox.exchange-flavour=exchange-online")
 @ExtendWith(OutputCaptureExtension.class)
 class ServiceAccountConversationIT {
 
@@ -244,11 +245,12 @@ class ServiceAccountConversationIT {
                 .contains("✅ **Passed:** Password never expires: Set never to expire (DisablePasswordExpiration)")
                 .contains("✅ **Passed:** Usage location and Exchange licence")
                 .contains("✅ **Passed:** Mailbox provisioned")
-                .contains("❌ **Failed:** Holds ApplicationImpersonation")
-                .contains("grant impersonation to svc-verify")
-                .contains("verify svc-verify against someone@example.com")
-                .as("examples use the organisation's domain")
-                .doesNotContain("contoso");
+                .as("Exchange Online has no ApplicationImpersonation, and the report says what replaces it")
+                .contains("Holds ApplicationImpersonation")
+                .contains("Exchange Online removed it in February 2025")
+                .contains("grant app access")
+                .doesNotContain("❌")
+                .doesNotContain("grant impersonation to svc-verify");
     }
 
     @Test

@@ -17,14 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code verify <account> against <mailbox>} right after {@code create service account}: Exchange is still creating
- * the mailbox, so the answer says so and the verification runs again by itself once the mailbox is there, posted in
+ * {@code verify <account> against <mailbox>} right after {@code create service account} on Exchange Online, where the
+ * licence brings the mailbox minutes later: Exchange is still creating the mailbox, so the answer says so and the verification runs again by itself once the mailbox is there, posted in
  * the same chat, once, however often the admin asks meanwhile.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
+            "bot.sandbox.exchange-flavour=exchange-online",
             "bot.sandbox.mailbox-delay=4s",
             "bot.provisioning.mailbox-wait=2m",
             "bot.provisioning.run-poll-interval=1s"

@@ -11,7 +11,7 @@ import io.serviceaccountbot.command.AccountRef;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandParser;
 import io.serviceaccountbot.command.ParseResult;
-import io.serviceaccountbot.provisioning.Directory;
+import io.serviceaccountbot.provisioning.AccountDirectory;
 import io.serviceaccountbot.provisioning.MailboxStatus;
 import io.serviceaccountbot.provisioning.ServiceAccountCreation;
 import java.time.Duration;
@@ -23,15 +23,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The live impersonation probe ({@code verify <account> against <mailbox>}) against the simulated Exchange Web
- * Services, legacy flavour, offering only Negotiate and NTLM as Exchange Server does by default (no Basic): an account
- * the bot created signs in with its stored password through an NTLM handshake and opens another mailbox only once it
- * holds ApplicationImpersonation; an account the bot did not create cannot be probed, and says so.
+ * Services of the sandbox's default Exchange Server, offering only Negotiate and NTLM as Exchange Server does by default
+ * (no Basic): an account the bot created in Active Directory signs in with its stored password through an NTLM
+ * handshake and opens another mailbox only once it holds ApplicationImpersonation; an account the bot did not create
+ * cannot be probed, and says so.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
-            "bot.sandbox.mailbox-delay=200ms",
+            "bot.sandbox.runner.job-start-delay=0ms",
+            "bot.exchange-server.runner.poll-interval=20ms",
             "bot.sandbox.ews-basic=false"
         })
 class LiveImpersonationProbeIT {
@@ -46,7 +47,7 @@ class LiveImpersonationProbeIT {
     ServiceAccountCreation creation;
 
     @Autowired
-    Directory directory;
+    AccountDirectory directory;
 
     @Autowired
     Approvals approvals;
