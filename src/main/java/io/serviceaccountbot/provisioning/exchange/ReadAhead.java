@@ -22,20 +22,10 @@ final class ReadAhead {
                 return identity == null ? List.of() : List.of(members("Get-DistributionGroupMember", identity));
             }
             case "New-DistributionGroup" -> {
-                identity = text(cmdlet, "Name");
-                return identity == null
-                        ? List.of()
-                        : List.of(
-                                Cmdlet.named("Get-DistributionGroup").with("Identity", identity),
-                                members("Get-DistributionGroupMember", identity));
+                return groupReadBack(text(cmdlet, "Name"));
             }
             case "Add-DistributionGroupMember" -> {
-                identity = text(cmdlet, "Identity");
-                return identity == null
-                        ? List.of()
-                        : List.of(
-                                Cmdlet.named("Get-DistributionGroup").with("Identity", identity),
-                                members("Get-DistributionGroupMember", identity));
+                return groupReadBack(text(cmdlet, "Identity"));
             }
             case "Add-RoleGroupMember" -> {
                 identity = text(cmdlet, "Identity");
@@ -75,6 +65,15 @@ final class ReadAhead {
                 return List.of();
             }
         }
+    }
+
+    /** The group and its members, read back after it was made or changed. */
+    private static List<Cmdlet> groupReadBack(String identity) {
+        return identity == null
+                ? List.of()
+                : List.of(
+                        Cmdlet.named("Get-DistributionGroup").with("Identity", identity),
+                        members("Get-DistributionGroupMember", identity));
     }
 
     private static Cmdlet members(String cmdlet, String identity) {

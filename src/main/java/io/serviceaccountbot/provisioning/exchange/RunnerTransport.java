@@ -175,8 +175,7 @@ final class RunnerTransport implements CmdletTransport {
     }
 
     /**
-     * Runs one job and notes which server answered. What this thread keeps outside a step counts as just read when the
-     * job ends: the operation that asked for it is still going, and the job's tens of seconds are not its age.
+     * Runs one job and notes which server answered; a job that cannot be run forgets what this thread kept.
      */
     private RunnerAnswer runJob(String jobName, List<RunnerCall> calls) {
         List<Kept> now = kept.get();
@@ -190,8 +189,6 @@ final class RunnerTransport implements CmdletTransport {
         if (answer.serverName() != null || answer.serverVersion() != null) {
             server.set(new ExchangeServerVersion(answer.serverName(), answer.serverVersion()));
         }
-        Instant at = clock.instant();
-        now.replaceAll(one -> one.attempt() == null ? new Kept(one.cmdlet(), one.result(), null, at) : one);
         return answer;
     }
 

@@ -11,11 +11,9 @@ import io.serviceaccountbot.provisioning.StepCallKeys;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
 import io.serviceaccountbot.sandbox.SimulatorControlClient;
-import java.time.Clock;
+import io.serviceaccountbot.storage.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +137,7 @@ class SimulatedRunnerIT {
 
     @Test
     void readsAskedTogetherAreOneJobAndTheReadsThatFollowAskNothingUntilTheyAreClosed() {
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(Instant.parse("2026-12-06T09:00:00Z"));
         CmdletExchangeAdmin exchange =
                 new CmdletExchangeAdmin(new RunnerTransport(runner, (cmdlet, warnings) -> {}, clock));
         exchange.ensureSecurityGroup("Read Together Group");
@@ -261,31 +259,6 @@ class SimulatedRunnerIT {
             all += count.asInt(0);
         }
         return all;
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-06T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private int jobsAskingFor(String cmdlet) {
