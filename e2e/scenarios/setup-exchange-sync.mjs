@@ -15,7 +15,7 @@ export async function run({ alex, megan, step, check }) {
   await step('Alex asks; the approval card lists the whole procedure', async () => {
     await alex.send(ASK);
     const card = await alex.waitForCardContaining(
-      ['Approval request', 'Create the user svc-e2e@example.com', 'for Exchange to create the mailbox', 'ApplicationImpersonation'],
+      ['Approval request', 'Create the user svc-e2e@example.com', 'New-Mailbox', 'ApplicationImpersonation'],
       { timeout: 30_000 },
     );
     number = card.match(/R-[0-9A-Z]{6}/)?.[0];

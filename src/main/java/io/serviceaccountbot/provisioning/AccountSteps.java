@@ -243,6 +243,35 @@ final class AccountSteps {
                 + (kept.isEmpty() ? "" : "; its other password policies are kept (" + String.join(", ", kept) + ")"));
     }
 
+    /**
+     * The account a grant is about to make a group member: it must still be there, enabled, and have a mailbox, since
+     * Exchange lets only mailboxes into its groups. Read once; nothing here is waited for.
+     */
+    StepOutcome checkEnabledWithMailbox(DirectoryUser known) {
+        DirectoryUser now = accounts.findUser(known.id()).orElse(null);
+        if (now == null) {
+            return StepOutcome.failed(
+                    known.userPrincipalName() + " is no longer in " + accounts.name(), "Check the name and ask again.");
+        }
+        if (!now.accountEnabled()) {
+            return StepOutcome.failed(
+                    now.userPrincipalName() + " is disabled",
+                    accounts.licensed()
+                            ? "Enable it in the Microsoft 365 admin center (Users > Active users), then ask again."
+                            : "Enable it in Active Directory Users and Computers (or with Enable-ADAccount), then ask"
+                                    + " again.");
+        }
+        if (accounts.mailboxStatus(now) == MailboxStatus.READY) {
+            return StepOutcome.done(now.userPrincipalName() + " is enabled and has a mailbox");
+        }
+        return StepOutcome.failed(
+                now.userPrincipalName() + " has no mailbox, and Exchange lets only mailboxes into its groups",
+                accounts.licensed()
+                        ? "Assign it a licence with Exchange (Office 365 E1 or above); once Exchange has made the"
+                                + " mailbox, ask again."
+                        : "Give it a mailbox (Enable-Mailbox in the Exchange Management Shell), then ask again.");
+    }
+
     StepOutcome checkMailbox(Account account) {
         return accounts.mailboxStatus(account.user.id()) == MailboxStatus.READY
                 ? StepOutcome.done("Mailbox ready")

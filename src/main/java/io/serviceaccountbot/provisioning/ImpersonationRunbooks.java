@@ -23,7 +23,6 @@ final class ImpersonationRunbooks {
     private final ExchangeAdmin exchange;
     private final AccountSteps accounts;
     private final ImpersonationSteps impersonation;
-    private final MailboxWait mailboxWait;
     private final ProvisioningProperties properties;
     private final GroupAudience audience;
 
@@ -31,7 +30,6 @@ final class ImpersonationRunbooks {
             AccountDirectory directory,
             ExchangeAdmin exchange,
             AccountSteps accounts,
-            MailboxWait mailboxWait,
             ProvisioningProperties properties,
             GroupAudience audience) {
         this.directory = directory;
@@ -39,7 +37,6 @@ final class ImpersonationRunbooks {
         this.accounts = accounts;
         this.audience = audience;
         this.impersonation = new ImpersonationSteps(exchange, audience);
-        this.mailboxWait = mailboxWait;
         this.properties = properties;
     }
 
@@ -82,7 +79,9 @@ final class ImpersonationRunbooks {
         }
         Runbook.Builder runbook = Runbook.titled("Grant " + IMPERSONATION + " to " + user.userPrincipalName())
                 .target(user.userPrincipalName(), user.id())
-                .awaits(mailboxWait.wordsFor(user.userPrincipalName()), mailboxWait.forExistingAccount(user));
+                .step(
+                        "Check that " + user.userPrincipalName() + " is enabled and has a mailbox",
+                        () -> accounts.checkEnabledWithMailbox(user));
         impersonation.grant(
                 runbook,
                 user.userPrincipalName(),
@@ -322,12 +321,10 @@ final class ImpersonationRunbooks {
         if (through != null && through.refusal() != null) {
             return Drafted.refused(through.refusal(), null);
         }
-        String create = accounts.licensed()
-                ? "Create the user " + upn + ", enabled and with no password change at next sign-in, its"
-                        + " password kept in the secret store"
-                : "Create the user " + upn + " with its mailbox in " + accounts.directoryName()
-                        + " (New-Mailbox), enabled and with no password change at next logon, its password kept in"
-                        + " the secret store";
+        String create = "Create the user " + upn + " with its mailbox in " + accounts.directoryName()
+                + " (New-Mailbox), enabled and with no password change at next logon, its password kept in the secret"
+                + " store";
+        boolean someoneElses = adopted.isPresent() && !accounts.createdByThisBot(account);
         Runbook.Builder runbook = Runbook.titled("Set up Exchange sync for " + upn
                         + (scopeGroup == null ? "" : " over the mailboxes of '" + scopeGroup + "' only"))
                 .target(upn, adopted.map(DirectoryUser::id).orElse(null))
@@ -336,23 +333,19 @@ final class ImpersonationRunbooks {
                         adopted.isPresent() ? "Use the existing account " + upn : create,
                         () -> accounts.createOrAdopt(account),
                         () -> accounts.restore(account));
-        if (adopted.isPresent() && upn.equalsIgnoreCase(account.upn) && accounts.createdByThisBot(account)) {
+        if (adopted.isPresent() && upn.equalsIgnoreCase(account.upn) && !someoneElses) {
             // the account this bot created, e.g. in an earlier attempt of this very plan: approvers read "Create"
             runbook.alsoApprovedAs(create);
         }
-        if (accounts.licensed()) {
-            runbook.step(
-                            "Set its usage location to " + properties.defaultUsageLocation() + " unless it has one",
-                            () -> accounts.ensureUsageLocation(account))
-                    .step(
-                            "Assign the licence " + Licences.describe(properties.defaultLicense())
-                                    + " unless it has a licence with Exchange",
-                            () -> accounts.ensureExchangeLicence(account));
-        }
         runbook.step(
-                        "Set its password never to expire unless it is so already",
-                        () -> accounts.ensurePasswordNeverExpires(account))
-                .awaits(mailboxWait.words(), mailboxWait.forNewAccount(() -> account.user));
+                "Set its password never to expire unless it is so already",
+                () -> accounts.ensurePasswordNeverExpires(account));
+        if (someoneElses) {
+            // New-Mailbox makes the mailbox with the account; an account made some other way may have none
+            runbook.step(
+                    "Check that " + upn + " is enabled and has a mailbox",
+                    () -> accounts.checkEnabledWithMailbox(account.user));
+        }
         if (scope != null) {
             impersonation.grantScoped(
                     runbook,
@@ -377,8 +370,13 @@ final class ImpersonationRunbooks {
         return properties.membership() == ProvisioningProperties.Membership.GROUP ? properties.securityGroup() : null;
     }
 
+    /**
+     * ApplicationImpersonation exists on Exchange Server only: Exchange Online retired it, so a bot that manages
+     * Exchange Online never plans it, whatever its Exchange answers.
+     */
     private boolean impersonationExists() {
-        return exchange.managementRole(IMPERSONATION).isPresent();
+        return properties.exchangeFlavour() == ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER
+                && exchange.managementRole(IMPERSONATION).isPresent();
     }
 
     private Optional<DirectoryUser> find(AccountRef account) {

@@ -56,8 +56,9 @@ class JdbcPlanSteps implements PlanSteps {
     public void started(ApprovalRequestId request, int ordinal, String words, Instant at) {
         int updated = jdbc.sql("""
                         update plan_step set words = :words, status = 'RUNNING', outcome = null, fix = null,
-                            attempts = case when status = 'RUNNING' then attempts else attempts + 1 end,
-                            started_at = :at, finished_at = null, checks = 0,
+                            attempts = case when status in ('RUNNING', 'POLLING') then attempts else attempts + 1 end,
+                            started_at = case when status = 'POLLING' then started_at else :at end,
+                            finished_at = null, checks = case when status = 'POLLING' then checks else 0 end,
                             next_check_at = null
                         where request_id = :id and ordinal = :ordinal
                         """)

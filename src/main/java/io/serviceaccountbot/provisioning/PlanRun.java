@@ -237,22 +237,13 @@ class PlanRun {
             }
             if (outcome != null) {
                 // kept from the earlier attempt, or the tenant could not be read
-            } else if (step.tenantWait() != null) {
-                Awaited awaited = awaitStep(request, lease, runbook, outcomes, ordinal, before);
-                if (awaited.ended() == null) {
-                    waiting.put(request.id(), new Waiting(runbook, List.copyOf(outcomes), ordinal));
-                    return new Result.Waits(awaited.next());
-                }
-                outcome = awaited.ended();
             } else {
-                outcome = runStep(
-                        request,
-                        lease,
-                        runbook,
-                        outcomes,
-                        ordinal,
-                        attemptOf(before),
-                        before != null && before.interrupted());
+                Awaited ran = runStep(request, lease, runbook, outcomes, ordinal, before);
+                if (ran.ended() == null) {
+                    waiting.put(request.id(), new Waiting(runbook, List.copyOf(outcomes), ordinal));
+                    return new Result.Waits(ran.next());
+                }
+                outcome = ran.ended();
             }
             outcomes.add(outcome);
             if (outcome.status() == StepOutcome.Status.FAILED) {
@@ -275,35 +266,59 @@ class PlanRun {
     }
 
     /**
-     * The attempt a step starts now: the one a run that stopped during the step had begun (so its calls keep their
-     * names, see {@link StepCallKeys}), else one more than it had; the plan steps record the same number.
+     * The attempt a step starts now: the one a run that stopped during the step had begun, or that was put back to be
+     * checked later (so its calls keep their names, see {@link StepCallKeys}), else one more than it had; the plan
+     * steps record the same number.
      */
     static int attemptOf(PlanSteps.StoredStep previous) {
         if (previous == null) {
             return 1;
         }
-        return previous.interrupted() ? previous.attempts() : previous.attempts() + 1;
+        return carriesOn(previous) ? previous.attempts() : previous.attempts() + 1;
     }
 
-    private StepOutcome runStep(
+    /** Whether a step goes on under the attempt it had: a run stopped during it, or put it back to wait. */
+    private static boolean carriesOn(PlanSteps.StoredStep previous) {
+        return previous != null && (previous.interrupted() || previous.polling());
+    }
+
+    /**
+     * Runs a step, or carries on the attempt that a stopped run began or that was put back: ended, or (ended null) put
+     * back once more while work it asked of the tenant goes on ({@link TenantWorkPending}), to be checked again at the
+     * next pause of {@link TenantWait#pauseAfter}, sooner when the work says a look is worth it sooner.
+     */
+    private Awaited runStep(
             ApprovalRequest request,
             RunLease lease,
             Runbook runbook,
             List<StepOutcome> before,
             int ordinal,
-            int attempt,
-            boolean resumed) {
+            PlanSteps.StoredStep previous) {
         Runbook.Step step = runbook.steps().get(ordinal);
-        leased.write(lease, () -> steps.started(request.id(), ordinal, step.words(), clock.instant()));
-        progress(request, runbook, before, ordinal);
+        int attempt = attemptOf(previous);
+        boolean polled = previous != null && previous.polling();
+        Instant startedAt = clock.instant();
+        leased.write(lease, () -> steps.started(request.id(), ordinal, step.words(), startedAt));
+        if (!polled) {
+            progress(request, runbook, before, ordinal);
+        }
         StepRunner runner = new StepRunner(retry);
         List<String> tenantIds;
         long started = System.nanoTime();
         try (TenantRequestIds.Scope calls = TenantRequestIds.open();
                 StepCallKeys.Scope names = StepCallKeys.open(
-                        "request " + request.id().value() + "/step " + ordinal + "/attempt " + attempt, resumed)) {
+                        "request " + request.id().value() + "/step " + ordinal + "/attempt " + attempt,
+                        carriesOn(previous),
+                        true)) {
             runner.run(step.words(), step.action());
             tenantIds = calls.ids();
+        } catch (TenantWorkPending pending) {
+            stopIfInterrupted();
+            int checks = (polled ? previous.checks() : 0) + 1;
+            Instant next = nextCheck(checks, pending);
+            leased.write(lease, () -> steps.polling(request.id(), ordinal, checks, next));
+            log.debug("Request {}: {}; the step is checked again at {}", request.number(), pending.getMessage(), next);
+            return new Awaited(null, next);
         }
         stopIfInterrupted();
         StepOutcome outcome = runner.outcomes().isEmpty()
@@ -318,56 +333,17 @@ class PlanRun {
                 outcome,
                 tenantIds,
                 Duration.ofNanos(System.nanoTime() - started));
-        return outcome;
-    }
-
-    /**
-     * A step that waits for the tenant: started (or resumed where an earlier run left it polling), checked once, and
-     * either ended (ready, failed, or out of time) or recorded as polling, to be checked again after the next pause of
-     * {@link TenantWait#pauseAfter}. The wait's limit counts from when the step first started.
-     */
-    private Awaited awaitStep(
-            ApprovalRequest request,
-            RunLease lease,
-            Runbook runbook,
-            List<StepOutcome> before,
-            int ordinal,
-            PlanSteps.StoredStep previous) {
-        Runbook.Step step = runbook.steps().get(ordinal);
-        TenantWait wait = step.tenantWait();
-        Instant now = clock.instant();
-        boolean resumed = previous != null && previous.polling();
-        Instant since = resumed ? previous.startedAt() : now;
-        if (!resumed) {
-            leased.write(lease, () -> steps.started(request.id(), ordinal, step.words(), now));
-            progress(request, runbook, before, ordinal);
-        }
-        Duration waited = now.isAfter(since) ? Duration.between(since, now) : Duration.ZERO;
-        StepRunner runner = new StepRunner(retry);
-        List<String> tenantIds;
-        try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
-            runner.run(step.words(), () -> wait.check(waited).orElse(null));
-            tenantIds = calls.ids();
-        }
-        stopIfInterrupted();
-        StepOutcome outcome;
-        if (!runner.outcomes().isEmpty()) {
-            outcome = runner.outcomes().get(0);
-        } else if (waited.compareTo(wait.limit()) >= 0) {
-            outcome = wait.gaveUp();
-        } else {
-            int checks = (resumed ? previous.checks() : 0) + 1;
-            Instant next = now.plus(TenantWait.pauseAfter(checks));
-            Instant deadline = since.plus(wait.limit());
-            Instant at = next.isAfter(deadline) ? deadline : next;
-            leased.write(lease, () -> steps.polling(request.id(), ordinal, checks, at));
-            return new Awaited(null, at);
-        }
-        ended(request, lease, runbook, before, ordinal, outcome, tenantIds, waited);
         return new Awaited(outcome, null);
     }
 
-    /** A waiting step's check: how the step ended, or (ended null) when it is checked again. */
+    /** When to look again at work the tenant has not ended: the schedule's pause, or sooner if the work says so. */
+    private Instant nextCheck(int checks, TenantWorkPending pending) {
+        Duration pause = TenantWait.pauseAfter(checks);
+        return clock.instant()
+                .plus(pause.compareTo(pending.checkAgainWithin()) > 0 ? pending.checkAgainWithin() : pause);
+    }
+
+    /** How a step's run went: how the step ended, or (ended null) when it is checked again. */
     private record Awaited(StepOutcome ended, Instant next) {}
 
     /** A run put back while its step at {@code ordinal} waits: its runbook, and the outcomes of the steps before. */

@@ -16,7 +16,8 @@ interface PlanSteps {
 
     /**
      * A step starts (again): it is recorded as running, and its attempts go up by one, unless a run stopped during it
-     * (it is still recorded as running): then it carries on under that attempt.
+     * (it is still recorded as running) or it was put back while the tenant's work went on (polling): then it carries
+     * on under that attempt, and a step put back keeps when it first started and how often it was checked.
      */
     void started(ApprovalRequestId request, int ordinal, String words, Instant at);
 
@@ -24,8 +25,9 @@ interface PlanSteps {
     void finished(ApprovalRequestId request, int ordinal, StepOutcome outcome, Instant at);
 
     /**
-     * A step that waits for the tenant found it not ready yet: it has now been checked {@code checks} times, and is
-     * checked again at {@code next}. Its start stays, so its wait counts from then.
+     * A step that waits for the tenant found it not ready yet (a wait of its own, or work it asked of the tenant that
+     * has not ended): it has now been checked {@code checks} times, and is checked again at {@code next}. Its start
+     * stays, so its wait counts from then.
      */
     void polling(ApprovalRequestId request, int ordinal, int checks, Instant next);
 

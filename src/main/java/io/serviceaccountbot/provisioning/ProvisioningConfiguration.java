@@ -50,7 +50,6 @@ class ProvisioningConfiguration {
             SalesforceProperties salesforce,
             SalesforceSyncGroups salesforceGroups,
             BotIdentity identity) {
-        MailboxWait mailboxWait = new MailboxWait(accounts, properties.mailboxWait());
         GroupAudience audience = new GroupAudience(
                 exchange,
                 directory,
@@ -58,7 +57,7 @@ class ProvisioningConfiguration {
                 properties.exchangeFlavour() == ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER);
         AppAccessRunbooks appAccess = new AppAccessRunbooks(directory, exchange);
         return new TenantPlans(
-                new ImpersonationRunbooks(accounts, exchange, steps, mailboxWait, properties, audience),
+                new ImpersonationRunbooks(accounts, exchange, steps, properties, audience),
                 appAccess,
                 new SalesforceSyncRunbooks(
                         appAccess, salesforceGroups, exchange, directory, salesforce, identity.tenantId()),

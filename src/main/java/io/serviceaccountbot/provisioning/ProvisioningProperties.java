@@ -33,8 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     group's member; {@code grant impersonation … via group "…"} names another
  * @param membership how a service account joins the role group: {@code group} (through the security group, as the
  *     article prefers) or {@code direct} (the account itself becomes a member of the role group)
- * @param mailboxWait how long an approved plan waits for Exchange to create a new account's mailbox before it stops
- *     and says so; Exchange Online usually needs a few minutes, sometimes much longer
+ * @param mailboxWait how long the bot follows up on the mailbox of an account it created in Exchange Online (licensed;
+ *     Exchange makes the mailbox later) before it stops and says so; usually a few minutes, sometimes much longer
  * @param stepAttempts how many times a step of an approved plan is tried when the tenant is busy or unavailable (after
  *     the Graph and Exchange clients' own retries); 1 means no retry
  * @param stepBackoff how long to wait before trying a step again the first time; the wait doubles with each attempt

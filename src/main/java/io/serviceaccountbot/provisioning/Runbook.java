@@ -1,6 +1,5 @@
 package io.serviceaccountbot.provisioning;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,20 +18,14 @@ final class Runbook {
      * @param action what carries it out and how it went
      * @param restore when a run resumes after this step was done in an earlier attempt, what re-learns (reading only)
      *     what later steps need from it; most steps leave nothing behind and do nothing here
-     * @param tenantWait for a step that waits for the tenant, the wait (its action is unused); null for the others
      * @param alsoApprovedAs other words approvers may have read for this very step, when the words depend only on what
      *     the tenant held when the plan was drafted and the step does the same either way; null for most steps
      */
-    record Step(
-            String words,
-            Supplier<StepOutcome> action,
-            Runnable restore,
-            TenantWait tenantWait,
-            String alsoApprovedAs) {
+    record Step(String words, Supplier<StepOutcome> action, Runnable restore, String alsoApprovedAs) {
 
         /** This step with another action, e.g. one that says why it runs again. */
         Step withAction(Supplier<StepOutcome> other) {
-            return new Step(words, other, restore, tenantWait, alsoApprovedAs);
+            return new Step(words, other, restore, alsoApprovedAs);
         }
     }
 
@@ -125,13 +118,7 @@ final class Runbook {
 
         /** A step that later steps depend on: {@code restore} re-learns what it found when a run resumes after it. */
         Builder step(String words, Supplier<StepOutcome> action, Runnable restore) {
-            steps.add(new Step(words, action, restore, null, null));
-            return this;
-        }
-
-        /** A step that waits for the tenant, holding no thread in between its checks ({@link TenantWait}). */
-        Builder awaits(String words, TenantWait wait) {
-            steps.add(new Step(words, () -> wait.check(Duration.ZERO).orElse(null), () -> {}, wait, null));
+            steps.add(new Step(words, action, restore, null));
             return this;
         }
 
@@ -141,7 +128,7 @@ final class Runbook {
          */
         Builder alsoApprovedAs(String words) {
             Step last = steps.remove(steps.size() - 1);
-            steps.add(new Step(last.words(), last.action(), last.restore(), last.tenantWait(), words));
+            steps.add(new Step(last.words(), last.action(), last.restore(), words));
             return this;
         }
 

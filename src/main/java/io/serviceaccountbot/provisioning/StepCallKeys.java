@@ -34,9 +34,30 @@ public final class StepCallKeys {
      *     tenant already, or may still do so (a runner job it started)
      */
     public static Scope open(String attempt, boolean resumed) {
-        Scope scope = new Scope(attempt, CURRENT.get(), resumed);
+        return open(attempt, resumed, false);
+    }
+
+    /**
+     * Names the calls made on this thread until the scope is closed.
+     *
+     * @param attempt what the attempt is, e.g. the request, the step's ordinal and its attempt number
+     * @param resumed whether a run that stopped during this attempt, or put it back to wait, had begun it
+     * @param mayWait whether work the tenant has not ended yet may put the step back to be checked later ({@link
+     *     TenantWorkPending}) rather than hold this thread until it ends
+     */
+    static Scope open(String attempt, boolean resumed, boolean mayWait) {
+        Scope scope = new Scope(attempt, CURRENT.get(), resumed, mayWait);
         CURRENT.set(scope);
         return scope;
+    }
+
+    /**
+     * Whether the step on this thread may be put back while the tenant's work goes on ({@link TenantWorkPending});
+     * false outside a plan's step, where callers wait for the answer.
+     */
+    public static boolean mayWait() {
+        Scope scope = CURRENT.get();
+        return scope != null && scope.mayWait;
     }
 
     /**
@@ -77,11 +98,13 @@ public final class StepCallKeys {
         private int calls;
 
         private final boolean resumed;
+        private final boolean mayWait;
 
-        private Scope(String attempt, Scope outer, boolean resumed) {
+        private Scope(String attempt, Scope outer, boolean resumed, boolean mayWait) {
             this.attempt = attempt;
             this.outer = outer;
             this.resumed = resumed;
+            this.mayWait = mayWait;
         }
 
         private String next() {

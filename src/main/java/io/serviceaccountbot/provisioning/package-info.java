@@ -14,9 +14,10 @@
  * before and after it runs, so an interrupted run resumes at the step it was in, publishes {@link
  * io.serviceaccountbot.provisioning.PlanProgress} as steps start and end, and {@link
  * io.serviceaccountbot.provisioning.PlanExecuted} at the end. Every step is idempotent (create if absent, then read
- * back and compare), so the step a crash interrupted can safely run again. A step that waits for the tenant ({@link
- * io.serviceaccountbot.provisioning.TenantWait}, e.g. a mailbox Exchange is still creating) holds no thread: it is
- * checked once per resumption, and between checks its execution waits in the database.
+ * back and compare), so the step a crash interrupted can safely run again. A step whose work the tenant has not ended
+ * ({@link io.serviceaccountbot.provisioning.TenantWorkPending}, e.g. a runner job the worker has not picked up) holds
+ * no thread: it is put back, checked again on the schedule of {@link io.serviceaccountbot.provisioning.TenantWait}
+ * under the same attempt, and between checks its execution waits in the database.
  *
  * <p>Generated passwords ({@link io.serviceaccountbot.provisioning.PasswordGenerator}) go to the secret store under a
  * name from {@link io.serviceaccountbot.provisioning.SecretNames}, never into chat, logs or the audit log; the bot's

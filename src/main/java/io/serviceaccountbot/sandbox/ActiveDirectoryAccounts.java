@@ -85,6 +85,16 @@ final class ActiveDirectoryAccounts {
                 .findFirst();
     }
 
+    /** Removes the created user of that identity ({@link #find}), as Remove-Mailbox does; the one removed. */
+    Optional<SavedAccount> remove(String identity) {
+        Optional<SavedAccount> found = find(identity);
+        found.ifPresent(account -> {
+            accounts.remove(account.objectId());
+            neverExpire.remove(account.objectId().toLowerCase(Locale.ROOT));
+        });
+        return found;
+    }
+
     Optional<SavedAccount> byObjectId(String objectId) {
         return Optional.ofNullable(accounts.get(objectId.toLowerCase(Locale.ROOT)));
     }

@@ -53,9 +53,7 @@ class SandboxConfiguration {
                 appAccess,
                 seed.digest(),
                 () -> SimulatedDirectory.fromSeed(seed.seed(), time.instant()),
-                properties.exchangeFlavour() != SandboxProperties.ExchangeFlavour.LEGACY
-                        ? SimulatedExchange.Saved.seeded(seed.seed().mailEnabledSecurityGroups())
-                        : SimulatedExchange.Saved.empty());
+                SimulatedExchange.Saved.seeded(seed.seed().mailEnabledSecurityGroups()));
     }
 
     /** The tenant's file, under {@code bot.storage.directory}; one per Exchange flavour, as each is its own world. */

@@ -12,9 +12,7 @@ import org.springframework.core.io.Resource;
  * @param seed the JSON file the simulated tenant starts from
  * @param exchangeFlavour which Exchange it behaves like: {@code exchange-server} (the default: Exchange Server
  *     on-premises, reached through the runner, where ApplicationImpersonation exists and service accounts live in
- *     Active Directory), {@code exchange-online} (no ApplicationImpersonation; RBAC for Applications works), or
- *     {@code legacy} (Exchange Online as it was before 2025, with ApplicationImpersonation: no real organisation is
- *     like this any more; kept only for older tests)
+ *     Active Directory) or {@code exchange-online} (no ApplicationImpersonation; RBAC for Applications works)
  * @param mailboxDelay how long after an Exchange licence is assigned the mailbox becomes ready
  * @param latency added to every simulated Graph and Exchange call
  * @param refusedPermissions application permissions the simulated tenant has not granted the bot (e.g.
@@ -75,11 +73,6 @@ public record SandboxProperties(
          * Directory, and the seeded mail-enabled groups are there from the start.
          */
         EXCHANGE_SERVER,
-        /**
-         * Exchange Online before 2025, with ApplicationImpersonation and no seeded mail-enabled groups. No real
-         * organisation is like this any more; kept only for the tests written before the other two.
-         */
-        LEGACY,
         /** Exchange Online today: no ApplicationImpersonation; RBAC for Applications. */
         EXCHANGE_ONLINE
     }

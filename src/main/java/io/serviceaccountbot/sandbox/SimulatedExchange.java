@@ -208,6 +208,14 @@ final class SimulatedExchange {
     record GroupById(String id, String name, List<String> memberKeys) {}
 
     /** A deleted user's memberships go with it, as Exchange drops a removed recipient from its groups. */
+    /**
+     * Deletes a user New-Mailbox made, with its mailbox (as Remove-Mailbox does, or an admin in Active Directory); its
+     * object id, when there was one.
+     */
+    synchronized Optional<String> deleteMailboxUser(String identity) {
+        return accounts.remove(identity).map(ActiveDirectoryAccounts.SavedAccount::objectId);
+    }
+
     synchronized void forgetUser(String objectId) {
         String key = "user:" + objectId.toLowerCase(Locale.ROOT);
         groups.values().forEach(group -> group.members.remove(key));

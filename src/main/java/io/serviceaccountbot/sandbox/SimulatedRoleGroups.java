@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * The simulated organisation's management roles and role groups, and who effectively holds a role. The roles are
- * Exchange Online's built-in ones this bot meets; ApplicationImpersonation exists only in the legacy flavour.
+ * built-in ones this bot meets: ApplicationImpersonation on Exchange Server only, the application roles of RBAC for
+ * Applications on Exchange Online only.
  * Role-group members must be mailboxes or mail-enabled security groups ({@link SimulatedExchange}); application roles
  * go to apps, not role groups. Thread-safe: every operation holds this object's lock and may then ask {@link
  * SimulatedExchange}, never the other way round.
@@ -51,11 +52,11 @@ final class SimulatedRoleGroups {
     SimulatedRoleGroups(ExchangeFlavour flavour, SimulatedExchange exchange) {
         this.exchange = exchange;
         ADMIN_ROLES.forEach(role -> roles.put(SimulatedExchange.key(role), role));
-        if (flavour != ExchangeFlavour.EXCHANGE_SERVER) {
+        if (flavour == ExchangeFlavour.EXCHANGE_ONLINE) {
             // RBAC for Applications is Exchange Online's alone
             APPLICATION_ROLES.forEach(role -> roles.put(SimulatedExchange.key(role), role));
-        }
-        if (flavour != ExchangeFlavour.EXCHANGE_ONLINE) {
+        } else {
+            // retired in Exchange Online; Exchange Server 2016, 2019 and Subscription Edition still have it
             roles.put(SimulatedExchange.key(IMPERSONATION), IMPERSONATION);
         }
     }

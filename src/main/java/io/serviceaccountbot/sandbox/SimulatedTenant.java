@@ -45,8 +45,7 @@ final class SimulatedTenant {
      * A tenant whose Exchange organisation starts as {@code exchangeSeed} has it (the directory starts from the seed
      * already); a tenant file read afterwards replaces both.
      *
-     * @param exchangeSeed what the Exchange organisation starts with: the seed's mail-enabled groups in the {@code
-     *     exchange-online} flavour, nothing in the legacy one
+     * @param exchangeSeed what the Exchange organisation starts with: the seed's mail-enabled groups
      */
     SimulatedTenant(
             SimulatedDirectory directory,
@@ -89,14 +88,16 @@ final class SimulatedTenant {
     }
 
     /**
-     * Deletes a user, as an admin may behind the bot's back: it leaves the directory and its Exchange group and role
-     * group memberships go with it. Whether there was such a user.
+     * Deletes a user, as an admin may behind the bot's back: it leaves the directory (or, for one New-Mailbox made on
+     * Exchange Server, Active Directory), and its Exchange group and role group memberships go with it. Whether there
+     * was such a user.
      */
     boolean deleteUser(String idOrUpn) {
-        Optional<SimulatedUser> deleted = directory.delete(idOrUpn);
-        deleted.ifPresent(user -> {
-            recipients.forgetUser(user.id());
-            roleGroups.forgetUser(user.id());
+        Optional<String> deleted =
+                directory.delete(idOrUpn).map(SimulatedUser::id).or(() -> recipients.deleteMailboxUser(idOrUpn));
+        deleted.ifPresent(id -> {
+            recipients.forgetUser(id);
+            roleGroups.forgetUser(id);
         });
         return deleted.isPresent();
     }

@@ -14,8 +14,7 @@ import java.util.List;
  * @param servicePrincipals the enterprise applications (apps registered or consented to in the tenant), and the APIs
  *     (Microsoft Graph, Office 365 Exchange Online) whose app roles are application permissions
  * @param appRoleAssignments the application permissions granted tenant-wide, as admin consent grants them
- * @param mailEnabledSecurityGroups the mail-enabled security groups the Exchange organisation starts with in the
- *     {@code exchange-online} flavour (the legacy flavour's organisation starts empty)
+ * @param mailEnabledSecurityGroups the mail-enabled security groups the Exchange organisation starts with
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record TenantSeed(

@@ -5,8 +5,9 @@
  * <p>The bot never calls this package directly: it reaches it over HTTP through the same adapters it uses against
  * Microsoft 365, so sandbox runs exercise the real clients. The state starts from a seed file holding the Agents
  * Playground's users (with E1 and ready mailboxes), the verified domains, the licences and the bot's role groups.
- * Simulated Exchange follows Exchange's rules (unique names, mail-enabled members, ApplicationImpersonation only in the
- * legacy flavour) so that what works here is what Exchange would accept.
+ * Simulated Exchange follows Exchange's rules (unique names, mail-enabled members, ApplicationImpersonation only on
+ * Exchange Server, RBAC for Applications only on Exchange Online) so that what works here is what Exchange would
+ * accept.
  *
  * <p>The simulated Graph ({@code /sandbox/graph/v1.0}) answers users (get by id or user principal name, list with
  * {@code $filter}, {@code $select} and {@code @odata.nextLink} paging, create, update, licenseDetails),

@@ -62,8 +62,7 @@ class DirectMembershipPlanIT {
 
         assertThat(plan.steps())
                 .containsExactly(
-                        "Check that svc-direct-one@example.com is enabled and has a mailbox, waiting up to 30 minutes"
-                                + " for Exchange to create it",
+                        "Check that svc-direct-one@example.com is enabled and has a mailbox",
                         "Create the role group 'Direct sync role group' with the role ApplicationImpersonation and the"
                                 + " member svc-direct-one@example.com",
                         "Check that svc-direct-one@example.com effectively holds ApplicationImpersonation");

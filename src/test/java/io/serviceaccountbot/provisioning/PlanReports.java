@@ -3,7 +3,7 @@ package io.serviceaccountbot.provisioning;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Collects the reports of executed plans, by request number, for tests to wait for. Import it into the test. */
 public class PlanReports {
@@ -11,7 +11,8 @@ public class PlanReports {
     private final Map<String, ProvisioningReport> reports = new ConcurrentHashMap<>();
     private final Map<String, Integer> endings = new ConcurrentHashMap<>();
 
-    @EventListener
+    /** After the request's end is committed, so that a test that read the report reads the request's end too. */
+    @TransactionalEventListener(fallbackExecution = true)
     void on(PlanExecuted executed) {
         reports.put(executed.requestNumber(), executed.report());
         endings.merge(executed.requestNumber(), 1, Integer::sum);

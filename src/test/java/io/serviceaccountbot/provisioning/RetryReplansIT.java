@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * {@code retry R-…} after the tenant changed under a failed plan (simulated tenant, legacy flavour): the plan is drafted
+ * {@code retry R-…} after the tenant changed under a failed plan (simulated tenant, on its default Exchange Server): the plan is drafted
  * again from the tenant as it is. An account the plan created and someone deleted since is created again, and the steps
  * after it run against the new account; a fresh plan that would act on another object than the approved one stops
  * before it changes anything and says that a new approval is needed.
@@ -26,9 +26,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
-            "bot.sandbox.mailbox-delay=1s",
-            "bot.provisioning.mailbox-wait=30s",
+            "bot.sandbox.runner.job-start-delay=0ms",
+            "bot.exchange-server.runner.poll-interval=20ms",
+            "bot.sandbox.mailbox-delay=500ms",
             "bot.provisioning.step-backoff=50ms",
             "bot.provisioning.run-poll-interval=1s"
         })
@@ -51,6 +51,9 @@ class RetryReplansIT {
 
     @Autowired
     ExchangeAdmin exchange;
+
+    @Autowired
+    AccountDirectory activeDirectory;
 
     @Autowired
     PlanSteps steps;
@@ -82,8 +85,9 @@ class RetryReplansIT {
         control.exchangeFails("Add-DistributionGroupMember", 400, 100);
         Executed failed = requests.approveAndRun("setup exchange sync for svc-replan-gone because CRM sync");
         assertThat(failed.request().status()).isEqualTo(RequestStatus.FAILED);
-        assertThat(failed.report().steps().get(6).status()).isEqualTo(Status.FAILED);
-        DirectoryUser first = directory.findUser("svc-replan-gone@example.com").orElseThrow();
+        assertThat(failed.report().steps().get(3).status()).isEqualTo(Status.FAILED);
+        DirectoryUser first =
+                activeDirectory.findUser("svc-replan-gone@example.com").orElseThrow();
         Secret firstPassword = secrets.get("svc-replan-gone-password").orElseThrow();
         control.clearFaults();
 
@@ -96,20 +100,17 @@ class RetryReplansIT {
         assertThat(account.text())
                 .isEqualTo("The account svc-replan-gone@example.com that an earlier attempt created or chose is gone,"
                         + " so this step ran again: Created svc-replan-gone@example.com (svc-replan-gone): enabled, no"
-                        + " password change at first sign-in");
-        DirectoryUser again = directory.findUser("svc-replan-gone@example.com").orElseThrow();
+                        + " password change at first sign-in, with its mailbox, in Active Directory");
+        DirectoryUser again =
+                activeDirectory.findUser("svc-replan-gone@example.com").orElseThrow();
         assertThat(again.id()).isNotEqualTo(first.id());
-        assertThat(again.exchangePlanEnabled())
-                .as("the licence step ran again for the new account")
+        assertThat(again.passwordNeverExpires())
+                .as("the password step ran again for the new account")
                 .isTrue();
-        assertThat(again.passwordNeverExpires()).isTrue();
         assertThat(secrets.get("svc-replan-gone-password").orElseThrow())
                 .as("the new account's password is a new one, in the secret store")
                 .isNotEqualTo(firstPassword);
         assertThat(retried.report().secretLocation()).contains("svc-replan-gone-password");
-        assertThat(retried.report().steps())
-                .extracting(StepOutcome::text)
-                .anySatisfy(text -> assertThat(text).startsWith("The mailbox of svc-replan-gone@example.com is ready"));
         assertThat(exchange.securityGroup("Exchange Sync Accounts")
                         .orElseThrow()
                         .members())
@@ -117,7 +118,7 @@ class RetryReplansIT {
         assertThat(exchange.effectiveAssignments(ROLE))
                 .contains(new EffectiveAssignment(
                         ROLE, "svc-replan-gone", "Exchange sync role group", "Exchange Sync Accounts"));
-        assertThat(directory.findUsersByUpnOrAlias("svc-replan-gone@example.com", "svc-replan-gone"))
+        assertThat(activeDirectory.findUsersByUpnOrAlias("svc-replan-gone@example.com", "svc-replan-gone"))
                 .hasSize(1);
     }
 
@@ -175,7 +176,7 @@ class RetryReplansIT {
         StepOutcome stopped = retried.report().steps().get(0);
         assertThat(stopped.text()).startsWith("The tenant has changed since");
         assertThat(stopped.fix()).contains("Nothing was changed");
-        assertThat(directory.findUser("svc-replan-adopted@example.com"))
+        assertThat(activeDirectory.findUser("svc-replan-adopted@example.com"))
                 .as("no new account in place of the one the approvers saw")
                 .isEmpty();
         assertThat(secrets.get("svc-replan-adopted-password")).isEmpty();

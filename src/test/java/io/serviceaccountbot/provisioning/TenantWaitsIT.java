@@ -6,31 +6,40 @@ import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.RequestStatus;
 import io.serviceaccountbot.provisioning.ApprovedPlans.Executed;
+import io.serviceaccountbot.sandbox.SimulatorControlClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
- * A plan that waits for the tenant holds no thread: with one run thread, a plan waiting for a slow mailbox does not
- * keep another approved plan from running, and a grant asked for right after the account was created waits for its
- * mailbox instead of failing, so one approval is enough.
+ * A plan whose runner job goes on holds no thread: with one run thread, a plan whose role-group job the Exchange server
+ * holds (as a slow or busy worker would) is put back while the job runs, so another approved plan runs to its end
+ * meanwhile; checked again, the step follows the same job by its name and never starts it twice.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "bot.sandbox.exchange-flavour=legacy",
-            "bot.sandbox.mailbox-delay=8s",
-            "bot.provisioning.mailbox-wait=2m",
+            "bot.sandbox.runner.job-start-delay=0ms",
+            "bot.exchange-server.runner.poll-interval=20ms",
+            "bot.exchange-server.runner.step-hold=300ms",
+            "bot.sandbox.mailbox-delay=500ms",
             "bot.provisioning.run-threads=1",
+            "bot.provisioning.run-poll-interval=1s",
             "bot.provisioning.step-backoff=50ms"
         })
 @Import(PlanReports.class)
 class TenantWaitsIT {
+
+    static final String ROLE_GROUP_STEP = "Create the role group 'Slow RG'";
 
     @Autowired
     Plans plans;
@@ -45,88 +54,88 @@ class TenantWaitsIT {
     Directory directory;
 
     @Autowired
-    ServiceAccountCreation creation;
+    ExchangeAdmin exchange;
 
     @Autowired
     JdbcClient jdbc;
 
+    @LocalServerPort
+    int port;
+
     ApprovedPlans requests;
+    MailboxAccounts accounts;
+    SimulatorControlClient control;
 
     @BeforeEach
     void setUp() {
         requests = new ApprovedPlans(plans, approvals, reports);
+        accounts = new MailboxAccounts(directory);
+        control = new SimulatorControlClient(port);
+    }
+
+    @AfterEach
+    void noFaultsLeft() {
+        control.clearFaults();
     }
 
     @Test
-    void aGrantAskedForRightAfterTheAccountWasCreatedWaitsForItsMailboxAndSucceeds() {
-        ProvisioningReport created = creation.create((io.serviceaccountbot.command.Command.CreateServiceAccount)
-                ApprovedPlans.parse("create service account svc-wait-grant"));
-        assertThat(created.steps())
-                .last()
-                .extracting(StepOutcome::status)
-                .as("the mailbox is not there yet")
-                .isEqualTo(StepOutcome.Status.WAITING);
+    void aPlanWhoseRunnerJobGoesOnDoesNotHoldTheOnlyRunThreadAndFollowsThatSameJob() throws Exception {
+        accounts.withMailbox("svc-wait-slow");
+        accounts.withMailbox("svc-wait-ready");
+        control.exchangeHangs("New-RoleGroup", Duration.ofSeconds(12));
+        ApprovalRequest slow = requests.openAndApprove(
+                "grant impersonation to svc-wait-slow via group \"Slow Accounts\" in role group \"Slow RG\"");
+        awaitStep(slow, "POLLING");
 
-        Executed run = requests.approveAndRun("grant impersonation to svc-wait-grant because Salesforce sync");
-
-        assertThat(run.report().succeeded()).as(run.report().toString()).isTrue();
-        assertThat(run.request().status()).isEqualTo(RequestStatus.DONE);
-        assertThat(run.report().steps().get(0).text())
-                .startsWith("svc-wait-grant@example.com is enabled and has a mailbox, after waiting");
-        assertThat(run.report().steps().get(run.report().steps().size() - 1).text())
-                .startsWith("svc-wait-grant@example.com holds ApplicationImpersonation");
-        assertThat(reports.endings(run.request().number().value()))
-                .as("one run, one report")
-                .isEqualTo(1);
-        assertThat(stepRows(run.request()))
-                .as("the waiting step was started once and checked several times")
-                .first()
-                .satisfies(row -> {
-                    assertThat(row.attempts()).isEqualTo(1);
-                    assertThat(row.checks()).isGreaterThan(1);
-                    assertThat(row.status()).isEqualTo("DONE");
-                });
-    }
-
-    @Test
-    void aPlanWaitingForAMailboxDoesNotHoldTheOnlyRunThread() {
-        DirectoryUser slow = directory.createUser(new NewUser(
-                "svc-wait-slow", "Slow", "svc-wait-slow@example.com", "US", Secret.of("Slow-Passw0rd-Waits")));
-        directory.assignLicense(slow.id(), "STANDARDPACK");
-        ApprovalRequest waiting = requests.openAndApprove("grant impersonation to svc-wait-slow because slow mailbox");
-        awaitStepPolling(waiting);
-
-        Executed other = requests.approveAndRun("grant impersonation to isaiahl because his mailbox is ready");
+        Executed other = requests.approveAndRun(
+                "grant impersonation to svc-wait-ready via group \"Ready Accounts\" in role group \"Ready RG\"");
 
         assertThat(other.report().succeeded()).as(other.report().toString()).isTrue();
-        assertThat(approvals.find(waiting.id()).orElseThrow().status())
-                .as("the first plan still waits for its mailbox, without the thread")
+        assertThat(approvals.find(slow.id()).orElseThrow().status())
+                .as("the first plan's job still runs, without the thread")
                 .isEqualTo(RequestStatus.EXECUTING);
 
-        Executed first = requests.awaitEnd(waiting);
+        Executed first = requests.awaitEnd(slow);
         assertThat(first.report().succeeded()).as(first.report().toString()).isTrue();
+        assertThat(exchange.roleGroup("Slow RG").orElseThrow().members()).containsExactly("Slow Accounts");
+        StepRow roleGroupStep = stepRows(slow).get(3);
+        assertThat(roleGroupStep.words()).startsWith(ROLE_GROUP_STEP);
+        assertThat(roleGroupStep.attempts())
+                .as("one attempt, checked again and again")
+                .isEqualTo(1);
+        assertThat(roleGroupStep.checks()).isGreaterThan(1);
+        assertThat(jobsAsking("New-RoleGroup", "Slow RG"))
+                .as("the held job, followed at every check and never started again (after its session was lost, the"
+                        + " step's next try found the role group it had made)")
+                .hasSize(1);
     }
 
-    private void awaitStepPolling(ApprovalRequest request) {
+    private void awaitStep(ApprovalRequest request, String status) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            if (stepRows(request).stream().anyMatch(row -> row.status().equals("POLLING"))) {
+            if (stepRows(request).stream().anyMatch(row -> row.status().equals(status))) {
                 return;
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            Thread.sleep(50);
         }
-        throw new AssertionError("the plan of " + request.number() + " never waited for its mailbox");
+        throw new AssertionError("no step of " + request.number() + " became " + status + ": " + stepRows(request));
     }
 
-    private record StepRow(String status, int attempts, int checks) {}
+    private List<String> jobsAsking(String cmdlet, String identity) {
+        List<String> jobs = new ArrayList<>();
+        for (JsonNode job : control.runnerHistory()) {
+            String asked = job.path("parameters").path("Request").asString("");
+            if (asked.contains("\"" + cmdlet + "\"") && asked.contains(identity)) {
+                jobs.add(job.path("name").asString());
+            }
+        }
+        return jobs;
+    }
+
+    private record StepRow(String words, String status, int attempts, int checks) {}
 
     private List<StepRow> stepRows(ApprovalRequest request) {
-        return jdbc.sql("select status, attempts, checks from plan_step where request_id = :id order by ordinal")
+        return jdbc.sql("select words, status, attempts, checks from plan_step where request_id = :id order by ordinal")
                 .param("id", request.id().value())
                 .query(StepRow.class)
                 .list();

@@ -19,7 +19,7 @@ class ExchangeServerSessionTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SimulatedExchange exchange = new SimulatedExchange(TestMailboxes::find, "example.com");
-    private final SimulatedRoleGroups roles = new SimulatedRoleGroups(ExchangeFlavour.LEGACY, exchange);
+    private final SimulatedRoleGroups roles = new SimulatedRoleGroups(ExchangeFlavour.EXCHANGE_SERVER, exchange);
     private final SimulatedAppAccess apps = new SimulatedAppAccess(exchange, roles);
     private final ExchangeCmdlets cmdlets = new ExchangeCmdlets(exchange, roles, apps);
 
@@ -197,7 +197,7 @@ class ExchangeServerSessionTest {
         server("New-ManagementRoleAssignment", "{\"Role\":\"Mail Recipients\",\"User\":\"svc-kept\"}");
 
         SimulatedExchange restored = new SimulatedExchange(TestMailboxes::find, "example.com");
-        SimulatedRoleGroups restoredRoles = new SimulatedRoleGroups(ExchangeFlavour.LEGACY, restored);
+        SimulatedRoleGroups restoredRoles = new SimulatedRoleGroups(ExchangeFlavour.EXCHANGE_SERVER, restored);
         SimulatedAppAccess restoredApps = new SimulatedAppAccess(restored, restoredRoles);
         restored.restore(JSON.readValue(JSON.writeValueAsString(exchange.saved()), SimulatedExchange.Saved.class));
         restoredApps.restore(JSON.readValue(JSON.writeValueAsString(apps.saved()), SimulatedAppAccess.Saved.class));

@@ -27,7 +27,7 @@ class SimulatedAutomationTest {
 
     private final List<String> statusWhenSaved = new CopyOnWriteArrayList<>();
     private final SimulatedExchange exchange = new SimulatedExchange(TestMailboxes::find, "example.com");
-    private final SimulatedRoleGroups roles = new SimulatedRoleGroups(ExchangeFlavour.LEGACY, exchange);
+    private final SimulatedRoleGroups roles = new SimulatedRoleGroups(ExchangeFlavour.EXCHANGE_SERVER, exchange);
     private final SandboxProperties.Runner account = new SandboxProperties.Runner(
             Duration.ZERO, "sub", "rg", "aa", "workers", "kv", "EX01", "Version 15.2 (Build 2562.17)");
     private AutomationJob job;

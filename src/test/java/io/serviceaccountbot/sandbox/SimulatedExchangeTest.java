@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SimulatedExchangeTest {
 
     private final SimulatedExchange exchange = new SimulatedExchange(TestMailboxes::find, "example.com");
-    private final SimulatedRoleGroups legacy = new SimulatedRoleGroups(ExchangeFlavour.LEGACY, exchange);
+    private final SimulatedRoleGroups server = new SimulatedRoleGroups(ExchangeFlavour.EXCHANGE_SERVER, exchange);
     private final SimulatedRoleGroups online = new SimulatedRoleGroups(
             ExchangeFlavour.EXCHANGE_ONLINE, new SimulatedExchange(TestMailboxes::find, "example.com"));
 
@@ -32,7 +32,7 @@ class SimulatedExchangeTest {
         assertThat(failure(() -> exchange.newDistributionGroup("sync", "Sync2", "Security", List.of()))
                         .type())
                 .endsWith("ADObjectAlreadyExistsException");
-        assertThat(failure(() -> legacy.newRoleGroup("SYNC", List.of("Mail Recipients"), List.of()))
+        assertThat(failure(() -> server.newRoleGroup("SYNC", List.of("Mail Recipients"), List.of()))
                         .type())
                 .endsWith("ADObjectAlreadyExistsException");
         assertThat(failure(() -> exchange.newDistributionGroup("Other", "Sync", "Security", List.of()))
@@ -58,14 +58,14 @@ class SimulatedExchangeTest {
     void aDistributionGroupIsNoSecurityPrincipalForARoleGroup() {
         exchange.newDistributionGroup("Newsletter", null, "Distribution", List.of());
 
-        assertThat(failure(() -> legacy.newRoleGroup("Helpers", List.of("Mail Recipients"), List.of("Newsletter")))
+        assertThat(failure(() -> server.newRoleGroup("Helpers", List.of("Mail Recipients"), List.of("Newsletter")))
                         .getMessage())
                 .contains("not a security principal");
     }
 
     @Test
-    void applicationImpersonationExistsOnlyInTheLegacyFlavour() {
-        assertThat(legacy.managementRole("ApplicationImpersonation").rows()).hasSize(1);
+    void applicationImpersonationExistsOnlyOnExchangeServer() {
+        assertThat(server.managementRole("ApplicationImpersonation").rows()).hasSize(1);
         assertThat(failure(() -> online.managementRole("ApplicationImpersonation"))
                         .getMessage())
                 .contains("'ApplicationImpersonation' couldn't be found");
@@ -87,9 +87,9 @@ class SimulatedExchangeTest {
         exchange.newDistributionGroup("Inner", null, "Security", List.of("svc-two"));
         exchange.addDistributionGroupMember("Outer", "Inner");
         exchange.addDistributionGroupMember("Inner", "Outer");
-        legacy.newRoleGroup("Sync role group", List.of("ApplicationImpersonation"), List.of("Outer", "svc-three"));
+        server.newRoleGroup("Sync role group", List.of("ApplicationImpersonation"), List.of("Outer", "svc-three"));
 
-        List<Map<String, Object>> rows = legacy.effectiveUsers("ApplicationImpersonation");
+        List<Map<String, Object>> rows = server.effectiveUsers("ApplicationImpersonation");
 
         assertThat(rows)
                 .extracting(row -> row.get("EffectiveUserName"), row -> row.get("AssignmentChain"))

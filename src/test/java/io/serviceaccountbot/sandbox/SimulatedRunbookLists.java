@@ -28,7 +28,7 @@ public final class SimulatedRunbookLists {
     /** The parameters each cmdlet accepts in the simulated Exchange Server session, besides PowerShell's common ones. */
     public static Map<String, Set<String>> serverCmdlets() {
         SimulatedExchange exchange = new SimulatedExchange(TestMailboxes::find, "example.com");
-        SimulatedRoleGroups roles = new SimulatedRoleGroups(ExchangeFlavour.LEGACY, exchange);
+        SimulatedRoleGroups roles = new SimulatedRoleGroups(ExchangeFlavour.EXCHANGE_SERVER, exchange);
         SimulatedAppAccess apps = new SimulatedAppAccess(exchange, roles);
         return plain(new ExchangeCmdlets(exchange, roles, apps).serverCmdlets());
     }

@@ -28,7 +28,7 @@ class SimulatedRunbookTest {
 
     private final Map<String, Secret> vault = new HashMap<>();
     private final SimulatedExchange exchange = new SimulatedExchange(TestMailboxes::find, "example.com");
-    private final SimulatedRoleGroups roles = new SimulatedRoleGroups(ExchangeFlavour.LEGACY, exchange);
+    private final SimulatedRoleGroups roles = new SimulatedRoleGroups(ExchangeFlavour.EXCHANGE_SERVER, exchange);
     private final SimulatedCredentials credentials = new SimulatedCredentials();
     private final SimulatedRunbook runbook = new SimulatedRunbook(
             new ExchangeCmdlets(exchange, roles, new SimulatedAppAccess(exchange, roles)),

@@ -42,6 +42,16 @@ public final class SimulatorControlClient {
                 """.formatted(JSON.writeValueAsString(cmdlet), status, times));
     }
 
+    /**
+     * The next run of the cmdlet (e.g. New-RoleGroup) does its work and then hangs for {@code hang}; on Exchange Server
+     * its runner job stays Running that long and then fails, the session lost.
+     */
+    public void exchangeHangs(String cmdlet, java.time.Duration hang) {
+        send("POST", "/faults", """
+                {"service":"EXCHANGE","matching":%s,"status":0,"retryAfterSeconds":0,"times":1,"hang":"%s"}
+                """.formatted(JSON.writeValueAsString(cmdlet), hang));
+    }
+
     /** The next {@code times} Resource Manager calls whose "METHOD path" contains {@code matching} fail. */
     public void armFails(String matching, int status, int retryAfterSeconds, int times) {
         send("POST", "/faults", """

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,19 +38,28 @@ class TenantFileTest {
                 new SimulatedDirectory(SimulatedDirectoryTest.seed(), clock, Duration.ofMinutes(2));
         final SimulatedCredentials credentials = new SimulatedCredentials();
         final SimulatedExchange exchange = new SimulatedExchange(directory, "example.com");
-        final SimulatedRoleGroups roles = new SimulatedRoleGroups(ExchangeFlavour.LEGACY, exchange);
-        final SimulatedAppAccess apps = new SimulatedAppAccess(exchange, roles);
-        final SimulatedTenant tenant = new SimulatedTenant(
-                directory,
-                credentials,
-                exchange,
-                roles,
-                apps,
-                "seed-1",
-                () -> SimulatedDirectory.fromSeed(SimulatedDirectoryTest.seed(), clock.instant()));
-        final TenantFile file = new TenantFile(data.resolve("sandbox-tenant-legacy.json"), tenant, json, clock);
+        final SimulatedRoleGroups roles;
+        final SimulatedAppAccess apps;
+        final SimulatedTenant tenant;
+        final TenantFile file;
 
         Run() throws Exception {
+            this(ExchangeFlavour.EXCHANGE_SERVER);
+        }
+
+        Run(ExchangeFlavour flavour) throws Exception {
+            roles = new SimulatedRoleGroups(flavour, exchange);
+            apps = new SimulatedAppAccess(exchange, roles);
+            tenant = new SimulatedTenant(
+                    directory,
+                    credentials,
+                    exchange,
+                    roles,
+                    apps,
+                    "seed-1",
+                    () -> SimulatedDirectory.fromSeed(SimulatedDirectoryTest.seed(), clock.instant()));
+            String name = flavour.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            file = new TenantFile(data.resolve("sandbox-tenant-" + name + ".json"), tenant, json, clock);
             file.open();
         }
     }
@@ -65,12 +75,6 @@ class TenantFileTest {
         first.exchange.newDistributionGroup("Exchange Sync Accounts", null, "Security", List.of("svc-sync"));
         first.roles.newRoleGroup(
                 "Exchange sync role group", List.of("ApplicationImpersonation"), List.of("Exchange Sync Accounts"));
-        first.apps.newServicePrincipal(
-                "c55d6177-918e-4745-96d3-1715194bc7e8", "6f0d9b3e-1c1a-4a7e-9d0e-2f2b0c7c1111", "Salesforce");
-        first.apps.newScope(
-                "Mailboxes of Sales",
-                "MemberOfGroup -eq '" + first.exchange.distinguishedName("Exchange Sync Accounts") + "'");
-        first.apps.newAssignment("Mail-Sales", "Salesforce", "Application Mail.Read", "Mailboxes of Sales");
         first.file.saveIfChanged();
 
         Run second = new Run();
@@ -94,14 +98,33 @@ class TenantFileTest {
         assertThat(second.roles.effectiveUsers("ApplicationImpersonation"))
                 .extracting(row -> row.get("EffectiveUserName"))
                 .contains("svc-sync");
+        assertThat(second.directory.domains()).first().isEqualTo("example.com");
+        assertThat(second.directory.saved()).isEqualTo(first.directory.saved());
+    }
+
+    @Test
+    void anAppsScopedAccessOnExchangeOnlineIsKeptAcrossRuns() throws Exception {
+        Run first = new Run(ExchangeFlavour.EXCHANGE_ONLINE);
+        SimulatedUser svc =
+                first.directory.create("Sync", "svc-sync@example.com", "svc-sync", true, "US", false, NEVER_EXPIRES);
+        first.directory.assignLicenses(svc.id(), List.of(E1), List.of());
+        clock.advance(Duration.ofMinutes(3));
+        first.exchange.newDistributionGroup("Sales Mailboxes", null, "Security", List.of("svc-sync"));
+        first.apps.newServicePrincipal(
+                "c55d6177-918e-4745-96d3-1715194bc7e8", "6f0d9b3e-1c1a-4a7e-9d0e-2f2b0c7c1111", "Salesforce");
+        first.apps.newScope(
+                "Mailboxes of Sales",
+                "MemberOfGroup -eq '" + first.exchange.distinguishedName("Sales Mailboxes") + "'");
+        first.apps.newAssignment("Mail-Sales", "Salesforce", "Application Mail.Read", "Mailboxes of Sales");
+        first.file.saveIfChanged();
+
+        Run second = new Run(ExchangeFlavour.EXCHANGE_ONLINE);
         assertThat(second.apps.test("Salesforce", "svc-sync").rows())
                 .extracting(row -> row.get("InScope"))
                 .containsExactly(true);
         assertThat(second.apps.test("Salesforce", "alexw").rows())
                 .extracting(row -> row.get("InScope"))
                 .containsExactly(false);
-        assertThat(second.directory.domains()).first().isEqualTo("example.com");
-        assertThat(second.directory.saved()).isEqualTo(first.directory.saved());
     }
 
     @Test
@@ -143,15 +166,15 @@ class TenantFileTest {
 
     @Test
     void anUnreadableFileIsKeptAsideAndTheTenantStartsFromItsSeed() throws Exception {
-        Path file = data.resolve("sandbox-tenant-legacy.json");
+        Path file = data.resolve("sandbox-tenant-exchange-server.json");
         Files.writeString(file, "{\"format\":1,\"directory\":{\"users\":[{\"id\":");
 
         Run run = new Run();
         assertThat(run.directory.user("alexw@example.com")).isPresent();
         try (var files = Files.list(data)) {
             assertThat(files.map(path -> path.getFileName().toString()))
-                    .contains("sandbox-tenant-legacy.json")
-                    .anyMatch(name -> name.startsWith("sandbox-tenant-legacy.json.unreadable-"));
+                    .contains("sandbox-tenant-exchange-server.json")
+                    .anyMatch(name -> name.startsWith("sandbox-tenant-exchange-server.json.unreadable-"));
         }
     }
 

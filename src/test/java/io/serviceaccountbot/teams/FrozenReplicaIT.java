@@ -37,7 +37,7 @@ class FrozenReplicaIT {
 
     @BeforeAll
     static void tenantAndDatabase() throws Exception {
-        bots = new SharedTenantBots(Path.of("target/frozen-replica").toAbsolutePath(), "1s");
+        bots = SharedTenantBots.exchangeServer(Path.of("target/frozen-replica").toAbsolutePath());
         connector = new FakeConnector();
     }
 

@@ -30,7 +30,8 @@ class KilledWhileAuditingIT {
 
     @BeforeAll
     static void tenantAndDatabase() throws Exception {
-        bots = new SharedTenantBots(Path.of("target/killed-while-auditing").toAbsolutePath(), "1s");
+        bots = SharedTenantBots.exchangeServer(
+                Path.of("target/killed-while-auditing").toAbsolutePath());
         connector = new FakeConnector();
     }
 

@@ -21,38 +21,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bot processes that behave as replicas of one bot: one PostgreSQL schema, one secret store, and one simulated tenant
  * served by a process of its own, so that the tenant outlives any bot that is stopped or killed. Each bot is the
- * packaged jar in sandbox mode with its Graph, Exchange (its admin API, or on Exchange Server the runner's Azure
- * Automation jobs) and EWS calls sent to the tenant process.
+ * packaged jar in sandbox mode, on Exchange Server, with its Graph, runner (Azure Automation jobs) and EWS calls sent
+ * to the tenant process.
  */
 final class SharedTenantBots implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TENANT_ID = "00000000-0000-0000-0000-0000000000001";
 
-    /**
-     * The replicas script Exchange Online's admin API (its faults, the licence's mailbox wait), so tenant and
-     * replicas keep the Exchange Online flavour with ApplicationImpersonation that these tests were written for.
-     */
-    static final String FLAVOUR = "bot.sandbox.exchange-flavour=legacy";
-
     private final Path out;
     private final TestDatabase database;
-    private BotProcess tenant;
+    private final BotProcess tenant;
     private final Path secrets;
-    private final boolean exchangeServer;
     private final List<BotProcess> bots = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    /** Skips (or fails, on CI) when there is no PostgreSQL. */
-    SharedTenantBots(Path out, String mailboxDelay) throws Exception {
-        this.out = out;
-        this.database = TestDatabase.postgres();
-        Files.createDirectories(out);
-        this.tenant = BotProcess.start(
-                out.resolve("tenant.log"), "--bot.sandbox.mailbox-delay=" + mailboxDelay, "--" + FLAVOUR);
-        this.secrets = Files.createTempDirectory("replica-secrets");
-        this.exchangeServer = false;
-    }
 
     private SharedTenantBots(Path out) throws Exception {
         this.out = out;
@@ -63,7 +45,6 @@ final class SharedTenantBots implements AutoCloseable {
                 out.resolve("tenant.log"),
                 "--bot.secrets.directory=" + secrets,
                 "--bot.sandbox.runner.job-start-delay=0ms");
-        this.exchangeServer = true;
     }
 
     /**
@@ -81,28 +62,21 @@ final class SharedTenantBots implements AutoCloseable {
         return tenant.port();
     }
 
-    /** Kills the tenant's process ({@code kill -9}) and starts it again on the same port and data directory. */
-    void killAndRestartTenant() throws Exception {
-        tenant = tenant.killAndRestart();
-    }
-
-    /** Starts one more replica. */
-    BotProcess bot(String name) throws Exception {
+    /** Starts one more replica, with these settings besides the shared ones (e.g. {@code --bot.…=…}). */
+    BotProcess bot(String name, String... settings) throws Exception {
         String sandbox = "http://127.0.0.1:" + tenant.port() + "/sandbox";
-        BotProcess bot = BotProcess.start(
-                out.resolve(name + ".log"),
-                exchangeServer ? "--bot.provisioning.exchange-flavour=exchange-server" : "--" + FLAVOUR,
-                exchangeServer
-                        ? "--bot.exchange-server.runner.arm-url=" + sandbox + "/arm"
-                        : "--bot.provisioning.exchange-base-url=" + sandbox + "/exchange",
+        List<String> arguments = new ArrayList<>(List.of(settings));
+        arguments.addAll(List.of(
+                "--bot.provisioning.exchange-flavour=exchange-server",
+                "--bot.exchange-server.runner.arm-url=" + sandbox + "/arm",
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--bot.provisioning.graph-base-url=" + sandbox + "/graph/v1.0",
                 "--bot.provisioning.ews-url=" + sandbox + "/ews/Exchange.asmx",
-                "--bot.provisioning.mailbox-wait=2m",
                 "--bot.provisioning.run-heartbeat=1s",
                 "--bot.provisioning.run-poll-interval=1s",
-                "--bot.secrets.directory=" + secrets);
+                "--bot.secrets.directory=" + secrets));
+        BotProcess bot = BotProcess.start(out.resolve(name + ".log"), arguments.toArray(String[]::new));
         bots.add(bot);
         return bot;
     }
@@ -151,16 +125,6 @@ final class SharedTenantBots implements AutoCloseable {
     /** Waits until the request is done or failed. */
     void awaitEnd(String number, Duration patience) throws InterruptedException {
         awaitValue(() -> "DONE".equals(status(number)) || "FAILED".equals(status(number)) ? "ended" : null, patience);
-    }
-
-    JsonNode graph(String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tenant.port() + "/sandbox/graph/v1.0" + path))
-                        .header("Authorization", "Bearer sandbox-token")
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 
     /** Scripts a fault of the simulated tenant ({@code /sandbox/control/faults}). */

@@ -3,6 +3,7 @@ package io.serviceaccountbot.provisioning.exchange;
 import io.serviceaccountbot.provisioning.ExchangeServerRunnerHealth;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
+import io.serviceaccountbot.provisioning.TenantWorkPending;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * value. The caller names the job (a UUID derived from what it is for, {@link #jobName}); the runner reads the job by
  * that name first and creates it only when Azure has none, so after a restart it follows the job it started instead
  * of starting another. It then asks Azure every {@code poll-interval} how the job is doing: a job still waiting for a
- * worker after {@code job-start-timeout}, or unfinished after {@code job-timeout} (both counted from when this bot
- * began following it), is stopped, so that it does nothing later that nobody reads, and reported as unavailable; a failed job is reported with its error records, transient only when the runbook says the cause is;
+ * worker after {@code job-start-timeout}, or unfinished after {@code job-timeout} (both counted from when Azure made
+ * it), is stopped, so that it does nothing later that nobody reads, and reported as unavailable; a failed job is reported with its error records, transient only when the runbook says the cause is;
  * a suspended or stopped one is reported with where to look. A completed job's answer is read into a result per
- * cmdlet.
+ * cmdlet. A plan's step follows its job for {@code step-hold} at most and is then put back ({@link TenantWorkPending}),
+ * so a plan waiting for a busy or slow worker holds no thread; checked again, it finds the same job by its name.
  */
 final class ExchangeServerRunner implements ExchangeServerRunnerHealth {
 
@@ -78,6 +80,18 @@ final class ExchangeServerRunner implements ExchangeServerRunnerHealth {
      *     complete; a cmdlet that failed is an answer, not an exception
      */
     RunnerAnswer run(String jobName, List<RunnerCall> calls) {
+        return run(jobName, calls, false);
+    }
+
+    /**
+     * Runs the cmdlets as the job of that name, and waits for the answer; or, when the caller may wait elsewhere, for
+     * at most {@code step-hold}.
+     *
+     * @param mayWait whether a job that has not ended after {@code step-hold} is left to go on ({@link
+     *     TenantWorkPending}), for the caller to ask again later under the same name
+     * @throws TenantWorkPending when {@code mayWait} and the job has not ended within {@code step-hold}
+     */
+    RunnerAnswer run(String jobName, List<RunnerCall> calls, boolean mayWait) {
         requireJobName(jobName);
         RunnerCmdlets.refuseUnlessAllowed(calls);
         String request = json.writeValueAsString(RunnerRequest.of(calls));
@@ -103,7 +117,7 @@ final class ExchangeServerRunner implements ExchangeServerRunnerHealth {
                             + ", not " + where.runbook(),
                     null);
         }
-        AutomationJob finished = follow(job, where);
+        AutomationJob finished = follow(job, where, mayWait ? properties.stepHold() : null, calls);
         if (finished.is("Completed")) {
             return RunnerOutput.read(jobs.output(jobName), calls, jobName, json);
         }
@@ -120,9 +134,10 @@ final class ExchangeServerRunner implements ExchangeServerRunnerHealth {
      * Follows the job to its end. Its time to be picked up and its time in all count from when Azure made it, so a job
      * followed again after a restart (or by another replica) keeps its deadlines instead of starting them afresh.
      */
-    private AutomationJob follow(AutomationJob job, RunnerTarget where) {
+    private AutomationJob follow(AutomationJob job, RunnerTarget where, Duration hold, List<RunnerCall> calls) {
         Instant now = clock.instant();
         Instant started = job.creationTime() == null || job.creationTime().isAfter(now) ? now : job.creationTime();
+        Instant following = now;
         while (!job.isFinished()) {
             Duration waited = Duration.between(started, clock.instant());
             if (job.isWaitingToStart() && waited.compareTo(properties.jobStartTimeout()) >= 0) {
@@ -150,6 +165,17 @@ final class ExchangeServerRunner implements ExchangeServerRunnerHealth {
                         "Job " + job.name() + " did not finish within " + minutes(properties.jobTimeout()) + " (still "
                                 + job.status() + "); " + stopped,
                         null);
+            }
+            if (hold != null && Duration.between(following, clock.instant()).compareTo(hold) >= 0) {
+                throw new TenantWorkPending(
+                        "Exchange Server's runner job " + job.name() + " ("
+                                + String.join(
+                                        ", ",
+                                        calls.stream().map(RunnerCall::cmdlet).toList()) + ") is "
+                                + job.status() + " on the worker group " + where.workerGroup(),
+                        properties.pollInterval().compareTo(Duration.ofSeconds(1)) < 0
+                                ? Duration.ofSeconds(1)
+                                : properties.pollInterval());
             }
             try {
                 sleeper.sleep(properties.pollInterval());

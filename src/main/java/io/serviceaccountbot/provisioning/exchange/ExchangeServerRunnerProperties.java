@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jobTimeout how long a job may take in all before the bot stops it and reports it as timed out
  * @param requestTimeout how long one Azure Resource Manager request may take before it is abandoned (and tried again,
  *     up to four attempts)
+ * @param stepHold how long a plan's step follows a job that has not ended before the step is put back, to be checked
+ *     again later without holding a thread meanwhile (the job goes on, and the step follows it again by its name)
  */
 @ConfigurationProperties("bot.exchange-server.runner")
 public record ExchangeServerRunnerProperties(
@@ -40,7 +42,8 @@ public record ExchangeServerRunnerProperties(
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("10m") Duration jobStartTimeout,
         @DefaultValue("30m") Duration jobTimeout,
-        @DefaultValue("30s") Duration requestTimeout) {
+        @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue("10s") Duration stepHold) {
 
     public ExchangeServerRunnerProperties {
         if (runbook == null || runbook.isBlank()) {
@@ -52,6 +55,7 @@ public record ExchangeServerRunnerProperties(
         requirePositive(jobStartTimeout, "job-start-timeout", "10m");
         requirePositive(jobTimeout, "job-timeout", "30m");
         requirePositive(requestTimeout, "request-timeout", "30s");
+        requirePositive(stepHold, "step-hold", "10s");
         if (jobTimeout.compareTo(jobStartTimeout) < 0) {
             throw new IllegalArgumentException("bot.exchange-server.runner.job-timeout (" + jobTimeout
                     + ") must not be shorter than job-start-timeout (" + jobStartTimeout + ")");

@@ -181,7 +181,7 @@ final class RunnerTransport implements CmdletTransport {
         List<Kept> now = kept.get();
         RunnerAnswer answer;
         try {
-            answer = runner.run(jobName, calls);
+            answer = runner.run(jobName, calls, StepCallKeys.mayWait());
         } catch (TenantException e) {
             now.clear();
             throw e;

@@ -21,16 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * What Exchange does when the bot asks, written once and run against both WireMock stubs of Microsoft's documented
- * cmdlet behaviour and the simulated tenant, in both flavours, so the two cannot drift apart. Each test uses its own
+ * What Exchange does when the bot asks, written once and run against WireMock stubs of Microsoft's documented
+ * cmdlet behaviour, the simulated tenant and the simulated runner, so the two cannot drift apart. Each test uses its own
  * names, because the simulated tenant keeps what earlier tests made.
  */
 abstract class ExchangeAdminContract {
 
     /** Which Exchange is on the other end. */
     enum Flavour {
-        /** ApplicationImpersonation exists (Exchange Online before 2025). */
-        LEGACY,
         /** Exchange Online today. */
         EXCHANGE_ONLINE,
         /** Exchange Server through the runner: ApplicationImpersonation, and no RBAC for Applications. */
@@ -83,7 +81,7 @@ abstract class ExchangeAdminContract {
     }
 
     @Test
-    void applicationImpersonationExistsOnlyInTheLegacyFlavour() {
+    void applicationImpersonationExistsOnlyOnExchangeServer() {
         if (flavour() == Flavour.EXCHANGE_SERVER) {
             assertThat(exchange().managementRole(IMPERSONATION))
                     .hasValueSatisfying(role -> assertThat(role.roleType()).isEqualTo(IMPERSONATION));
@@ -92,12 +90,7 @@ abstract class ExchangeAdminContract {
                     .isEmpty();
             return;
         }
-        if (flavour() == Flavour.LEGACY) {
-            assertThat(exchange().managementRole(IMPERSONATION))
-                    .hasValueSatisfying(role -> assertThat(role.roleType()).isEqualTo(IMPERSONATION));
-        } else {
-            assertThat(exchange().managementRole(IMPERSONATION)).isEmpty();
-        }
+        assertThat(exchange().managementRole(IMPERSONATION)).isEmpty();
         assertThat(exchange().managementRole("Application Mail.ReadWrite"))
                 .hasValueSatisfying(role -> assertThat(role.name()).isEqualTo("Application Mail.ReadWrite"));
     }

@@ -38,7 +38,7 @@ class ExchangeRoundTripsIT {
 
     @BeforeAll
     static void start() {
-        bot = SimulatedExchangeContractIT.sandbox("legacy");
+        bot = SimulatedExchangeContractIT.sandbox("exchange-online");
         root = "http://127.0.0.1:"
                 + ((WebServerApplicationContext) bot).getWebServer().getPort();
         exchange = bot.getBean(ExchangeAdmin.class);
@@ -84,7 +84,7 @@ class ExchangeRoundTripsIT {
         String app = "7a1e5f0c-0000-4000-8000-00000000a001";
         String scope = "Round trip scope";
         Map<String, Long> measured = new LinkedHashMap<>();
-        measured.put("managementRole", roundTrips(() -> exchange.managementRole("ApplicationImpersonation")));
+        measured.put("managementRole", roundTrips(() -> exchange.managementRole("Mail Recipients")));
         measured.put("ensureSecurityGroup, new", roundTrips(() -> exchange.ensureSecurityGroup("Round Trip Group")));
         measured.put(
                 "ensureSecurityGroup, existing", roundTrips(() -> exchange.ensureSecurityGroup("Round Trip Group")));
@@ -94,18 +94,17 @@ class ExchangeRoundTripsIT {
         measured.put(
                 "ensureRoleGroup, new with members",
                 roundTrips(() -> exchange.ensureRoleGroup(
-                        "Round trip role group", List.of("ApplicationImpersonation"), List.of("Round Trip Group"))));
+                        "Round trip role group", List.of("Mail Recipients"), List.of("Round Trip Group"))));
         measured.put(
                 "ensureRoleGroup, existing",
                 roundTrips(() -> exchange.ensureRoleGroup(
-                        "Round trip role group", List.of("ApplicationImpersonation"), List.of("Round Trip Group"))));
+                        "Round trip role group", List.of("Mail Recipients"), List.of("Round Trip Group"))));
         measured.put("roleGroup", roundTrips(() -> exchange.roleGroup("Round trip role group")));
         measured.put("addRoleGroupMember", roundTrips(() -> exchange.addRoleGroupMember("Round trip role group", svc)));
         measured.put(
                 "removeRoleGroupMember",
                 roundTrips(() -> exchange.removeRoleGroupMember("Round trip role group", svc)));
-        measured.put(
-                "effectiveAssignments", roundTrips(() -> exchange.effectiveAssignments("ApplicationImpersonation")));
+        measured.put("effectiveAssignments", roundTrips(() -> exchange.effectiveAssignments("Mail Recipients")));
         measured.put(
                 "ensureServicePrincipal, new",
                 roundTrips(() -> exchange.ensureServicePrincipal(

@@ -28,7 +28,8 @@ class ExchangeServerRunnerConfigurationTest {
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(10),
                 Duration.ofMinutes(30),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10));
     }
 
     @Test

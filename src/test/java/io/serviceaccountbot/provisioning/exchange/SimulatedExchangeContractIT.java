@@ -74,20 +74,6 @@ class SimulatedExchangeContractIT {
     }
 
     @Nested
-    class Legacy extends AgainstTheSimulator {
-
-        @Override
-        String flavourProperty() {
-            return "legacy";
-        }
-
-        @Override
-        protected Flavour flavour() {
-            return Flavour.LEGACY;
-        }
-    }
-
-    @Nested
     class ExchangeOnline extends AgainstTheSimulator {
 
         @Override

@@ -1,6 +1,5 @@
 package io.serviceaccountbot.provisioning.exchange;
 
-import static io.serviceaccountbot.provisioning.exchange.CmdletScript.groupMember;
 import static io.serviceaccountbot.provisioning.exchange.CmdletScript.mailbox;
 import static io.serviceaccountbot.provisioning.exchange.CmdletScript.roleGroup;
 import static io.serviceaccountbot.provisioning.exchange.CmdletScript.row;
@@ -113,20 +112,6 @@ class StubbedExchangeContractIT {
     }
 
     @Nested
-    class Legacy extends AgainstStubs {
-
-        @Override
-        protected Flavour flavour() {
-            return Flavour.LEGACY;
-        }
-
-        @Override
-        Map<String, Consumer<CmdletScript>> scripts() {
-            return Scripts.forFlavour(Flavour.LEGACY);
-        }
-    }
-
-    @Nested
     class ExchangeOnline extends AgainstStubs {
 
         @Override
@@ -136,17 +121,16 @@ class StubbedExchangeContractIT {
 
         @Override
         Map<String, Consumer<CmdletScript>> scripts() {
-            return Scripts.forFlavour(Flavour.EXCHANGE_ONLINE);
+            return Scripts.exchangeOnline();
         }
     }
 
     /** What Exchange answers, scenario by scenario. */
     static final class Scripts {
 
-        static Map<String, Consumer<CmdletScript>> forFlavour(ExchangeAdminContract.Flavour flavour) {
-            boolean legacy = flavour == ExchangeAdminContract.Flavour.LEGACY;
+        static Map<String, Consumer<CmdletScript>> exchangeOnline() {
             return Map.ofEntries(
-                    Map.entry("applicationImpersonationExistsOnlyInTheLegacyFlavour", s -> roles(s, legacy)),
+                    Map.entry("applicationImpersonationExistsOnlyOnExchangeServer", Scripts::roles),
                     Map.entry("aMailEnabledSecurityGroupIsCreatedOnceAndFoundAgain", Scripts::groupCreatedOnce),
                     Map.entry("aGroupNameWithQuotesComesBackExactlyAsGiven", Scripts::quotedName),
                     Map.entry("aMemberAddedTwiceIsInOnceAndRemovedTwiceIsGone", Scripts::memberTwice),
@@ -154,12 +138,10 @@ class StubbedExchangeContractIT {
                     Map.entry("everyMemberIsReadEvenBeyondOnePage", Scripts::manyMembers),
                     Map.entry(
                             "theArticlesRoleGroupWorksOnlyWhereApplicationImpersonationExists",
-                            legacy ? Scripts::articleRoleGroup : Scripts::articleRoleGroupRefused),
+                            Scripts::articleRoleGroupRefused),
                     Map.entry("roleGroupMembersAreAddedAndRemovedIdempotently", Scripts::roleGroupMembers),
                     Map.entry("aRoleGroupMemberWithoutAMailboxIsRefused", Scripts::roleGroupMailboxless),
-                    Map.entry(
-                            "effectiveImpersonationReachesUsersThroughNestedGroups",
-                            legacy ? Scripts::nestedHolders : Scripts::noImpersonationHolders),
+                    Map.entry("effectiveImpersonationReachesUsersThroughNestedGroups", Scripts::noImpersonationHolders),
                     Map.entry("anAppGetsMailAccessOnlyToTheMailboxesOfItsGroup", Scripts::appAccess),
                     Map.entry("removingAppAccessTwiceLeavesNothingBehind", Scripts::appAccessRemoved),
                     Map.entry("anAppsScopeLeadsBackToItsGroup", Scripts::scopeToGroup),
@@ -167,14 +149,9 @@ class StubbedExchangeContractIT {
         }
 
         /** Get-ManagementRole returns the role with its RoleType, or ManagementObjectNotFoundException. */
-        static void roles(CmdletScript s, boolean legacy) {
-            if (legacy) {
-                s.expect("Get-ManagementRole", "Identity", IMPERSONATION)
-                        .returns(row("Name", IMPERSONATION, "RoleType", IMPERSONATION, "IsEndUserRole", false));
-            } else {
-                s.expect("Get-ManagementRole", "Identity", IMPERSONATION)
-                        .fails(404, NOT_FOUND, couldNotFind(IMPERSONATION));
-            }
+        static void roles(CmdletScript s) {
+            s.expect("Get-ManagementRole", "Identity", IMPERSONATION)
+                    .fails(404, NOT_FOUND, couldNotFind(IMPERSONATION));
             s.expect("Get-ManagementRole", "Identity", "Application Mail.ReadWrite")
                     .returns(row("Name", "Application Mail.ReadWrite", "RoleType", "ApplicationMailReadWrite"));
         }
@@ -311,39 +288,6 @@ class StubbedExchangeContractIT {
                     .returns(mailbox("m5"));
         }
 
-        /** New-RoleGroup -Roles ApplicationImpersonation -Members <group>, as the knowledge article does it. */
-        static void articleRoleGroup(CmdletScript s) {
-            String group = "Exchange Sync Service Accounts";
-            String roleGroup = "Exchange sync role group";
-            String warning = "The ApplicationImpersonation role is deprecated and will be removed.";
-            s.expect("New-DistributionGroup", "Name", group, "Alias", "ExchangeSyncServiceAccounts", "Type", "Security")
-                    .returns(securityGroup(group, "ExchangeSyncServiceAccounts"));
-            s.expect(
-                            "Add-DistributionGroupMember",
-                            "Identity",
-                            group,
-                            "Member",
-                            SVC,
-                            "BypassSecurityGroupManagerCheck",
-                            true)
-                    .returns();
-            s.expect("New-RoleGroup", "Name", roleGroup, "Roles", List.of(IMPERSONATION), "Members", List.of(group))
-                    .returnsWithWarnings(
-                            List.of(warning), roleGroup(roleGroup, List.of(IMPERSONATION), List.of(group)));
-            s.expect("Get-RoleGroupMember", "Identity", roleGroup, "ResultSize", "Unlimited")
-                    .returns(groupMember(group, "ExchangeSyncServiceAccounts"));
-            s.expect("New-RoleGroup", "Name", roleGroup, "Roles", List.of(IMPERSONATION), "Members", List.of(group))
-                    .fails(400, EXISTS, exists(roleGroup));
-            s.expect("Get-RoleGroup", "Identity", roleGroup)
-                    .returns(roleGroup(roleGroup, List.of(IMPERSONATION), List.of(group)));
-            s.expect("Get-RoleGroupMember", "Identity", roleGroup, "ResultSize", "Unlimited")
-                    .returns(groupMember(group, "ExchangeSyncServiceAccounts"));
-            s.expect("Get-RoleGroup", "Identity", roleGroup)
-                    .returns(roleGroup(roleGroup, List.of(IMPERSONATION), List.of(group)));
-            s.expect("Get-RoleGroupMember", "Identity", roleGroup, "ResultSize", "Unlimited")
-                    .returns(groupMember(group, "ExchangeSyncServiceAccounts"));
-        }
-
         /** In today's Exchange Online the role cannot be resolved, so New-RoleGroup fails on it. */
         static void articleRoleGroupRefused(CmdletScript s) {
             String roleGroup = "Exchange sync role group";
@@ -423,75 +367,6 @@ class StubbedExchangeContractIT {
                             "Members",
                             List.of(ExchangeAdminContract.NO_MAILBOX))
                     .fails(404, NOT_FOUND, noRecipient(ExchangeAdminContract.NO_MAILBOX));
-        }
-
-        /**
-         * Get-ManagementRoleAssignment -Role … -GetEffectiveUsers lists, per assignment, "All Group Members" and each
-         * user who holds the role through the role group's members, nested groups included.
-         */
-        static void nestedHolders(CmdletScript s) {
-            String roleGroup = "Nested sync role group";
-            String assignment = IMPERSONATION + "-" + roleGroup;
-            s.expect("New-DistributionGroup", "Name", "Sync Outer", "Alias", "SyncOuter", "Type", "Security")
-                    .returns(securityGroup("Sync Outer", "SyncOuter"));
-            s.expect("New-DistributionGroup", "Name", "Sync Inner", "Alias", "SyncInner", "Type", "Security")
-                    .returns(securityGroup("Sync Inner", "SyncInner"));
-            s.expect(
-                            "Add-DistributionGroupMember",
-                            "Identity",
-                            "Sync Inner",
-                            "Member",
-                            ExchangeAdminContract.TWO,
-                            "BypassSecurityGroupManagerCheck",
-                            true)
-                    .returns();
-            s.expect(
-                            "Add-DistributionGroupMember",
-                            "Identity",
-                            "Sync Outer",
-                            "Member",
-                            "Sync Inner",
-                            "BypassSecurityGroupManagerCheck",
-                            true)
-                    .returns();
-            s.expect(
-                            "New-RoleGroup",
-                            "Name",
-                            roleGroup,
-                            "Roles",
-                            List.of(IMPERSONATION),
-                            "Members",
-                            List.of("Sync Outer", ExchangeAdminContract.THREE))
-                    .returns(roleGroup(roleGroup, List.of(IMPERSONATION), List.of("Sync Outer", "svc-three")));
-            s.expect("Get-RoleGroupMember", "Identity", roleGroup, "ResultSize", "Unlimited")
-                    .returns(groupMember("Sync Outer", "SyncOuter"), mailbox("svc-three"));
-            s.expect(
-                            "Get-ManagementRoleAssignment",
-                            "Role",
-                            IMPERSONATION,
-                            "GetEffectiveUsers",
-                            true,
-                            "Delegating",
-                            false)
-                    .returnsPage(
-                            "2",
-                            holder(assignment, roleGroup, "Direct", "All Group Members", List.of()),
-                            holder(
-                                    assignment,
-                                    roleGroup,
-                                    "SecurityGroup",
-                                    "svc-two",
-                                    List.of(roleGroup, "Sync Outer", "Sync Inner")));
-            s.expect(
-                            "Get-ManagementRoleAssignment",
-                            "Role",
-                            IMPERSONATION,
-                            "GetEffectiveUsers",
-                            true,
-                            "Delegating",
-                            false)
-                    .onPage("2")
-                    .returns(holder(assignment, roleGroup, "RoleGroup", "svc-three", List.of(roleGroup)));
         }
 
         static void noImpersonationHolders(CmdletScript s) {

@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.provisioning.TenantException;
 import io.serviceaccountbot.provisioning.TenantException.Kind;
+import io.serviceaccountbot.provisioning.TenantWorkPending;
 import io.serviceaccountbot.provisioning.exchange.RunnerResult.Status;
 import io.serviceaccountbot.storage.TestClock;
 import java.time.Duration;
@@ -49,6 +50,7 @@ class StubbedExchangeServerRunnerIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration POLL = Duration.ofMinutes(1);
+    private static final Duration HOLD = Duration.ofMinutes(2);
     private static final String GROUP = "Exchange Sync Accounts";
     private static final String EXISTS = "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException";
 
@@ -82,7 +84,7 @@ class StubbedExchangeServerRunnerIT {
         jobName = ExchangeServerRunner.jobName("plan 17/step 2/attempt 1");
     }
 
-    /** Polls every minute, a job may wait 3 minutes for a worker and take 4 in all. */
+    /** Polls every minute, a job may wait 3 minutes for a worker and take 4 in all; a plan's step follows it for 2. */
     private ExchangeServerRunner runner(ExchangeServerRunner.Sleeper sleeper) {
         AutomationAccount account = ArmScript.account(server.baseUrl());
         AutomationJobs jobs = new AutomationJobs(
@@ -106,7 +108,8 @@ class StubbedExchangeServerRunnerIT {
                 POLL,
                 Duration.ofMinutes(3),
                 Duration.ofMinutes(4),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                HOLD);
         return new ExchangeServerRunner(
                 jobs,
                 () -> new RunnerTarget(account, ArmScript.RUNBOOK, WORKER_GROUP),
@@ -274,6 +277,35 @@ class StubbedExchangeServerRunnerIT {
         script.verifyDone();
         assertThat(puts()).isEqualTo(1);
         assertThat(answer.result(0).status()).isEqualTo(Status.OK);
+    }
+
+    /**
+     * A plan's step follows its job for the step hold at most: then the step is put back, the job left to go on, and
+     * the step checked again later finds the same job by its name.
+     */
+    @Test
+    void aStepLeavesAJobThatGoesOnPastTheHoldAndFollowsItAgainLater() {
+        noJobYet();
+        script.create(jobName, READ_THE_GROUP).returnsJob(201, job(jobName, "New", null));
+        script.read(jobName).returnsJob(200, job(jobName, "Queued", null));
+        script.read(jobName).returnsJob(200, job(jobName, "Running", null));
+        script.read(jobName).returnsJob(200, job(jobName, "Running", null));
+        script.read(jobName).returnsJob(200, job(jobName, "Completed", null));
+        script.output(jobName).returnsText(groupFound());
+
+        assertThatThrownBy(() -> runner().run(jobName, readTheGroup(), true))
+                .isInstanceOfSatisfying(TenantWorkPending.class, pending -> {
+                    assertThat(pending.getMessage())
+                            .contains(jobName, "Get-DistributionGroup", "is Running", WORKER_GROUP);
+                    assertThat(pending.checkAgainWithin()).isEqualTo(POLL);
+                });
+        assertThat(polls).as("followed for the hold, then left to go on").containsExactly(POLL, POLL);
+
+        RunnerAnswer answer = runner().run(jobName, readTheGroup(), true);
+
+        script.verifyDone();
+        assertThat(puts()).as("started once, and not stopped").isEqualTo(1);
+        assertThat(answer.result(0).orThrow(jobName).rows()).hasSize(1);
     }
 
     @Test
