@@ -49,6 +49,10 @@ class PlanRun {
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(2))
             .build();
+    private final Cache<ApprovalRequestId, Drafting> drafting = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(2))
+            .build();
 
     PlanRun(
             Approvals approvals,
@@ -140,6 +144,7 @@ class PlanRun {
             return result;
         }
         waiting.invalidate(id);
+        drafting.invalidate(id);
         ProvisioningReport report = ((Result.Ended) result).report();
         leased.write(lease, () -> {
             approvals.finishExecution(id, report.succeeded(), summary(report));
@@ -163,10 +168,22 @@ class PlanRun {
         }
         StepRunner check = new StepRunner(retry);
         Drafted[] drafted = new Drafted[1];
-        check.run("Check the organisation and the target again", () -> {
-            drafted[0] = plans.draft(command, request.groupAccess().memberIds());
-            return null;
-        });
+        Drafting before = drafting.getIfPresent(request.id());
+        Drafting now = before != null
+                ? before
+                : new Drafting("request " + request.id().value() + "/draft " + UUID.randomUUID(), 0);
+        try (StepCallKeys.Scope names = StepCallKeys.open(now.key(), before != null, true)) {
+            check.run("Check the organisation and the target again", () -> {
+                drafted[0] = plans.draft(command, request.groupAccess().memberIds());
+                return null;
+            });
+        } catch (TenantWorkPending pending) {
+            stopIfInterrupted();
+            Drafting again = new Drafting(now.key(), now.checks() + 1);
+            drafting.put(request.id(), again);
+            return new Result.Waits(nextCheck(again.checks(), pending));
+        }
+        drafting.invalidate(request.id());
         stopIfInterrupted();
         if (check.stopped()) {
             return new Result.Ended(new ProvisioningReport(request.command(), check.outcomes(), null));
@@ -342,6 +359,13 @@ class PlanRun {
         return clock.instant()
                 .plus(pause.compareTo(pending.checkAgainWithin()) > 0 ? pending.checkAgainWithin() : pause);
     }
+
+    /**
+     * A run put back while it drafted its plan: the names its drafting reads were asked under, so that on this replica
+     * the next look follows the same jobs (elsewhere, a fresh draft reads afresh; reads change nothing), and how often
+     * it was put back.
+     */
+    private record Drafting(String key, int checks) {}
 
     /** How a step's run went: how the step ended, or (ended null) when it is checked again. */
     private record Awaited(StepOutcome ended, Instant next) {}

@@ -78,9 +78,16 @@ final class ApprovedPlans {
     }
 
     ApprovalRequest openAndApprove(String text) {
+        ApprovalRequest opened = open(text);
+        approve(opened);
+        return opened;
+    }
+
+    /** Alex asks; the request waits for a decision. */
+    ApprovalRequest open(String text) {
         Command command = parse(text);
         PlanPreview.Ready plan = ready(text);
-        ApprovalRequest opened = approvals.open(new ApprovalRequest.Draft(
+        return approvals.open(new ApprovalRequest.Draft(
                 CommandText.of(command),
                 plan.steps(),
                 ALEX,
@@ -88,9 +95,12 @@ final class ApprovedPlans {
                 plan.targetObjectId(),
                 "tests of the plans",
                 groupAccess(plan)));
+    }
+
+    /** Megan approves; the plan starts running on its own. */
+    void approve(ApprovalRequest opened) {
         DecisionResult decided = approvals.decide(opened.number(), MEGAN, Decision.Verdict.APPROVE, null, null);
         assertThat(decided.kind()).as(decided.message()).isEqualTo(DecisionResult.Kind.RECORDED);
-        return opened;
     }
 
     /** Waits for the request's run to end. */

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A plan whose runner job goes on holds no thread: with one run thread, a plan whose role-group job the Exchange server
  * holds (as a slow or busy worker would) is put back while the job runs, so another approved plan runs to its end
- * meanwhile; checked again, the step follows the same job by its name and never starts it twice.
+ * meanwhile; checked again, the step follows the same job by its name and never starts it twice. So is a plan whose
+ * drafting reads, before any step, wait for the worker.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -108,6 +109,52 @@ class TenantWaitsIT {
                 .as("the held job, followed at every check and never started again (after its session was lost, the"
                         + " step's next try found the role group it had made)")
                 .hasSize(1);
+    }
+
+    @Test
+    void aPlanWhoseDraftingJobWaitsForTheWorkerDoesNotHoldTheOnlyRunThreadEither() throws Exception {
+        accounts.withMailbox("svc-draft-slow");
+        accounts.withMailbox("svc-draft-ready");
+        ApprovalRequest slow = requests.open(
+                "grant impersonation to svc-draft-slow via group \"Draft Slow\" in role group \"Draft Slow RG\"");
+        control.runnerStartDelay(10_000);
+        requests.approve(slow);
+        String draftingJob = awaitJobWaitingForTheWorker();
+        control.runnerStartDelay(0);
+
+        Executed other = requests.approveAndRun(
+                "grant impersonation to svc-draft-ready via group \"Draft Ready\" in role group \"Draft Ready RG\"");
+
+        assertThat(other.report().succeeded()).as(other.report().toString()).isTrue();
+        assertThat(status(draftingJob))
+                .as("the first plan's drafting job still waits for the worker, without the thread")
+                .isEqualTo("New");
+        assertThat(stepRows(slow)).as("the first plan is still drafted").isEmpty();
+        Executed first = requests.awaitEnd(slow);
+        assertThat(first.report().succeeded()).as(first.report().toString()).isTrue();
+        assertThat(status(draftingJob)).isEqualTo("Completed");
+    }
+
+    private String awaitJobWaitingForTheWorker() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode job : control.runnerHistory()) {
+                if (job.path("status").asString().equals("New")) {
+                    return job.path("name").asString();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no runner job waited for the worker");
+    }
+
+    private String status(String job) {
+        for (JsonNode one : control.runnerHistory()) {
+            if (one.path("name").asString().equals(job)) {
+                return one.path("status").asString();
+            }
+        }
+        return null;
     }
 
     private void awaitStep(ApprovalRequest request, String status) throws InterruptedException {
