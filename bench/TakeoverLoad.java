@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * {@code Add-DistributionGroupMember}, so the run sits in the step "Add … to it"; at a random moment of the next two
  * heartbeats the replica running it (the {@code picked_by} of its execution names the process) is killed with SIGKILL; the clock runs from the kill until
  * another replica picks the run (its execution's {@code picked_by} changes) and until it records the step as started
- * again ({@code plan_step.attempts} 2, its {@code started_at}: the resumed run drafts the plan again and re-reads the
- * steps done first), and the plan must then end done. The killed replica is started again before the next trial. Prints each trial, then the
+ * again, under its attempt ({@code plan_step.started_at} after the kill: the resumed run drafts the plan again and
+ * re-reads the steps done first), following the runner job the killed replica started, and the plan must then end done. The killed replica is started again before the next trial. Prints each trial, then the
  * minimum, median and maximum.
  *
  * <p>Usage: java bench/TakeoverLoad.java --jar target/service-account-bot.jar --tenant http://127.0.0.1:3993
@@ -158,7 +158,8 @@ public class TakeoverLoad {
                                 pickedAt[0] = System.currentTimeMillis();
                             }
                         }
-                        return "2".equals(sql(step.formatted("s.attempts")));
+                        return Long.parseLong(sql(step.formatted("(extract(epoch from s.started_at) * 1000)::bigint")))
+                                > killedAt;
                     },
                     300,
                     "the step to start again");
@@ -196,12 +197,13 @@ public class TakeoverLoad {
         String sandbox = tenant + "/sandbox";
         return new ProcessBuilder(
                         "java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar,
-                        "--bot.sandbox.exchange-flavour=legacy",
                         "--server.port=" + port,
                         "--spring.datasource.url=" + db + "?currentSchema=" + schema,
                         "--spring.datasource.username=" + dbUser,
                         "--bot.provisioning.graph-base-url=" + sandbox + "/graph/v1.0",
-                        "--bot.provisioning.exchange-base-url=" + sandbox + "/exchange",
+                        "--bot.exchange-server.runner.arm-url=" + sandbox + "/arm",
+                        // the run follows the held job on its thread, as a replica that dies mid-step does
+                        "--bot.exchange-server.runner.step-hold=10m",
                         "--bot.provisioning.ews-url=" + sandbox + "/ews/Exchange.asmx",
                         "--bot.provisioning.run-heartbeat=" + heartbeat,
                         "--bot.secrets.directory=" + out + "/secrets")
@@ -212,7 +214,7 @@ public class TakeoverLoad {
 
     static void tenantFault() throws Exception {
         String fault = "{\"service\":\"EXCHANGE\",\"matching\":\"Add-DistributionGroupMember\",\"status\":0,"
-                + "\"times\":1,\"hang\":\"PT120S\"}";
+                + "\"times\":1,\"hang\":\"PT45S\"}";
         HttpResponse<String> answer = HTTP.send(
                 HttpRequest.newBuilder(URI.create(tenant + "/sandbox/control/faults"))
                         .header("Content-Type", "application/json")

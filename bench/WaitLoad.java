@@ -23,15 +23,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plans that wait for slow mailboxes, against a bot running in sandbox mode with few run threads (see bench/waits.sh):
+ * Plans that wait for a slow Exchange Server worker, against a bot running in sandbox mode on its default Exchange
+ * Server with few run threads (see bench/waits.sh): every runner job waits {@code --job-start-delay-ms} for the worker.
  * Alex asks for {@code --plans} "setup exchange sync for svc-wait-N"; Megan approves the first half as fast as she
- * can click, and then, once every one of those plans waits for its mailbox (its progress card says so), the second
- * half. The tenant answers every call after {@code --latency-ms}. The clock runs from the first click until the last
- * report. From the moment the first half waits, the bot's threads are sampled every 2 s with {@code jcmd
- * Thread.print}: how many threads are inside a plan run, and how many the JVM has in all. Then the simulated tenant is
- * read for duplicates.
+ * can click, and then, once every one of those plans has begun its first step (its progress card says so), whose job
+ * then waits for the worker, the second half. The tenant answers every call after {@code --latency-ms}. The clock runs
+ * from the first click until the last report. From the moment the first half waits, the bot's threads are sampled
+ * every 2 s with {@code jcmd Thread.print}: how many threads are inside a plan run, how many of them sleep (following a
+ * job), and how many the JVM has in all. Then the simulated runner and tenant are read for duplicates.
  *
- * <p>Usage: java bench/WaitLoad.java http://127.0.0.1:3993 --pid 1234 [--plans 200] [--mailbox-delay-ms 60000]
+ * <p>Usage: java bench/WaitLoad.java http://127.0.0.1:3993 --pid 1234 [--plans 200] [--job-start-delay-ms 10000]
  * [--latency-ms 100]
  */
 public class WaitLoad {
@@ -56,7 +57,7 @@ public class WaitLoad {
         bot = args.length > 0 && !args[0].startsWith("--") ? args[0] : "http://127.0.0.1:3993";
         int plans = option(args, "--plans", 200);
         long pid = option(args, "--pid", 0);
-        int mailboxDelay = option(args, "--mailbox-delay-ms", 60000);
+        int jobStartDelay = option(args, "--job-start-delay-ms", 10000);
         int latency = option(args, "--latency-ms", 100);
 
         HttpServer connector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
@@ -71,7 +72,7 @@ public class WaitLoad {
                 REPLIES.get(replyTo.group(1)).complete(text);
             }
             Matcher title = TITLE.matcher(text);
-            if (title.find() && text.contains("for Exchange to create the mailbox (now)")) {
+            if (title.find() && text.contains("(New-Mailbox)") && text.contains(" (now)")) {
                 CompletableFuture<Long> waits = WAITING.get(title.group(1));
                 if (waits != null) {
                     waits.complete(System.nanoTime());
@@ -93,8 +94,8 @@ public class WaitLoad {
         connector.setExecutor(Executors.newFixedThreadPool(8));
         connector.start();
         serviceUrl = "http://127.0.0.1:" + connector.getAddress().getPort() + "/amer/";
-        System.out.printf("bot=%s pid=%d plans=%d mailbox delay=%d ms tenant latency=%d ms cpus=%d%n",
-                bot, pid, plans, mailboxDelay, latency, Runtime.getRuntime().availableProcessors());
+        System.out.printf("bot=%s pid=%d plans=%d job start delay=%d ms tenant latency=%d ms cpus=%d%n",
+                bot, pid, plans, jobStartDelay, latency, Runtime.getRuntime().availableProcessors());
 
         List<String> numbers = Collections.synchronizedList(new ArrayList<>());
         ExecutorService askers = Executors.newFixedThreadPool(8);
@@ -144,15 +145,16 @@ public class WaitLoad {
         sampling.join();
         System.out.printf("first half approved in %.1f s, clicks p50 %.0f ms, p99 %.0f ms%n",
                 (firstWaveDone - start) / 1e9, percentile(firstWave, 50), percentile(firstWave, 99));
-        System.out.printf("first half all waiting for their mailboxes %.1f s after the first click%n",
+        System.out.printf("first half all on their first step, its job waiting for the worker, %.1f s after the first"
+                        + " click%n",
                 (allWaiting - start) / 1e9);
         System.out.printf("second half approved while the first half waited: in %.1f s, clicks p50 %.0f ms, p99 %.0f ms%n",
                 (clicked - allWaiting) / 1e9, percentile(secondWave, 50), percentile(secondWave, 99));
-        System.out.printf("%d plans: all reports %.1f s after the first click (mailbox delay %.0f s; the last approval"
+        System.out.printf("%d plans: all reports %.1f s after the first click (job start delay %.0f s; the last approval"
                         + " came %.1f s after the first)%n",
-                plans, (last - start) / 1e9, mailboxDelay / 1e3, (clicked - start) / 1e9);
+                plans, (last - start) / 1e9, jobStartDelay / 1e3, (clicked - start) / 1e9);
         System.out.printf("from the first half waiting to the last report (sampled every 2 s, %d samples): plans waiting"
-                        + " for their mailbox at once max %d; threads inside a plan run max %d, median %d, of them"
+                        + " at once max %d; threads inside a plan run max %d, median %d, of them"
                         + " asleep max %d; JVM threads max %d%n",
                 sampler.samples,
                 sampler.maxPlansWaiting,
@@ -162,14 +164,10 @@ public class WaitLoad {
                 sampler.maxThreads);
 
         control("PUT", "/latency", "{\"millis\":0}");
-        int users = 0;
-        for (int i = 0; i < plans; i++) {
-            String found = graph("/users?$filter=mailNickname%20eq%20'svc-wait-" + i + "'&$select=id");
-            users += count(found, "\"id\"");
-        }
+        int users = jobsAsking("New-Mailbox", "svc-wait-");
         String members = cmdlet("Get-DistributionGroupMember", "Exchange Sync Accounts");
         int rows = count(members, "\"Alias\"");
-        System.out.printf("duplicates: users %d for %d aliases; group members %d rows for %d accounts%n",
+        System.out.printf("duplicates: New-Mailbox jobs %d for %d aliases; group members %d rows for %d accounts%n",
                 users, plans, rows, plans);
         connector.stop(0);
         System.exit(users == plans && rows == plans ? 0 : 1);
@@ -331,13 +329,15 @@ public class WaitLoad {
         return response.body();
     }
 
-    static String graph(String path) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create(bot + "/sandbox/graph/v1.0" + path))
-                                .header("Authorization", "Bearer sandbox-token")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+    /** How many of the simulated runner's jobs ran the cmdlet for an account whose alias starts so. */
+    static int jobsAsking(String cmdlet, String aliasStart) throws Exception {
+        int jobs = 0;
+        for (String job : control("GET", "/runner/history", null).split("\"name\":")) {
+            if (job.contains("\\\"" + cmdlet + "\\\"") && job.contains(aliasStart)) {
+                jobs++;
+            }
+        }
+        return jobs;
     }
 
     static String cmdlet(String name, String identity) throws Exception {

@@ -11,11 +11,8 @@ PORT=${PORT:-3991}
 OUT=target/bench
 rm -rf "$OUT/approvals-data"
 mkdir -p "$OUT/approvals-data"
-# The figures in the README were measured on Exchange Online's licence and mailbox wait with ApplicationImpersonation
-# (the sandbox's legacy flavour), so the bot starts on it rather than on the default Exchange Server.
-FLAVOUR=--bot.sandbox.exchange-flavour=legacy
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-java -Xmx256m -Xss512k -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" "$FLAVOUR" \
+java -Xmx256m -Xss512k -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" \
   --bot.storage.directory="$OUT/approvals-data" --bot.secrets.directory="$OUT/approvals-data/secrets" \
   > "$OUT/approvals-bot.log" 2>&1 & bot=$!
 trap 'kill $bot 2>/dev/null || true' EXIT

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark of approved plans: one "setup exchange sync" against a tenant answering every call in 100 ms with a 2 s
-# mailbox delay (wall time against the calls it makes one after the other), then 100 plans at once (time, round
+# Benchmark of approved plans: one "setup exchange sync" on the sandbox's default Exchange Server, against a tenant
+# answering every call (Resource Manager's, for the runner's jobs, and Graph's) in 100 ms and a worker that picks each
+# job up after 300 ms (wall time against the calls it makes one after the other), then 100 plans at once (time, round
 # trips per plan, and duplicates). Starts the packaged bot in sandbox mode with a fresh data directory, then runs
 # bench/PlanLoad.java against it.
 # Usage: [PORT=3992] [THREADS=16] bench/plans.sh [PlanLoad options, e.g. --plans 100]
@@ -13,15 +14,9 @@ THREADS=${THREADS:-16}
 OUT=target/bench
 rm -rf "$OUT/plans-data"
 mkdir -p "$OUT/plans-data"
-# the sandbox's tenant, with enough E1 licences for every account the benchmark makes (the seed has 25)
-sed 's/"enabledUnits": 25/"enabledUnits": 1000/' src/main/resources/sandbox/seed.json > "$OUT/plans-data/seed.json"
-# The figures in the README were measured on Exchange Online's licence and mailbox wait with ApplicationImpersonation
-# (the sandbox's legacy flavour), so the bot starts on it rather than on the default Exchange Server.
-FLAVOUR=--bot.sandbox.exchange-flavour=legacy
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-java -Xmx384m -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" "$FLAVOUR" \
+java -Xmx384m -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" \
   --bot.storage.directory="$OUT/plans-data" --bot.secrets.directory="$OUT/plans-data/secrets" \
-  --bot.sandbox.seed="file:$OUT/plans-data/seed.json" --bot.sandbox.mailbox-delay=2s \
   --bot.provisioning.run-threads="$THREADS" \
   --bot.teams.sends-per-second=100 --bot.teams.sends-per-thirty-seconds=3000 \
   > "$OUT/plans-bot.log" 2>&1 & bot=$!

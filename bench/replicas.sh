@@ -24,16 +24,14 @@ cleanup() {
   psql "$PSQL_URL" -U "$USER_NAME" -qc "drop schema if exists $SCHEMA cascade" || true
 }
 trap cleanup EXIT
-# The figures in the README were measured on Exchange Online's licence and mailbox wait with ApplicationImpersonation
-# (the sandbox's legacy flavour), so the bot starts on it rather than on the default Exchange Server.
-FLAVOUR=--bot.sandbox.exchange-flavour=legacy
-java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --server.port=3993 "$FLAVOUR" --bot.storage.directory="$OUT/replicas/tenant" \
-  --bot.secrets.directory="$OUT/replicas/tenant/secrets" > "$OUT/replicas/tenant.log" 2>&1 & pids+=($!)
+# the tenant's simulated runbook reads the passwords the replicas store from the same directory (the runner's Key Vault)
+java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --server.port=3993 --bot.storage.directory="$OUT/replicas/tenant" \
+  --bot.secrets.directory="$OUT/replicas/secrets" > "$OUT/replicas/tenant.log" 2>&1 & pids+=($!)
 SANDBOX=http://127.0.0.1:3993/sandbox
 for port in 3994 3995; do
-  java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --server.port=$port "$FLAVOUR" \
+  java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --server.port=$port \
     --spring.datasource.url="$URL?currentSchema=$SCHEMA" --spring.datasource.username="$USER_NAME" \
-    --bot.provisioning.graph-base-url=$SANDBOX/graph/v1.0 --bot.provisioning.exchange-base-url=$SANDBOX/exchange \
+    --bot.provisioning.graph-base-url=$SANDBOX/graph/v1.0 --bot.exchange-server.runner.arm-url=$SANDBOX/arm \
     --bot.provisioning.ews-url=$SANDBOX/ews/Exchange.asmx --bot.secrets.directory="$OUT/replicas/secrets" \
     > "$OUT/replicas/bot-$port.log" 2>&1 & pids+=($!)
 done

@@ -26,11 +26,9 @@ cleanup() {
   psql "$PSQL_URL" -U "$USER_NAME" -qc "drop schema if exists $SCHEMA cascade" || true
 }
 trap cleanup EXIT
-# The figures in the README were measured on Exchange Online's licence and mailbox wait with ApplicationImpersonation
-# (the sandbox's legacy flavour), so the bot starts on it rather than on the default Exchange Server.
-FLAVOUR=--bot.sandbox.exchange-flavour=legacy
-java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --server.port=3993 "$FLAVOUR" --bot.storage.directory="$OUT/tenant" \
-  --bot.secrets.directory="$OUT/tenant/secrets" --bot.sandbox.mailbox-delay=2s > "$OUT/tenant.log" 2>&1 & tenant=$!
+# the tenant's simulated runbook reads the passwords the replicas store from the same directory (the runner's Key Vault)
+java -Xmx256m -XX:+UseSerialGC -jar "$JAR" --server.port=3993 --bot.storage.directory="$OUT/tenant" \
+  --bot.secrets.directory="$OUT/secrets" > "$OUT/tenant.log" 2>&1 & tenant=$!
 for _ in $(seq 1 240); do
   (exec 3<>/dev/tcp/127.0.0.1/3993) 2>/dev/null && break
   sleep 0.5

@@ -1,22 +1,21 @@
 #!/usr/bin/env bash
-# Benchmark of plans waiting for slow mailboxes: 200 approved "setup exchange sync" plans, a 60 s simulated mailbox
-# delay and 4 run threads. Starts the packaged bot in sandbox mode with a fresh data directory, then runs
-# bench/WaitLoad.java against it, which also samples the bot's threads with jcmd while the plans wait.
+# Benchmark of plans waiting for a slow Exchange Server worker: 200 approved "setup exchange sync" plans on the
+# sandbox's default Exchange Server, a simulated Hybrid Runbook Worker that picks each runner job up 10 s after it was
+# made, a 1 s step hold and 4 run threads. Starts the packaged bot in sandbox mode with a fresh data directory, then
+# runs bench/WaitLoad.java against it, which also samples the bot's threads with jcmd while the plans wait.
 # With DB=postgres the bot keeps its state in a fresh schema bench_waits of the PostgreSQL of the tests
 # (BOT_TEST_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/test), as in production; else in its H2 file.
-# Usage: [PORT=3993] [THREADS=4] [DELAY=60s] [DB=postgres] bench/waits.sh [WaitLoad options, e.g. --plans 200]
+# Usage: [PORT=3993] [THREADS=4] [DELAY=10s] [DB=postgres] bench/waits.sh [WaitLoad options, e.g. --plans 200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=target/service-account-bot.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 PORT=${PORT:-3993}
 THREADS=${THREADS:-4}
-DELAY=${DELAY:-60s}
+DELAY=${DELAY:-10s}
 OUT=target/bench
 rm -rf "$OUT/waits-data"
 mkdir -p "$OUT/waits-data"
-# the sandbox's tenant, with enough E1 licences for every account the benchmark makes (the seed has 25)
-sed 's/"enabledUnits": 25/"enabledUnits": 1000/' src/main/resources/sandbox/seed.json > "$OUT/waits-data/seed.json"
 DATABASE=()
 if [ "${DB:-h2}" = postgres ]; then
   url=${BOT_TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test}
@@ -25,13 +24,10 @@ if [ "${DB:-h2}" = postgres ]; then
   DATABASE=(--spring.datasource.url="$url?currentSchema=bench_waits"
     --spring.datasource.username="${BOT_TEST_POSTGRES_USER:-postgres}")
 fi
-# The figures in the README were measured on Exchange Online's licence and mailbox wait with ApplicationImpersonation
-# (the sandbox's legacy flavour), so the bot starts on it rather than on the default Exchange Server.
-FLAVOUR=--bot.sandbox.exchange-flavour=legacy
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-java -Xmx384m -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" "$FLAVOUR" \
+java -Xmx384m -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" \
   --bot.storage.directory="$OUT/waits-data" "${DATABASE[@]}" \
-  --bot.sandbox.seed="file:$OUT/waits-data/seed.json" --bot.sandbox.mailbox-delay="$DELAY" \
+  --bot.sandbox.runner.job-start-delay="$DELAY" --bot.exchange-server.runner.step-hold=1s \
   --bot.provisioning.run-threads="$THREADS" \
   --bot.teams.sends-per-second=100 --bot.teams.sends-per-thirty-seconds=3000 \
   > "$OUT/waits-bot.log" 2>&1 & bot=$!
@@ -41,6 +37,6 @@ for _ in $(seq 1 240); do
   (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break
   sleep 0.5
 done
-java bench/WaitLoad.java "http://127.0.0.1:$PORT" --pid "$bot" --mailbox-delay-ms "$(( ${DELAY%s} * 1000 ))" "$@" \
+java bench/WaitLoad.java "http://127.0.0.1:$PORT" --pid "$bot" --job-start-delay-ms "$(( ${DELAY%s} * 1000 ))" "$@" \
   | tee "$OUT/waits.txt"
 echo "== resident after the load: $(( $(ps -o rss= -p $bot) / 1024 )) MB"
