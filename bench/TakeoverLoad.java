@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * re-reads the steps done first), following the runner job the killed replica started, and the plan must then end done. The killed replica is started again before the next trial. Prints each trial, then the
  * minimum, median and maximum.
  *
- * <p>Usage: java bench/TakeoverLoad.java --jar target/service-account-bot.jar --tenant http://127.0.0.1:3993
+ * <p>Usage: java bench/TakeoverLoad.java --jar target/service-account-bot-sandbox.jar --tenant http://127.0.0.1:3993
  * --db jdbc:postgresql://127.0.0.1:5432/test --db-user postgres --schema S --out target/bench/takeover [--replicas 2]
  * [--trials 6] [--first-port 3994] [--heartbeat 5s]
  */
@@ -68,7 +68,7 @@ public class TakeoverLoad {
     }
 
     static void run(String[] args) throws Exception {
-        jar = option(args, "--jar", "target/service-account-bot.jar");
+        jar = option(args, "--jar", "target/service-account-bot-sandbox.jar");
         tenant = option(args, "--tenant", "http://127.0.0.1:3993");
         db = option(args, "--db", "jdbc:postgresql://127.0.0.1:5432/test");
         dbUser = option(args, "--db-user", "postgres");

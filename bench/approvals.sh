@@ -5,7 +5,7 @@
 # Usage: [PORT=3991] bench/approvals.sh [ApprovalLoad options, e.g. --requests 1000 --clients 8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/service-account-bot.jar
+JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 PORT=${PORT:-3991}
 OUT=target/bench

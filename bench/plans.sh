@@ -7,7 +7,7 @@
 # Usage: [PORT=3992] [THREADS=16] bench/plans.sh [PlanLoad options, e.g. --plans 100]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/service-account-bot.jar
+JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 PORT=${PORT:-3992}
 THREADS=${THREADS:-16}

@@ -6,7 +6,7 @@
 # Usage: bench/replicas.sh [ApprovalLoad options, e.g. --requests 50 --clients 50]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/service-account-bot.jar
+JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 OUT=target/bench
 rm -rf "$OUT/replicas"

@@ -5,12 +5,12 @@
 # Usage: [USE_CDS=1] [SECONDS_PER_LEVEL=20] [BOT_ARGS="--bot.x=y"] bench/run.sh [JVM options...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/service-account-bot.jar
+JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 CDS=()
 if [ "${USE_CDS:-0}" = 1 ]; then
   [ -f target/cds/app.jsa ] || bench/cds.sh
-  JAR=target/cds/service-account-bot.jar
+  JAR=target/cds/service-account-bot-sandbox.jar
   CDS=(-XX:SharedArchiveFile=target/cds/app.jsa)
 fi
 PORT=${PORT:-3990}

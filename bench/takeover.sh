@@ -7,7 +7,7 @@
 # Usage: [HEARTBEAT=5s] bench/takeover.sh [TakeoverLoad options, e.g. --trials 6 --replicas 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/service-account-bot.jar
+JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 HEARTBEAT=${HEARTBEAT:-5s}
 OUT=target/bench/takeover

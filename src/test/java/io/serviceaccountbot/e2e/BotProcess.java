@@ -13,12 +13,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The packaged bot, started as a user would start it: {@code java -jar target/service-account-bot.jar}, but with a
- * fresh temporary data directory (its embedded database), deleted when it stops, unless the caller names one.
+ * The packaged bot, started as a user would start it: {@code java -jar target/service-account-bot-sandbox.jar} (or the
+ * production jar, {@code target/service-account-bot.jar}), but with a fresh temporary data directory (its embedded
+ * database), deleted when it stops, unless the caller names one.
  */
 public final class BotProcess implements AutoCloseable {
 
+    /** The production jar: the bot without its simulated tenant. */
     static final Path JAR = Path.of("target/service-account-bot.jar").toAbsolutePath();
+
+    /** The same bot with its simulated tenant, which sandbox mode needs. */
+    static final Path SANDBOX_JAR =
+            Path.of("target/service-account-bot-sandbox.jar").toAbsolutePath();
 
     /**
      * How long a process the tests start (a bot, a Playground) may take to be ready: {@code -Dbot.test.startup-timeout}
@@ -42,15 +48,24 @@ public final class BotProcess implements AutoCloseable {
         this.data = data;
     }
 
-    /** Starts the packaged bot with these command-line properties (e.g. {@code --bot.sandbox.mailbox-delay=2s}). */
+    /**
+     * Starts the sandbox jar with these command-line properties (e.g. {@code --bot.sandbox.mailbox-delay=2s}), in
+     * sandbox mode unless they name a tenant.
+     */
     public static BotProcess start(Path log, String... properties) throws Exception {
-        return start(log, List.of("-jar", JAR.toString()), properties);
+        return start(log, SANDBOX_JAR, properties);
     }
 
-    private static BotProcess start(Path log, List<String> launch, String... properties) throws Exception {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: end-to-end tests run after `./mvnw package`");
+    /** Starts the production jar with these command-line properties, which must name a tenant. */
+    public static BotProcess startProduction(Path log, String... properties) throws Exception {
+        return start(log, JAR, properties);
+    }
+
+    private static BotProcess start(Path log, Path jar, String... properties) throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: end-to-end tests run after `./mvnw package`");
         }
+        List<String> launch = List.of("-jar", jar.toString());
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m"));
         command.addAll(launch);

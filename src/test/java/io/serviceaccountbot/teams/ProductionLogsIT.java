@@ -29,7 +29,7 @@ class ProductionLogsIT {
         Path out = Files.createTempDirectory("production-logs");
         try (LocalBotFrameworkKeys keys = new LocalBotFrameworkKeys();
                 FakeConnector connector = new FakeConnector();
-                BotProcess bot = BotProcess.start(
+                BotProcess bot = BotProcess.startProduction(
                         out.resolve("bot.log"),
                         "--bot.identity.tenant-id=" + Activities.TENANT,
                         "--bot.identity.app-id=" + APP_ID,

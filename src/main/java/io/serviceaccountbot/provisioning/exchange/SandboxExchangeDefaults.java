@@ -1,4 +1,4 @@
-package io.serviceaccountbot.sandbox;
+package io.serviceaccountbot.provisioning.exchange;
 
 import io.serviceaccountbot.identity.RuntimeMode;
 import java.util.LinkedHashMap;

@@ -1,6 +1,10 @@
 /**
- * The simulated tenant: Microsoft Graph and Exchange Online admin API endpoints (and, later, EWS) under {@code
- * /sandbox/}, served by the bot's own server in sandbox mode only, answering with Microsoft's JSON shapes and errors.
+ * The simulated tenant: Microsoft Graph, Exchange's admin APIs, Azure Automation and EWS under {@code /sandbox/}, served
+ * by the bot's own server in sandbox mode only, answering with Microsoft's JSON shapes and errors.
+ *
+ * <p>It lives in its own source root, {@code src/sandbox}: compiled and tested with the bot, but packaged only into
+ * {@code service-account-bot-sandbox.jar}; the production jar and the container image carry none of it, and no other
+ * package may reference it ({@code ModularityTest}, {@code PackagedJarsIT}).
  *
  * <p>The bot never calls this package directly: it reaches it over HTTP through the same adapters it uses against
  * Microsoft 365, so sandbox runs exercise the real clients. The state starts from a seed file holding the Agents
