@@ -43,22 +43,10 @@ class IdentityConfiguration {
         return registration;
     }
 
+    /** Microsoft Entra ID's tokens, in production mode; in sandbox mode the simulated tenant issues its own. */
     @Bean
-    @ConditionalOnSandboxMode
-    SimulatedIdentityPlatform simulatedIdentityPlatform() {
-        return new SimulatedIdentityPlatform();
-    }
-
-    @Bean
-    AccessTokens accessTokens(
-            BotIdentity identity,
-            IdentityProperties properties,
-            ObjectProvider<Clock> clock,
-            ObjectProvider<SimulatedIdentityPlatform> simulated)
-            throws Exception {
-        if (identity.mode().isSandbox()) {
-            return new SandboxAccessTokens(simulated.getObject());
-        }
+    @ConditionalOnProductionMode
+    AccessTokens accessTokens(IdentityProperties properties, ObjectProvider<Clock> clock) throws Exception {
         return new CachingAccessTokens(MsalTokenSource.from(properties, null), clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -19,6 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnSandboxMode
 class SandboxConfiguration {
 
+    /** The bot's access tokens in sandbox mode: the simulated tenant's own, which tests can have refused. */
+    @Bean
+    SimulatedIdentityPlatform simulatedIdentityPlatform() {
+        return new SimulatedIdentityPlatform();
+    }
+
     @Bean
     SimulatorFaults simulatorFaults(SandboxProperties properties) {
         return new SimulatorFaults(properties.latency());

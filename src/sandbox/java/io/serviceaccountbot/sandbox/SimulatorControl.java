@@ -1,7 +1,6 @@
 package io.serviceaccountbot.sandbox;
 
 import io.serviceaccountbot.identity.ConditionalOnSandboxMode;
-import io.serviceaccountbot.identity.SimulatedIdentityPlatform;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
