@@ -14,24 +14,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The configuration table in README.md names every {@code bot.*} property of the code, with its default, and nothing
- * else: it is checked against the metadata Spring Boot's configuration processor writes from the
+ * The configuration table in docs/configuration.md names every {@code bot.*} property of the code, with its default,
+ * and nothing else: it is checked against the metadata Spring Boot's configuration processor writes from the
  * {@code @ConfigurationProperties} records.
  */
 class ConfigurationReferenceTest {
 
+    private static final Path REFERENCE = Path.of("docs/configuration.md");
+
     private static final Pattern ROW = Pattern.compile("^\\| `(bot\\.[a-z0-9.-]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
 
     @Test
-    void readmeDocumentsEveryPropertyWithItsDefault() throws Exception {
+    void theReferenceDocumentsEveryPropertyWithItsDefault() throws Exception {
         Map<String, String> code = propertiesInCode();
-        Map<String, String> readme = propertiesInReadme();
+        Map<String, String> documented = propertiesInReference();
 
-        assertThat(readme.keySet())
-                .as("README configuration table vs @ConfigurationProperties")
+        assertThat(documented.keySet())
+                .as("the configuration table of %s vs @ConfigurationProperties", REFERENCE)
                 .containsExactlyInAnyOrderElementsOf(code.keySet());
-        code.forEach((name, defaultValue) -> assertThat(readme.get(name))
-                .as("default of %s in README", name)
+        code.forEach((name, defaultValue) -> assertThat(documented.get(name))
+                .as("default of %s in %s", name, REFERENCE)
                 .isEqualTo(defaultValue.isEmpty() ? "" : "`" + defaultValue + "`"));
     }
 
@@ -51,9 +53,9 @@ class ConfigurationReferenceTest {
         return properties;
     }
 
-    private static Map<String, String> propertiesInReadme() throws Exception {
+    private static Map<String, String> propertiesInReference() throws Exception {
         Map<String, String> properties = new LinkedHashMap<>();
-        Matcher row = ROW.matcher(Files.readString(Path.of("README.md")));
+        Matcher row = ROW.matcher(Files.readString(REFERENCE));
         while (row.find()) {
             properties.put(row.group(1), row.group(2).trim());
         }

@@ -19,16 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Azure templates and the application name the same settings: every environment variable the Bicep template
- * gives the container is a property of the code (by Spring Boot's relaxed binding), every property the README marks
- * as needed in production is given, and the example parameters file sets exactly the template's parameters (every
- * one without a default), reading the secure ones from the environment. The Exchange Server runner's template creates
- * exactly the Automation variables its runbook reads.
+ * gives the container is a property of the code (by Spring Boot's relaxed binding), every property
+ * docs/configuration.md marks as needed in production is given, and the example parameters file sets exactly the
+ * template's parameters (every one without a default), reading the secure ones from the environment. The Exchange
+ * Server runner's template creates exactly the Automation variables its runbook reads.
  */
 class DeploymentTemplatesTest {
 
     private static final Path TEMPLATE = Path.of("deploy/azure/main.bicep");
     private static final Path PARAMETERS = Path.of("deploy/azure/main.example.bicepparam");
     private static final Path RUNNER_TEMPLATE = Path.of("deploy/azure/exchange-server.bicep");
+    private static final Path CONFIGURATION_REFERENCE = Path.of("docs/configuration.md");
     private static final Path RUNBOOK = Path.of("deploy/exchange-server/Invoke-ExchangeCmdlet.ps1");
     private static final Pattern AUTOMATION_VARIABLE = Pattern.compile(
             "'Microsoft\\.Automation/automationAccounts/variables@[^']+' = \\{\\s*parent: \\w+\\s*name: '([^']+)'");
@@ -59,7 +60,7 @@ class DeploymentTemplatesTest {
     void everySettingProductionNeedsIsGivenByTheTemplate() throws Exception {
         Set<String> given = new LinkedHashSet<>();
         environmentVariables().forEach(variable -> given.add(canonical(variable)));
-        Matcher row = PRODUCTION_ROW.matcher(Files.readString(Path.of("README.md")));
+        Matcher row = PRODUCTION_ROW.matcher(Files.readString(CONFIGURATION_REFERENCE));
         Set<String> needed = new LinkedHashSet<>();
         while (row.find()) {
             needed.add(row.group(1));

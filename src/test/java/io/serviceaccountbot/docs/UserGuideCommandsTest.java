@@ -14,27 +14,30 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The README's command table lists exactly the commands the parser understands, with who may run them. */
-class ReadmeCommandsTest {
+/**
+ * The command table of docs/user-guide.md lists exactly the commands the parser understands, with who may run them.
+ */
+class UserGuideCommandsTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z][^`]*)` \\| ([a-z ,]+) \\|$", Pattern.MULTILINE);
 
     @Test
-    void readmeCommandTableMatchesTheCatalog() throws Exception {
-        List<String> readme = new ArrayList<>();
-        String readmeText = Files.readString(Path.of("README.md"));
-        int section = readmeText.indexOf("\n## Commands\n");
-        int next = readmeText.indexOf("\n## ", section + 1);
-        Matcher row = ROW.matcher(readmeText.substring(section, next));
+    void userGuideCommandTableMatchesTheCatalog() throws Exception {
+        List<String> documented = new ArrayList<>();
+        String guide = Files.readString(Path.of("docs/user-guide.md"));
+        int section = guide.indexOf("\n## Commands\n");
+        assertThat(section).as("the Commands section of docs/user-guide.md").isNotNegative();
+        int next = guide.indexOf("\n## ", section + 1);
+        Matcher row = ROW.matcher(guide.substring(section, next < 0 ? guide.length() : next));
         while (row.find()) {
-            readme.add(row.group(1).replace("\\|", "|") + " — " + row.group(2));
+            documented.add(row.group(1).replace("\\|", "|") + " — " + row.group(2));
         }
 
         List<String> catalog = CommandCatalog.standard().specs().stream()
                 .map(spec -> spec.syntax() + " — " + whoMay(spec))
                 .toList();
 
-        assertThat(readme).containsExactlyElementsOf(catalog);
+        assertThat(documented).as("the command table of docs/user-guide.md").containsExactlyElementsOf(catalog);
     }
 
     private static String whoMay(CommandSpec spec) {
