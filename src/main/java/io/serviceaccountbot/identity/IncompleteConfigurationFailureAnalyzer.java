@@ -13,7 +13,7 @@ class IncompleteConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Inc
         return new FailureAnalysis(
                 "bot.identity.tenant-id is set, so the bot starts in production mode, but these settings are missing:\n"
                         + missing,
-                "Set each missing setting (see the configuration table in README.md), or remove bot.identity.tenant-id"
+                "Set each missing setting (see the configuration table in docs/configuration.md), or remove bot.identity.tenant-id"
                         + " to run in sandbox mode against the simulated tenant.",
                 cause);
     }

@@ -13,7 +13,7 @@ class SandboxExposedFailureAnalyzer extends AbstractFailureAnalyzer<SandboxExpos
                         + " and lets any caller drive the simulated tenant. It serves this machine only, but "
                         + String.join(" and ", cause.settings()) + " would make it reachable from the network.",
                 "Remove the address setting (the sandbox then listens on 127.0.0.1), or configure a tenant"
-                        + " (bot.identity.tenant-id and the settings the README lists) to run in production mode,"
+                        + " (bot.identity.tenant-id and the settings docs/configuration.md lists) to run in production mode,"
                         + " where every request is authenticated.",
                 cause);
     }

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@link ExchangeAdmin} over cmdlets, whichever way they reach Exchange ({@link CmdletTransport}): Exchange Online's
  * InvokeCommand, or Exchange Server's runner, where the cmdlets and their output are the same. Each operation is one cmdlet where Exchange allows
- * (see the README's round-trip table). "Ensure" runs the New- cmdlet first, because its output is the object as
+ * (see the round-trip table in docs/architecture.md). "Ensure" runs the New- cmdlet first, because its output is the object as
  * Exchange stored it; only when Exchange answers that the name exists (a retried create whose first answer was lost,
  * or an earlier run) does it read the existing object back. Adding a member twice or removing an absent one is
  * success, as the port promises.

@@ -251,7 +251,7 @@ final class ExchangeServerRunner implements ExchangeServerRunnerHealth {
                     "NotConfigured",
                     null,
                     "The Exchange Server runner is not configured: " + e.getMessage(),
-                    "Set the bot.exchange-server.runner settings (README, Configuration), then restart the bot.",
+                    "Set the bot.exchange-server.runner settings (docs/configuration.md), then restart the bot.",
                     e);
         }
     }

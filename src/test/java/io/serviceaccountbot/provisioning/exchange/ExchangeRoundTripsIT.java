@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The bot's own Exchange adapter, as Spring wires it in sandbox mode (base URL from the server's port, the tenant id
  * as organisation, the sandbox token), reaches the simulated tenant; and each port operation costs the round trips
- * the README's table states, counted by the simulator. A caller without the sandbox token is refused.
+ * the table in docs/architecture.md states, counted by the simulator. A caller without the sandbox token is refused.
  */
 class ExchangeRoundTripsIT {
 
@@ -79,7 +79,7 @@ class ExchangeRoundTripsIT {
     }
 
     @Test
-    void eachOperationCostsTheRoundTripsTheReadmeStates() throws Exception {
+    void eachOperationCostsTheRoundTripsTheArchitectureTableStates() throws Exception {
         String svc = ExchangeAdminContract.SVC;
         String app = "7a1e5f0c-0000-4000-8000-00000000a001";
         String scope = "Round trip scope";

@@ -88,7 +88,9 @@ class RunnerAllowListTest {
     void theHostWalkthroughChecksTheRolesOfEveryExchangeCmdletTheRunbookRuns() throws Exception {
         String readme = Files.readString(Path.of("deploy/exchange-server/README.md"));
         int check = readme.indexOf("Get-ManagementRole -Cmdlet $_");
-        assertThat(check).as("the README's role check").isPositive();
+        assertThat(check)
+                .as("the role check in deploy/exchange-server/README.md")
+                .isPositive();
         String block = readme.substring(readme.lastIndexOf("```powershell", check), check);
         Set<String> listed = new TreeSet<>();
         Matcher cmdlet = Pattern.compile("'([A-Za-z]+-[A-Za-z]+)'").matcher(block);
