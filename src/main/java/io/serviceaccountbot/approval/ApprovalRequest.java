@@ -1,6 +1,8 @@
 package io.serviceaccountbot.approval;
 
 import io.serviceaccountbot.approval.ApprovalRule.RuleResult;
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandText;
 import io.serviceaccountbot.command.RequestId;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +32,7 @@ public final class ApprovalRequest {
     private String outcome;
     private int cardVersion;
     private final long version;
-    private final List<Object> events = new ArrayList<>();
+    private final List<ApprovalEvent> events = new ArrayList<>();
 
     private ApprovalRequest(
             ApprovalRequestId id,
@@ -74,7 +76,7 @@ public final class ApprovalRequest {
                 null,
                 1,
                 0);
-        request.events.add(new Requested(request.id, request.number));
+        request.events.add(new ApprovalEvent.Requested(request.id, request.number));
         return request;
     }
 
@@ -127,12 +129,12 @@ public final class ApprovalRequest {
         cardVersion++;
         if (verdict == Decision.Verdict.REJECT) {
             status = RequestStatus.REJECTED;
-            events.add(new Rejected(id, number, decider, decision.comment()));
+            events.add(new ApprovalEvent.Rejected(id, number, decider, decision.comment()));
         } else if (approvals() >= quorum) {
             status = RequestStatus.APPROVED;
-            events.add(new Approved(id, number));
+            events.add(new ApprovalEvent.Approved(id, number));
         } else {
-            events.add(new ApprovalGiven(id, number, decider, approvals(), quorum));
+            events.add(new ApprovalEvent.ApprovalGiven(id, number, decider, approvals(), quorum));
         }
         return new DecisionOutcome.Recorded(decision, status);
     }
@@ -147,7 +149,7 @@ public final class ApprovalRequest {
         }
         status = RequestStatus.CANCELLED;
         cardVersion++;
-        events.add(new Cancelled(id, number, by));
+        events.add(new ApprovalEvent.Cancelled(id, number, by));
     }
 
     /** Expires a pending request whose time is up; true when it did. */
@@ -157,7 +159,7 @@ public final class ApprovalRequest {
         }
         status = RequestStatus.EXPIRED;
         cardVersion++;
-        events.add(new Expired(id, number));
+        events.add(new ApprovalEvent.Expired(id, number));
         return true;
     }
 
@@ -172,7 +174,7 @@ public final class ApprovalRequest {
         if (decisions.removeIf(decision -> decision.approver().is(approver.aadObjectId()))) {
             status = RequestStatus.PENDING;
             cardVersion++;
-            events.add(new ApprovalWithdrawn(id, number, approver, reason));
+            events.add(new ApprovalEvent.ApprovalWithdrawn(id, number, approver, reason));
         }
     }
 
@@ -183,7 +185,7 @@ public final class ApprovalRequest {
         }
         status = RequestStatus.EXECUTING;
         cardVersion++;
-        events.add(new ExecutionStarted(id, number));
+        events.add(new ApprovalEvent.ExecutionStarted(id, number));
     }
 
     /** A failed plan runs again from the step where it stopped, once the cause is fixed. */
@@ -194,7 +196,7 @@ public final class ApprovalRequest {
         status = RequestStatus.EXECUTING;
         outcome = null;
         cardVersion++;
-        events.add(new ExecutionRetried(id, number, by));
+        events.add(new ApprovalEvent.ExecutionRetried(id, number, by));
     }
 
     /** The plan ran to its end, or stopped. */
@@ -205,12 +207,12 @@ public final class ApprovalRequest {
         status = succeeded ? RequestStatus.DONE : RequestStatus.FAILED;
         outcome = summary;
         cardVersion++;
-        events.add(new ExecutionFinished(id, number, succeeded, summary));
+        events.add(new ApprovalEvent.ExecutionFinished(id, number, succeeded, summary));
     }
 
     /** The events raised since the request was loaded, in order; the repository publishes them after saving. */
-    List<Object> pullEvents() {
-        List<Object> raised = List.copyOf(events);
+    List<ApprovalEvent> pullEvents() {
+        List<ApprovalEvent> raised = List.copyOf(events);
         events.clear();
         return raised;
     }
@@ -244,8 +246,14 @@ public final class ApprovalRequest {
         return number;
     }
 
-    public String command() {
+    /** The privileged command, parsed once when it was asked: what the plan runs and the card shows. */
+    public Command.Privileged command() {
         return draft.command();
+    }
+
+    /** The command as the canonical text that parses back to it, for people and the audit log to read. */
+    public String commandText() {
+        return CommandText.of(draft.command());
     }
 
     public List<String> plan() {
@@ -347,7 +355,7 @@ public final class ApprovalRequest {
     /**
      * What is asked for, before anyone decided.
      *
-     * @param command the privileged command, as canonical text that parses back to it
+     * @param command the privileged command, as parsed
      * @param plan every step the command would take, in words
      * @param requester who asked
      * @param target the account (or app) that would gain or lose access
@@ -356,7 +364,7 @@ public final class ApprovalRequest {
      * @param groupAccess the members of an existing group who gain access too; {@link GroupAccess#none()} when none
      */
     public record Draft(
-            String command,
+            Command.Privileged command,
             List<String> plan,
             Person requester,
             String target,
@@ -375,7 +383,7 @@ public final class ApprovalRequest {
 
         /** A draft where only the target gains access. */
         public Draft(
-                String command,
+                Command.Privileged command,
                 List<String> plan,
                 Person requester,
                 String target,
@@ -397,41 +405,4 @@ public final class ApprovalRequest {
         /** This person decided already (a repeated click); nothing changed. */
         record AlreadyDecided(Decision earlier) implements DecisionOutcome {}
     }
-
-    /** A request was opened and waits for approvers. */
-    public record Requested(ApprovalRequestId id, RequestId number) {}
-
-    /** An approver approved, and more approvals are needed. */
-    public record ApprovalGiven(ApprovalRequestId id, RequestId number, Person approver, long approvals, int quorum) {}
-
-    /**
-     * Someone tried to decide and a rule refused it (not an approver, the requester, the target, too late); nothing
-     * changed. Published for the audit log: a refused click is worth knowing about.
-     */
-    public record DecisionRefused(
-            ApprovalRequestId id, RequestId number, Person decider, Decision.Verdict verdict, String reason) {}
-
-    /** Enough approvers approved: the plan may run. */
-    public record Approved(ApprovalRequestId id, RequestId number) {}
-
-    /** An approver rejected the request. */
-    public record Rejected(ApprovalRequestId id, RequestId number, Person approver, String reason) {}
-
-    /** Nobody decided in time. */
-    public record Expired(ApprovalRequestId id, RequestId number) {}
-
-    /** The requester withdrew the request. */
-    public record Cancelled(ApprovalRequestId id, RequestId number, Person by) {}
-
-    /** An approval was taken back because its approver may no longer approve. */
-    public record ApprovalWithdrawn(ApprovalRequestId id, RequestId number, Person approver, String reason) {}
-
-    /** The plan started to run. */
-    public record ExecutionStarted(ApprovalRequestId id, RequestId number) {}
-
-    /** A failed plan was started again. */
-    public record ExecutionRetried(ApprovalRequestId id, RequestId number, Person by) {}
-
-    /** The plan ran to its end, or stopped. */
-    public record ExecutionFinished(ApprovalRequestId id, RequestId number, boolean succeeded, String summary) {}
 }

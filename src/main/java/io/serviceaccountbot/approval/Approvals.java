@@ -113,7 +113,7 @@ public class Approvals {
         }
         String reason = ((ApprovalRequest.DecisionOutcome.Refused) outcome).reason();
         events.publishEvent(
-                new ApprovalRequest.DecisionRefused(request.id(), request.number(), decider, verdict, reason));
+                new ApprovalEvent.DecisionRefused(request.id(), request.number(), decider, verdict, reason));
         return new DecisionResult(DecisionResult.Kind.REFUSED, request, reason);
     }
 
@@ -288,7 +288,7 @@ public class Approvals {
      * committed.
      */
     private ApprovalRequest saveAndPublish(ApprovalRequest request) {
-        List<Object> raised = request.pullEvents();
+        List<ApprovalEvent> raised = request.pullEvents();
         return transactions.execute(status -> {
             ApprovalRequest saved = requests.save(request);
             raised.forEach(events::publishEvent);

@@ -158,7 +158,7 @@ class JdbcApprovalRequests implements ApprovalRequests {
                         """)
                 .param("id", request.id().value())
                 .param("number", request.number().value())
-                .param("command", request.command())
+                .param("command", request.commandText())
                 .param("plan", StoredRequests.jsonArray(request.plan()))
                 .param("requesterId", request.requester().aadObjectId())
                 .param("requesterKey", key(request.requester().aadObjectId()))

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.audit;
 
+import io.serviceaccountbot.approval.ApprovalEvent;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.ApprovalRequestId;
 import io.serviceaccountbot.approval.Approvals;
@@ -27,21 +28,21 @@ class ApprovalAuditing {
     }
 
     @EventListener
-    void on(ApprovalRequest.Requested event) {
+    void on(ApprovalEvent.Requested event) {
         request(event.id())
                 .ifPresent(request -> append(
                         request,
                         request.requester(),
                         "request.opened",
                         "pending",
-                        request.command() + " | justification: " + request.justification() + " | plan: "
+                        request.commandText() + " | justification: " + request.justification() + " | plan: "
                                 + String.join("; ", request.plan()) + " | approvers: "
                                 + request.eligibleApprovers().size()
                                 + ", quorum " + request.quorum()));
     }
 
     @EventListener
-    void on(ApprovalRequest.ApprovalGiven event) {
+    void on(ApprovalEvent.ApprovalGiven event) {
         request(event.id())
                 .ifPresent(request -> append(
                         request,
@@ -53,7 +54,7 @@ class ApprovalAuditing {
     }
 
     @EventListener
-    void on(ApprovalRequest.Approved event) {
+    void on(ApprovalEvent.Approved event) {
         request(event.id()).ifPresent(request -> {
             Person last = lastApprover(request.decisions());
             append(
@@ -67,7 +68,7 @@ class ApprovalAuditing {
     }
 
     @EventListener
-    void on(ApprovalRequest.Rejected event) {
+    void on(ApprovalEvent.Rejected event) {
         request(event.id())
                 .ifPresent(request -> append(
                         request,
@@ -78,7 +79,7 @@ class ApprovalAuditing {
     }
 
     @EventListener
-    void on(ApprovalRequest.DecisionRefused event) {
+    void on(ApprovalEvent.DecisionRefused event) {
         request(event.id())
                 .ifPresent(request -> append(
                         request,
@@ -89,36 +90,37 @@ class ApprovalAuditing {
     }
 
     @EventListener
-    void on(ApprovalRequest.Expired event) {
+    void on(ApprovalEvent.Expired event) {
         request(event.id())
                 .ifPresent(request -> append(
                         request, null, "request.expired", "expired", "nobody decided before " + request.expiresAt()));
     }
 
     @EventListener
-    void on(ApprovalRequest.Cancelled event) {
+    void on(ApprovalEvent.Cancelled event) {
         request(event.id()).ifPresent(request -> append(request, event.by(), "request.cancelled", "cancelled", null));
     }
 
     @EventListener
-    void on(ApprovalRequest.ApprovalWithdrawn event) {
+    void on(ApprovalEvent.ApprovalWithdrawn event) {
         request(event.id())
                 .ifPresent(request ->
                         append(request, event.approver(), "decision.withdrawn", "withdrawn", event.reason()));
     }
 
     @EventListener
-    void on(ApprovalRequest.ExecutionStarted event) {
-        request(event.id()).ifPresent(request -> append(request, null, "run.started", "running", request.command()));
+    void on(ApprovalEvent.ExecutionStarted event) {
+        request(event.id())
+                .ifPresent(request -> append(request, null, "run.started", "running", request.commandText()));
     }
 
     @EventListener
-    void on(ApprovalRequest.ExecutionRetried event) {
+    void on(ApprovalEvent.ExecutionRetried event) {
         request(event.id()).ifPresent(request -> append(request, event.by(), "run.retried", "retried", null));
     }
 
     @EventListener
-    void on(ApprovalRequest.ExecutionFinished event) {
+    void on(ApprovalEvent.ExecutionFinished event) {
         request(event.id())
                 .ifPresent(request ->
                         append(request, null, "run.finished", event.succeeded() ? "done" : "failed", event.summary()));

@@ -1,7 +1,7 @@
 package io.serviceaccountbot.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.ApprovalEvent;
 import io.serviceaccountbot.approval.ApprovalRequestId;
 import io.serviceaccountbot.approval.Approvals;
 import java.time.Clock;
@@ -28,32 +28,32 @@ class ApprovalMetrics {
     }
 
     @EventListener
-    void on(ApprovalRequest.Approved event) {
+    void on(ApprovalEvent.Approved event) {
         decided(event.id(), "approved");
     }
 
     @EventListener
-    void on(ApprovalRequest.Rejected event) {
+    void on(ApprovalEvent.Rejected event) {
         decided(event.id(), "rejected");
     }
 
     @EventListener
-    void on(ApprovalRequest.Expired event) {
+    void on(ApprovalEvent.Expired event) {
         decided(event.id(), "expired");
     }
 
     @EventListener
-    void on(ApprovalRequest.Cancelled event) {
+    void on(ApprovalEvent.Cancelled event) {
         decided(event.id(), "cancelled");
     }
 
     @EventListener
-    void on(ApprovalRequest.DecisionRefused event) {
+    void on(ApprovalEvent.DecisionRefused event) {
         registry.counter("bot.approvals.refused").increment();
     }
 
     @EventListener
-    void on(ApprovalRequest.ExecutionFinished event) {
+    void on(ApprovalEvent.ExecutionFinished event) {
         registry.counter("bot.plans", "outcome", event.succeeded() ? "done" : "failed")
                 .increment();
     }

@@ -58,7 +58,8 @@ final class ApprovedScope {
         outcomes.add(StepOutcome.failed(
                 "The tenant has changed since " + request.number().value() + " was approved: planned again from the"
                         + " tenant as it is now, it would " + beyond,
-                "Nothing was changed. This needs a new approval: type the command again (" + request.command() + ")."));
+                "Nothing was changed. This needs a new approval: type the command again (" + request.commandText()
+                        + ")."));
         runbook.steps().forEach(step -> outcomes.add(StepOutcome.skipped(step.words())));
         return new ProvisioningReport(runbook.title(), outcomes, null);
     }

@@ -10,7 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.ApprovalEvent;
 import io.serviceaccountbot.approval.ApprovalRequestId;
 import io.serviceaccountbot.approval.Approvals;
 import java.lang.management.ManagementFactory;
@@ -97,13 +97,13 @@ class DurablePlanRuns implements SmartLifecycle, DisposableBean {
 
     /** An approval was saved: its plan runs once, on whichever replica picks it. */
     @TransactionalEventListener(fallbackExecution = true)
-    public void onApproved(ApprovalRequest.Approved approved) {
+    public void onApproved(ApprovalEvent.Approved approved) {
         schedule(approved.id());
     }
 
     /** A failed plan is to run again from where it stopped. */
     @TransactionalEventListener(fallbackExecution = true)
-    public void onRetried(ApprovalRequest.ExecutionRetried retried) {
+    public void onRetried(ApprovalEvent.ExecutionRetried retried) {
         schedule(retried.id());
     }
 

@@ -7,8 +7,6 @@ import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.ApprovalRequestId;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.command.Command;
-import io.serviceaccountbot.command.CommandParser;
-import io.serviceaccountbot.command.ParseResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,7 +120,7 @@ class PlanRun {
         if (recorded.stream().anyMatch(PlanSteps.StoredStep::polling)) {
             log.debug("Request {} checks on the tenant again", request.number());
         } else {
-            log.info("Request {} runs: {}", request.number(), request.command());
+            log.info("Request {} runs: {}", request.number(), request.commandText());
         }
         Result result;
         try {
@@ -133,7 +131,7 @@ class PlanRun {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Request {} failed unexpectedly (reference {})", request.number(), reference, e);
             result = new Result.Ended(new ProvisioningReport(
-                    request.command(),
+                    request.commandText(),
                     List.of(StepOutcome.failed(
                             "Something went wrong on the bot's side, and it stopped (reference " + reference + ")",
                             "Type retry " + request.number() + ": every step done so far is kept.")),
@@ -159,13 +157,7 @@ class PlanRun {
     }
 
     private Result execute(ApprovalRequest request, RunLease lease, List<PlanSteps.StoredStep> recorded) {
-        ParseResult parsed = CommandParser.parse(request.command());
-        if (!(parsed instanceof ParseResult.Parsed read) || !(read.command() instanceof Command.Privileged command)) {
-            return failedBeforeAnyStep(
-                    request,
-                    "The approved command could not be read back as a command that grants or revokes access",
-                    "Ask again with the command typed anew.");
-        }
+        Command.Privileged command = request.command();
         StepRunner check = new StepRunner(retry);
         Drafted[] drafted = new Drafted[1];
         Drafting before = drafting.getIfPresent(request.id());
@@ -186,7 +178,7 @@ class PlanRun {
         drafting.invalidate(request.id());
         stopIfInterrupted();
         if (check.stopped()) {
-            return new Result.Ended(new ProvisioningReport(request.command(), check.outcomes(), null));
+            return new Result.Ended(new ProvisioningReport(request.commandText(), check.outcomes(), null));
         }
         if (drafted[0] instanceof Drafted.Refused refused) {
             return failedBeforeAnyStep(
@@ -421,7 +413,7 @@ class PlanRun {
 
     private static Result failedBeforeAnyStep(ApprovalRequest request, String text, String fix) {
         return new Result.Ended(
-                new ProvisioningReport(request.command(), List.of(StepOutcome.failed(text, fix)), null));
+                new ProvisioningReport(request.commandText(), List.of(StepOutcome.failed(text, fix)), null));
     }
 
     /** A step that saw the thread interrupted has not really ended: the bot is stopping, and the run resumes later. */

@@ -99,7 +99,7 @@ final class ApprovalCards {
     /** The command without its justification, which the card shows on its own line. */
     static String asked(ApprovalRequest request) {
         String because = " because " + request.justification();
-        String command = request.command();
+        String command = request.commandText();
         return command.endsWith(because) ? command.substring(0, command.length() - because.length()) : command;
     }
 

@@ -1,11 +1,10 @@
 package io.serviceaccountbot.teams;
 
+import io.serviceaccountbot.approval.ApprovalEvent;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.command.AccountRef;
 import io.serviceaccountbot.command.Command;
-import io.serviceaccountbot.command.CommandParser;
-import io.serviceaccountbot.command.ParseResult;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.provisioning.PlanExecuted;
 import io.serviceaccountbot.provisioning.SalesforceProperties;
@@ -60,18 +59,18 @@ class ApprovalEventReactions {
     @TransactionalEventListener(
             fallbackExecution = true,
             classes = {
-                ApprovalRequest.ApprovalGiven.class,
-                ApprovalRequest.Approved.class,
-                ApprovalRequest.Rejected.class,
-                ApprovalRequest.Expired.class,
-                ApprovalRequest.Cancelled.class,
-                ApprovalRequest.ApprovalWithdrawn.class,
-                ApprovalRequest.ExecutionStarted.class,
-                ApprovalRequest.ExecutionRetried.class,
-                ApprovalRequest.ExecutionFinished.class
+                ApprovalEvent.ApprovalGiven.class,
+                ApprovalEvent.Approved.class,
+                ApprovalEvent.Rejected.class,
+                ApprovalEvent.Expired.class,
+                ApprovalEvent.Cancelled.class,
+                ApprovalEvent.ApprovalWithdrawn.class,
+                ApprovalEvent.ExecutionStarted.class,
+                ApprovalEvent.ExecutionRetried.class,
+                ApprovalEvent.ExecutionFinished.class
             })
-    void requestChanged(Object event) {
-        RequestId number = numberOf(event);
+    void requestChanged(ApprovalEvent event) {
+        RequestId number = event.number();
         updates.enqueue(number.value(), () -> {
             updates.updateCopies(number.value());
             approvals
@@ -108,20 +107,17 @@ class ApprovalEventReactions {
      * mailboxes for app access; none for a revocation.
      */
     private Optional<VerificationReport> verificationAfter(ApprovalRequest request) {
-        if (!(CommandParser.parse(request.command()) instanceof ParseResult.Parsed parsed)) {
-            return Optional.empty();
-        }
-        if (parsed.command() instanceof Command.GrantImpersonation
-                || parsed.command() instanceof Command.SetupExchangeSync) {
+        Command.Privileged command = request.command();
+        if (command instanceof Command.GrantImpersonation || command instanceof Command.SetupExchangeSync) {
             return Optional.of(verification.verify(AccountRef.of(request.target())));
         }
-        if (parsed.command() instanceof Command.GrantAppAccess app) {
+        if (command instanceof Command.GrantAppAccess app) {
             return Optional.of(appAccess.verify(app.appId(), app.group(), app.roles()));
         }
-        if (parsed.command() instanceof Command.AddToExchangeSync add) {
+        if (command instanceof Command.AddToExchangeSync add) {
             return Optional.of(salesforceSync.verify(add.group(), Optional.empty(), Optional.empty()));
         }
-        if (parsed.command() instanceof Command.SetupSalesforceSync salesforce) {
+        if (command instanceof Command.SetupSalesforceSync salesforce) {
             List<String> roles = salesforce.roles().isEmpty() ? this.salesforce.roles() : salesforce.roles();
             return Optional.of(
                     appAccess.verify(java.util.UUID.fromString(this.salesforce.appId()), salesforce.group(), roles));
@@ -131,32 +127,8 @@ class ApprovalEventReactions {
 
     /** The group of Salesforce's set-up, when the request is one. */
     private static Optional<String> salesforceGroupOf(ApprovalRequest request) {
-        return CommandParser.parse(request.command()) instanceof ParseResult.Parsed parsed
-                        && parsed.command() instanceof Command.SetupSalesforceSync setup
+        return request.command() instanceof Command.SetupSalesforceSync setup
                 ? Optional.of(setup.group())
                 : Optional.empty();
-    }
-
-    private static RequestId numberOf(Object event) {
-        if (event instanceof ApprovalRequest.ApprovalGiven given) {
-            return given.number();
-        } else if (event instanceof ApprovalRequest.Approved approved) {
-            return approved.number();
-        } else if (event instanceof ApprovalRequest.Rejected rejected) {
-            return rejected.number();
-        } else if (event instanceof ApprovalRequest.Expired expired) {
-            return expired.number();
-        } else if (event instanceof ApprovalRequest.Cancelled cancelled) {
-            return cancelled.number();
-        } else if (event instanceof ApprovalRequest.ApprovalWithdrawn withdrawn) {
-            return withdrawn.number();
-        } else if (event instanceof ApprovalRequest.ExecutionStarted started) {
-            return started.number();
-        } else if (event instanceof ApprovalRequest.ExecutionRetried retried) {
-            return retried.number();
-        } else if (event instanceof ApprovalRequest.ExecutionFinished finished) {
-            return finished.number();
-        }
-        throw new IllegalArgumentException("not an approval request event: " + event.getClass());
     }
 }

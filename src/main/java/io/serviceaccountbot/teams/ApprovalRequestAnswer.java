@@ -66,7 +66,7 @@ class ApprovalRequestAnswer implements CommandAnswer<Command.Privileged> {
             return JustificationCard.ask(command, plan);
         }
         ApprovalRequest request = approvals.open(new ApprovalRequest.Draft(
-                CommandText.of(command),
+                command,
                 plan.steps(),
                 people.of(caller),
                 plan.target(),

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.teams;
 
+import io.serviceaccountbot.approval.ApprovalEvent;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Decision;
 import java.util.Optional;
@@ -13,28 +14,28 @@ final class RequesterNotices {
 
     private RequesterNotices() {}
 
-    static Optional<String> about(Object event, ApprovalRequest request) {
+    static Optional<String> about(ApprovalEvent event, ApprovalRequest request) {
         String what = "**" + request.number() + "** (" + UserText.forMarkdown(ApprovalCards.asked(request)) + ")";
-        if (event instanceof ApprovalRequest.Approved) {
+        if (event instanceof ApprovalEvent.Approved) {
             return Optional.of("✅ Your request " + what + " was approved by " + UserText.forMarkdown(approvers(request))
                     + " and is now being carried out. I'll post the report here when it is done.");
         }
-        if (event instanceof ApprovalRequest.Rejected rejected) {
+        if (event instanceof ApprovalEvent.Rejected rejected) {
             return Optional.of("❌ Your request " + what + " was rejected by "
                     + UserText.forMarkdown(rejected.approver().name()) + ": "
                     + (rejected.reason() == null ? "no reason given" : UserText.forMarkdown(rejected.reason()))
                     + ". Nothing was changed.");
         }
-        if (event instanceof ApprovalRequest.Expired) {
+        if (event instanceof ApprovalEvent.Expired) {
             return Optional.of("⌛ Your request " + what + " expired on " + ApprovalCards.when(request.expiresAt())
                     + " before enough approvers agreed, so nothing was changed. If you still need it, ask again: "
-                    + UserText.forMarkdown(request.command()));
+                    + UserText.forMarkdown(request.commandText()));
         }
-        if (event instanceof ApprovalRequest.ApprovalGiven given) {
+        if (event instanceof ApprovalEvent.ApprovalGiven given) {
             return Optional.of("👍 " + UserText.forMarkdown(given.approver().name()) + " approved your request " + what
                     + " (" + given.approvals() + " of " + given.quorum() + " approvals).");
         }
-        if (event instanceof ApprovalRequest.ApprovalWithdrawn withdrawn) {
+        if (event instanceof ApprovalEvent.ApprovalWithdrawn withdrawn) {
             return Optional.of("↩️ " + UserText.forMarkdown(withdrawn.approver().name())
                     + "'s approval of your request " + what + " no longer counts ("
                     + UserText.forMarkdown(withdrawn.reason()) + "), so it waits for approval again.");

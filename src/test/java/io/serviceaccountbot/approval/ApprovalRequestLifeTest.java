@@ -24,7 +24,7 @@ class ApprovalRequestLifeTest {
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(request.number().value()).matches("R-[0-9A-HJKMNP-TV-Z]{6}");
         assertThat(request.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
-        assertThat(request.pullEvents()).singleElement().isInstanceOf(ApprovalRequest.Requested.class);
+        assertThat(request.pullEvents()).singleElement().isInstanceOf(ApprovalEvent.Requested.class);
     }
 
     @Test
@@ -37,7 +37,7 @@ class ApprovalRequestLifeTest {
         assertThat(outcome).isInstanceOf(DecisionOutcome.Recorded.class);
         assertThat(request.status()).isEqualTo(RequestStatus.APPROVED);
         assertThat(request.cardVersion()).isGreaterThan(card);
-        assertThat(request.pullEvents()).last().isInstanceOf(ApprovalRequest.Approved.class);
+        assertThat(request.pullEvents()).last().isInstanceOf(ApprovalEvent.Approved.class);
     }
 
     @Test
@@ -46,7 +46,7 @@ class ApprovalRequestLifeTest {
 
         request.decide(MEGAN, Verdict.APPROVE, null, NOW, policy);
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
-        assertThat(request.pullEvents()).last().isInstanceOf(ApprovalRequest.ApprovalGiven.class);
+        assertThat(request.pullEvents()).last().isInstanceOf(ApprovalEvent.ApprovalGiven.class);
 
         assertThat(request.decide(MEGAN, Verdict.APPROVE, null, NOW, policy))
                 .as("the same approver twice is one approval")
@@ -94,7 +94,7 @@ class ApprovalRequestLifeTest {
         assertThat(outcome).isInstanceOf(DecisionOutcome.Refused.class);
         assertThat(((DecisionOutcome.Refused) outcome).reason()).contains("expired");
         assertThat(request.status()).isEqualTo(RequestStatus.EXPIRED);
-        assertThat(request.pullEvents()).singleElement().isInstanceOf(ApprovalRequest.Expired.class);
+        assertThat(request.pullEvents()).singleElement().isInstanceOf(ApprovalEvent.Expired.class);
     }
 
     @Test
@@ -178,6 +178,6 @@ class ApprovalRequestLifeTest {
 
         assertThat(request.status()).isEqualTo(RequestStatus.PENDING);
         assertThat(request.decisions()).isEmpty();
-        assertThat(request.pullEvents()).last().isInstanceOf(ApprovalRequest.ApprovalWithdrawn.class);
+        assertThat(request.pullEvents()).last().isInstanceOf(ApprovalEvent.ApprovalWithdrawn.class);
     }
 }

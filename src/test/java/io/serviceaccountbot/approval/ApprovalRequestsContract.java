@@ -3,6 +3,7 @@ package io.serviceaccountbot.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.serviceaccountbot.command.PrivilegedCommands;
 import io.serviceaccountbot.command.RequestFilter;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.storage.RepositoryContract;
@@ -46,7 +47,8 @@ abstract class ApprovalRequestsContract extends RepositoryContract {
     void aRequestComesBackAsItWasSavedWithEveryField() {
         ApprovalRequest request = ApprovalRequest.open(
                 new ApprovalRequest.Draft(
-                        "grant impersonation to svc-sync because Salesforce \"Exchange Sync\"",
+                        PrivilegedCommands.parse(
+                                "grant impersonation to svc-sync because Salesforce \"Exchange Sync\""),
                         List.of(
                                 "create mail-enabled security group 'Exchange Sync Accounts'",
                                 "add svc-sync to it",
@@ -326,7 +328,7 @@ abstract class ApprovalRequestsContract extends RepositoryContract {
     static ApprovalRequest pending(Person requester, Instant at, int quorum, String targetObjectId) {
         return ApprovalRequest.open(
                 new ApprovalRequest.Draft(
-                        "grant impersonation to svc-sync because Salesforce Exchange Sync",
+                        PrivilegedCommands.parse("grant impersonation to svc-sync because Salesforce Exchange Sync"),
                         List.of("create mail-enabled security group 'Exchange Sync Accounts'", "add svc-sync to it"),
                         requester,
                         "svc-sync@example.com",

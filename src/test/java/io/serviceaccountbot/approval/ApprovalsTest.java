@@ -78,7 +78,7 @@ class ApprovalsTest {
         ApprovalRequest request = approvals(1).open(Requests.grantToSvcSync());
 
         assertThat(request.eligibleApprovers()).containsExactlyInAnyOrder("aad-megan", "aad-adele");
-        assertThat(published).singleElement().isInstanceOf(ApprovalRequest.Requested.class);
+        assertThat(published).singleElement().isInstanceOf(ApprovalEvent.Requested.class);
         assertThat(store.byNumber(request.number())).isPresent();
     }
 
@@ -104,7 +104,7 @@ class ApprovalsTest {
 
         assertThat(kinds).containsOnlyOnce(DecisionResult.Kind.RECORDED);
         assertThat(store.byNumber(request.number()).orElseThrow().decisions()).hasSize(1);
-        assertThat(published.stream().filter(ApprovalRequest.Approved.class::isInstance))
+        assertThat(published.stream().filter(ApprovalEvent.Approved.class::isInstance))
                 .hasSize(1);
     }
 
@@ -151,7 +151,7 @@ class ApprovalsTest {
 
         assertThat(late.kind()).isEqualTo(DecisionResult.Kind.REFUSED);
         assertThat(store.byNumber(request.number()).orElseThrow().status()).isEqualTo(RequestStatus.EXPIRED);
-        assertThat(published).anyMatch(ApprovalRequest.Expired.class::isInstance);
+        assertThat(published).anyMatch(ApprovalEvent.Expired.class::isInstance);
     }
 
     @Test
@@ -178,7 +178,7 @@ class ApprovalsTest {
 
         ApprovalRequest after = store.byNumber(request.number()).orElseThrow();
         assertThat(after.status()).isEqualTo(RequestStatus.PENDING);
-        assertThat(published).anyMatch(ApprovalRequest.ApprovalWithdrawn.class::isInstance);
+        assertThat(published).anyMatch(ApprovalEvent.ApprovalWithdrawn.class::isInstance);
     }
 
     @Test
@@ -197,7 +197,7 @@ class ApprovalsTest {
                 .extracting(ApprovalRequest::status)
                 .isEqualTo(RequestStatus.EXECUTING);
         assertThat(published)
-                .filteredOn(ApprovalRequest.ExecutionStarted.class::isInstance)
+                .filteredOn(ApprovalEvent.ExecutionStarted.class::isInstance)
                 .hasSize(1);
 
         approvals.finishExecution(request.id(), true, "done");
@@ -218,7 +218,7 @@ class ApprovalsTest {
         assertThat(retried.refusal()).isNull();
         assertThat(retried.request().status()).isEqualTo(RequestStatus.EXECUTING);
         assertThat(retried.request().outcome()).isNull();
-        assertThat(published).anyMatch(ApprovalRequest.ExecutionRetried.class::isInstance);
+        assertThat(published).anyMatch(ApprovalEvent.ExecutionRetried.class::isInstance);
         assertThat(approvals.awaitingExecution()).containsExactly(request.id());
     }
 

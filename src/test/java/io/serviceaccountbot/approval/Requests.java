@@ -1,5 +1,6 @@
 package io.serviceaccountbot.approval;
 
+import io.serviceaccountbot.command.PrivilegedCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ final class Requests {
 
     static ApprovalRequest.Draft grantToSvcSync() {
         return new ApprovalRequest.Draft(
-                "grant impersonation to svc-sync because Salesforce Exchange Sync",
+                PrivilegedCommands.parse("grant impersonation to svc-sync because Salesforce Exchange Sync"),
                 List.of("Create the mail-enabled security group 'Exchange Sync Accounts'", "Add svc-sync to it"),
                 ALEX,
                 "svc-sync@example.com",

@@ -3,6 +3,7 @@ package io.serviceaccountbot.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serviceaccountbot.ServiceAccountBotApplication;
+import io.serviceaccountbot.command.PrivilegedCommands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,8 @@ class SandboxRestartIT {
             opened = bot.getBean(ApprovalRequests.class)
                     .save(ApprovalRequest.open(
                             new ApprovalRequest.Draft(
-                                    "grant impersonation to svc-sync because Salesforce Exchange Sync",
+                                    PrivilegedCommands.parse(
+                                            "grant impersonation to svc-sync because Salesforce Exchange Sync"),
                                     List.of("create mail-enabled security group 'Exchange Sync Accounts'"),
                                     new Person("00000000-0000-0000-0000-0000000000020", "Alex Wilber"),
                                     "svc-sync@example.com",

@@ -10,8 +10,8 @@ import io.serviceaccountbot.approval.GroupAccess;
 import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandParser;
-import io.serviceaccountbot.command.CommandText;
 import io.serviceaccountbot.command.ParseResult;
+import io.serviceaccountbot.command.PrivilegedCommands;
 import java.time.Duration;
 
 /**
@@ -85,10 +85,10 @@ final class ApprovedPlans {
 
     /** Alex asks; the request waits for a decision. */
     ApprovalRequest open(String text) {
-        Command command = parse(text);
+        Command.Privileged command = PrivilegedCommands.parse(text);
         PlanPreview.Ready plan = ready(text);
         return approvals.open(new ApprovalRequest.Draft(
-                CommandText.of(command),
+                command,
                 plan.steps(),
                 ALEX,
                 plan.target(),

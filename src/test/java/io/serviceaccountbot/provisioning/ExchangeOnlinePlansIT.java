@@ -7,6 +7,7 @@ import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.Decision;
 import io.serviceaccountbot.approval.RequestStatus;
 import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.PrivilegedCommands;
 import io.serviceaccountbot.provisioning.ApprovedPlans.Executed;
 import io.serviceaccountbot.provisioning.ExchangeAdmin.AuthorizationResult;
 import io.serviceaccountbot.provisioning.StepOutcome.Status;
@@ -125,7 +126,7 @@ class ExchangeOnlinePlansIT {
     @Test
     void anImpersonationRequestApprovedAnywayStopsWhenItRunsAndChangesNothing() {
         ApprovalRequest opened = approvals.open(new ApprovalRequest.Draft(
-                "grant impersonation to isaiahl",
+                PrivilegedCommands.parse("grant impersonation to isaiahl"),
                 List.of("Create the role group 'Exchange sync role group' with the role ApplicationImpersonation"),
                 ApprovedPlans.ALEX,
                 "isaiahl@example.com",

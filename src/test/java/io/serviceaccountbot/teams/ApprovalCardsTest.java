@@ -11,6 +11,7 @@ import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.ApproverDirectory;
 import io.serviceaccountbot.approval.Decision;
 import io.serviceaccountbot.approval.Person;
+import io.serviceaccountbot.command.PrivilegedCommands;
 import io.serviceaccountbot.command.RequestFilter;
 import io.serviceaccountbot.command.RequestId;
 import java.time.Clock;
@@ -49,7 +50,7 @@ class ApprovalCardsTest {
                 event -> {},
                 TransactionOperations.withoutTransaction());
         return approvals.open(new ApprovalRequest.Draft(
-                "grant impersonation to svc-sync because " + justification,
+                PrivilegedCommands.parse("grant impersonation to svc-sync because " + justification),
                 List.of("Create the mail-enabled security group 'Exchange Sync Accounts'", "Add svc-sync to it"),
                 ALEX,
                 "svc-sync",

@@ -11,6 +11,7 @@ import io.serviceaccountbot.approval.Decision;
 import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.approval.RequestStatus;
 import io.serviceaccountbot.audit.AuditLog;
+import io.serviceaccountbot.command.PrivilegedCommands;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import java.time.Duration;
@@ -345,7 +346,7 @@ class ApprovalConversationIT {
     @Test
     void anApproverWhoAskedMayNotApproveTheirOwnRequestAndTheTargetMayNotEither() throws Exception {
         ApprovalRequest meganAsked = approvals.open(new ApprovalRequest.Draft(
-                "grant impersonation to svc-megan because testing",
+                PrivilegedCommands.parse("grant impersonation to svc-megan because testing"),
                 List.of("Add svc-megan to the role group"),
                 new Person(Activities.MEGAN, "Megan Bowen"),
                 "svc-megan",

@@ -11,6 +11,7 @@ import io.serviceaccountbot.command.AccountRef;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandParser;
 import io.serviceaccountbot.command.ParseResult;
+import io.serviceaccountbot.command.PrivilegedCommands;
 import io.serviceaccountbot.provisioning.AccountDirectory;
 import io.serviceaccountbot.provisioning.MailboxStatus;
 import io.serviceaccountbot.provisioning.ServiceAccountCreation;
@@ -96,7 +97,7 @@ class LiveImpersonationProbeIT {
 
     private void grantImpersonation(String alias) throws InterruptedException {
         ApprovalRequest request = approvals.open(new ApprovalRequest.Draft(
-                "grant impersonation to " + alias + " because probe test",
+                PrivilegedCommands.parse("grant impersonation to " + alias + " because probe test"),
                 List.of("grant"),
                 ALEX,
                 alias + "@example.com",
