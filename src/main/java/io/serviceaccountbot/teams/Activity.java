@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Activity(
+public record Activity(
         String type,
         String id,
         String serviceUrl,
@@ -56,7 +56,7 @@ record Activity(
     /** A user or bot in a conversation. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ChannelAccount(String id, String name, String aadObjectId) {}
+    public record ChannelAccount(String id, String name, String aadObjectId) {}
 
     /** A personal chat, group chat or channel thread. */
     @JsonIgnoreProperties(ignoreUnknown = true)

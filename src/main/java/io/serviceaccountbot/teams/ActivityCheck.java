@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * What an activity must carry before the bot acts on it, and in sandbox mode where it may send: only to a loopback
  * service URL, so an anonymous caller cannot make the bot post to another host.
  */
-final class ActivityCheck {
+public final class ActivityCheck {
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+");
 
@@ -124,7 +124,7 @@ final class ActivityCheck {
         return value == null || value.isBlank();
     }
 
-    static String shorten(String value) {
+    public static String shorten(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

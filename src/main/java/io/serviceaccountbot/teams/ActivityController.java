@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * hands it on. Bad input gets a 400 with a sentence, never a stack trace; nothing happens before every check passed.
  */
 @RestController
-class ActivityController {
+public class ActivityController {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityController.class);
 
@@ -73,7 +73,7 @@ class ActivityController {
         return ResponseEntity.badRequest().body(error("BadRequest", message));
     }
 
-    static Map<String, Object> error(String code, String message) {
+    public static Map<String, Object> error(String code, String message) {
         return Map.of("error", Map.of("code", code, "message", message));
     }
 }

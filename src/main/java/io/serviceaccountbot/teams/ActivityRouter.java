@@ -33,11 +33,9 @@ class ActivityRouter {
     private final BotIdentity identity;
     private final ConversationReferences references;
     private final TurnQueue turns;
-    private final MessageTurn messages;
-    private final CardActionTurn cardActions;
+    private final Conversation conversation;
     private final RedeliveryWindow redeliveries;
     private final ConversationClaims claims;
-    private final PersonalChatOpening opening;
     private final PendingTurnLimits limits;
     private final SlowDownNotices slowDown;
 
@@ -45,21 +43,17 @@ class ActivityRouter {
             BotIdentity identity,
             ConversationReferences references,
             TurnQueue turns,
-            MessageTurn messages,
-            CardActionTurn cardActions,
+            Conversation conversation,
             RedeliveryWindow redeliveries,
             ConversationClaims claims,
-            PersonalChatOpening opening,
             PendingTurnLimits limits,
             SlowDownNotices slowDown) {
         this.identity = identity;
         this.references = references;
         this.turns = turns;
-        this.messages = messages;
-        this.cardActions = cardActions;
+        this.conversation = conversation;
         this.redeliveries = redeliveries;
         this.claims = claims;
-        this.opening = opening;
         this.limits = limits;
         this.slowDown = slowDown;
     }
@@ -80,7 +74,7 @@ class ActivityRouter {
             }
             case ActivityTypes.INVOKE -> {
                 try (MDC.MDCCloseable context = MDC.putCloseable(AuditLog.CONVERSATION, reference.conversationId())) {
-                    yield cardActions.answer(activity);
+                    yield conversation.cardAction(activity);
                 }
             }
             case ActivityTypes.CONVERSATION_UPDATE -> {
@@ -89,7 +83,7 @@ class ActivityRouter {
                     yield openOnce(reference);
                 }
                 yield botWasAdded(activity)
-                        ? queue(reference, null, null, () -> messages.welcome(reference))
+                        ? queue(reference, null, null, () -> conversation.welcome(reference))
                         : ResponseEntity.ok().build();
             }
             case ActivityTypes.INSTALLATION_UPDATE -> {
@@ -116,7 +110,8 @@ class ActivityRouter {
         }
         ResponseEntity<?> queued = null;
         try {
-            queued = queue(reference, senderOf(activity), activity.id(), () -> messages.answer(activity, reference));
+            queued = queue(
+                    reference, senderOf(activity), activity.id(), () -> conversation.message(activity, reference));
             return queued;
         } finally {
             if (queued == null || !queued.getStatusCode().is2xxSuccessful()) {
@@ -136,7 +131,7 @@ class ActivityRouter {
         }
         ResponseEntity<?> queued = null;
         try {
-            queued = queue(reference, null, null, () -> opening.open(reference));
+            queued = queue(reference, null, null, () -> conversation.personalChatOpened(reference));
             return queued;
         } finally {
             if (queued == null || !queued.getStatusCode().is2xxSuccessful()) {
@@ -197,8 +192,8 @@ class ActivityRouter {
                         reference,
                         senderOf(activity),
                         activity.id(),
-                        () -> messages.refuseForeignTenant(activity, reference));
-            case ActivityTypes.INVOKE -> ResponseEntity.ok(InvokeResponse.message(MessageTurn.FOREIGN_TENANT));
+                        () -> conversation.foreignTenant(activity, reference));
+            case ActivityTypes.INVOKE -> ResponseEntity.ok(InvokeResponse.message(Conversation.FOREIGN_TENANT));
             default -> ResponseEntity.ok().build();
         };
     }

@@ -9,14 +9,14 @@ import tools.jackson.databind.node.ObjectNode;
  * Building blocks of Adaptive Cards 1.5, built as JSON objects so that any text, quotes included, is escaped by the
  * serializer and never by string replacement.
  */
-final class AdaptiveCards {
+public final class AdaptiveCards {
 
     static final String VERSION = "1.5";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private AdaptiveCards() {}
 
-    static ObjectNode card(ArrayNode body) {
+    public static ObjectNode card(ArrayNode body) {
         ObjectNode card = NODES.objectNode();
         card.put("type", "AdaptiveCard");
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
@@ -25,15 +25,15 @@ final class AdaptiveCards {
         return card;
     }
 
-    static ArrayNode body() {
+    public static ArrayNode body() {
         return NODES.arrayNode();
     }
 
-    static ObjectNode heading(String text) {
+    public static ObjectNode heading(String text) {
         return text(text).put("size", "Medium").put("weight", "Bolder").put("style", "heading");
     }
 
-    static ObjectNode text(String text) {
+    public static ObjectNode text(String text) {
         ObjectNode block = NODES.objectNode();
         block.put("type", "TextBlock");
         block.put("text", text);
@@ -41,28 +41,28 @@ final class AdaptiveCards {
         return block;
     }
 
-    static ObjectNode subtle(String text) {
+    public static ObjectNode subtle(String text) {
         return text(text).put("isSubtle", true).put("spacing", "None");
     }
 
-    static ObjectNode monospace(String text) {
+    public static ObjectNode monospace(String text) {
         return text(text).put("fontType", "Monospace");
     }
 
-    static ObjectNode factSet() {
+    public static ObjectNode factSet() {
         ObjectNode facts = NODES.objectNode();
         facts.put("type", "FactSet");
         facts.putArray("facts");
         return facts;
     }
 
-    static void fact(ObjectNode factSet, String title, String value) {
+    public static void fact(ObjectNode factSet, String title, String value) {
         ObjectNode fact = ((ArrayNode) factSet.get("facts")).addObject();
         fact.put("title", title);
         fact.put("value", value);
     }
 
-    static ObjectNode container(ObjectNode... items) {
+    public static ObjectNode container(ObjectNode... items) {
         ObjectNode container = NODES.objectNode();
         container.put("type", "Container");
         container.put("spacing", "Medium");
@@ -74,7 +74,7 @@ final class AdaptiveCards {
     }
 
     /** An empty object, e.g. for the data of an action. */
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return NODES.objectNode();
     }
 
@@ -82,7 +82,7 @@ final class AdaptiveCards {
      * An {@code Action.Execute} (Universal Actions, 1.4 and later): Teams sends it to the bot as an {@code
      * adaptiveCard/action} invoke with the verb, the data and the values of the card's inputs.
      */
-    static ObjectNode execute(String title, String verb, ObjectNode data) {
+    public static ObjectNode execute(String title, String verb, ObjectNode data) {
         ObjectNode action = NODES.objectNode();
         action.put("type", "Action.Execute");
         action.put("title", title);
@@ -92,7 +92,7 @@ final class AdaptiveCards {
     }
 
     /** A text input; its value arrives in the action's data under {@code id}. */
-    static ObjectNode textInput(String id, String label, String placeholder, int maxLength) {
+    public static ObjectNode textInput(String id, String label, String placeholder, int maxLength) {
         ObjectNode input = NODES.objectNode();
         input.put("type", "Input.Text");
         input.put("id", id);
@@ -104,7 +104,7 @@ final class AdaptiveCards {
     }
 
     /** Sets the card's buttons. */
-    static void actions(ObjectNode card, ObjectNode... actions) {
+    public static void actions(ObjectNode card, ObjectNode... actions) {
         ArrayNode array = card.putArray("actions");
         for (ObjectNode action : actions) {
             array.add(action);
@@ -115,7 +115,7 @@ final class AdaptiveCards {
      * Asks Teams to fetch a personal view of the card with {@code action} whenever one of {@code userIds} (Teams user
      * ids, at most 60) looks at it; everyone else sees the card as posted.
      */
-    static void refresh(ObjectNode card, ObjectNode action, List<String> userIds) {
+    public static void refresh(ObjectNode card, ObjectNode action, List<String> userIds) {
         ObjectNode refresh = card.putObject("refresh");
         refresh.set("action", action);
         ArrayNode ids = refresh.putArray("userIds");

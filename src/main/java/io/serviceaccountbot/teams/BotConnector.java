@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * Connector token outside sandbox mode. Every failure ends as a {@link ConnectorException}. Tokens and message bodies
  * are never logged.
  */
-class BotConnector {
+public class BotConnector {
 
     private static final Logger log = LoggerFactory.getLogger(BotConnector.class);
     private static final Set<Integer> RETRYABLE = Set.of(429, 412, 502, 503, 504);
@@ -69,20 +69,20 @@ class BotConnector {
     }
 
     /** Answers an activity in its conversation; returns the id of the new activity. */
-    String reply(ConversationReference to, String activityId, BotMessage message) {
+    public String reply(ConversationReference to, String activityId, BotMessage message) {
         pacer.countReply(to.key());
         return send(
                 HttpMethod.POST, activitiesUri(to, activityId), OutgoingActivity.of(to, activityId, message), false);
     }
 
     /** Posts into a conversation outside any turn; returns the id of the new activity. */
-    String post(ConversationReference to, BotMessage message) throws InterruptedException {
+    public String post(ConversationReference to, BotMessage message) throws InterruptedException {
         pacer.awaitTurn(to.key());
         return send(HttpMethod.POST, activitiesUri(to, null), OutgoingActivity.of(to, null, message), false);
     }
 
     /** Replaces an earlier activity (a card) in place, for everyone who sees it. */
-    void update(ConversationReference to, String activityId, BotMessage message) throws InterruptedException {
+    public void update(ConversationReference to, String activityId, BotMessage message) throws InterruptedException {
         pacer.awaitTurn(to.key());
         send(
                 HttpMethod.PUT,

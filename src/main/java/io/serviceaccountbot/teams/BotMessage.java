@@ -11,7 +11,7 @@ import tools.jackson.databind.util.RawValue;
  * serialized once, so a message that is sent often (the help card) costs no JSON work per send; treat the card as
  * immutable once it is in a message.
  */
-final class BotMessage {
+public final class BotMessage {
 
     private final String text;
     private final ObjectNode card;
@@ -24,36 +24,36 @@ final class BotMessage {
         this.afterDelivery = afterDelivery;
     }
 
-    static BotMessage text(String text) {
+    public static BotMessage text(String text) {
         return new BotMessage(text, null, null);
     }
 
-    static BotMessage card(String summary, ObjectNode card) {
+    public static BotMessage card(String summary, ObjectNode card) {
         return new BotMessage(summary, Objects.requireNonNull(card, "card"), null);
     }
 
     /** The same message, with something to do once it has been sent (e.g. record where a card was posted). */
-    BotMessage afterDelivery(AfterDelivery then) {
+    public BotMessage afterDelivery(AfterDelivery then) {
         return new BotMessage(text, card, Objects.requireNonNull(then, "then"));
     }
 
     /** What to do once the message has been sent, or null. */
-    AfterDelivery afterDelivery() {
+    public AfterDelivery afterDelivery() {
         return afterDelivery;
     }
 
     /** Markdown text, or the card's summary. */
-    String text() {
+    public String text() {
         return text;
     }
 
     /** The Adaptive Card, or null for a text message. */
-    ObjectNode card() {
+    public ObjectNode card() {
         return card;
     }
 
     /** The card as JSON written verbatim into the outgoing activity. */
-    JsonNode cardContent() {
+    public JsonNode cardContent() {
         JsonNode content = serializedCard;
         if (content == null && card != null) {
             content = JsonNodeFactory.instance.rawValueNode(new RawValue(card.toString()));
@@ -64,7 +64,7 @@ final class BotMessage {
 
     /** Follow-up work once a message is in the conversation. */
     @FunctionalInterface
-    interface AfterDelivery {
+    public interface AfterDelivery {
 
         /**
          * Called with where the message went and the activity id the connector gave it: empty when it gave none, null

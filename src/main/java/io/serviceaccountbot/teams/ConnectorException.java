@@ -1,7 +1,7 @@
 package io.serviceaccountbot.teams;
 
 /** The connector refused a send, or kept failing after every retry; the message names the status and the code. */
-class ConnectorException extends RuntimeException {
+public class ConnectorException extends RuntimeException {
 
     private final int status;
 

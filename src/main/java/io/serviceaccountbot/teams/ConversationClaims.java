@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * activity ids, claims are remembered for {@code bot.teams.redelivery-window}.
  */
 @Component
-class ConversationClaims {
+public class ConversationClaims {
 
     /** The greeting and the cards that wait, when someone opens a personal chat with the bot. */
     static final String PERSONAL_CHAT_OPENED = "bot:personal-chat-opened";
@@ -23,17 +23,17 @@ class ConversationClaims {
     }
 
     /** The claim for an approver's copy of a request's card. */
-    static String approverCard(String requestNumber) {
+    public static String approverCard(String requestNumber) {
         return "bot:approval-card:" + requestNumber;
     }
 
     /** Whether this act is now this replica's to do; false when it was claimed already, here or elsewhere. */
-    boolean claim(ConversationReference.Key conversation, String act) {
+    public boolean claim(ConversationReference.Key conversation, String act) {
         return processed.firstDelivery(conversation, act);
     }
 
     /** Gives up a claim whose act could not be done, so that the next trigger does it. */
-    void release(ConversationReference.Key conversation, String act) {
+    public void release(ConversationReference.Key conversation, String act) {
         processed.forget(conversation, act);
     }
 }

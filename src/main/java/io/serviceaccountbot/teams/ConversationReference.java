@@ -13,7 +13,7 @@ package io.serviceaccountbot.teams;
  * @param userName the user's display name, where Teams sent it
  * @param userAadObjectId the user's Entra object id (personal chats)
  */
-record ConversationReference(
+public record ConversationReference(
         String serviceUrl,
         String conversationId,
         String conversationType,
@@ -24,7 +24,7 @@ record ConversationReference(
         String userName,
         String userAadObjectId) {
 
-    static ConversationReference of(Activity activity) {
+    public static ConversationReference of(Activity activity) {
         Activity.ChannelAccount user = activity.from();
         Activity.ChannelAccount bot = activity.recipient();
         Activity.ConversationAccount conversation = activity.conversation();
@@ -40,7 +40,7 @@ record ConversationReference(
                 user == null ? null : user.aadObjectId());
     }
 
-    boolean isPersonal() {
+    public boolean isPersonal() {
         return "personal".equals(conversationType);
     }
 
@@ -67,10 +67,10 @@ record ConversationReference(
     }
 
     /** The key under which the reference is unique: conversation ids collide across connectors. */
-    Key key() {
+    public Key key() {
         return new Key(serviceUrl, conversationId);
     }
 
     /** Service URL and conversation id together. */
-    record Key(String serviceUrl, String conversationId) {}
+    public record Key(String serviceUrl, String conversationId) {}
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Where the bot keeps the conversations it may post into later: personal chats per user, and channels. */
-interface ConversationReferences {
+public interface ConversationReferences {
 
     /** Stores or refreshes a reference; cheap when nothing changed, because every message calls it. */
     void save(ConversationReference reference);

@@ -12,13 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
  * @param value the card, or the message text
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record InvokeResponse(int statusCode, String type, Object value) {
+public record InvokeResponse(int statusCode, String type, Object value) {
 
-    static InvokeResponse card(ObjectNode card) {
+    public static InvokeResponse card(ObjectNode card) {
         return new InvokeResponse(200, OutgoingActivity.ADAPTIVE_CARD, card);
     }
 
-    static InvokeResponse message(String text) {
+    public static InvokeResponse message(String text) {
         return new InvokeResponse(200, "application/vnd.microsoft.activity.message", text);
     }
 }

@@ -1,11 +1,11 @@
 package io.serviceaccountbot.teams;
 
 /** Values from a request, made safe to log: no line breaks or control characters to forge lines, and short. */
-final class LogSafe {
+public final class LogSafe {
 
     private LogSafe() {}
 
-    static String of(String value) {
+    public static String of(String value) {
         if (value == null) {
             return null;
         }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * that shows it escapes it ({@link UserText#forMarkdown(String)}), so a typed {@code <a href=…>} shows as those
  * characters and never as a link.
  */
-final class MessageText {
+public final class MessageText {
 
     private static final Pattern MENTION =
             Pattern.compile("<at[^>]{0,100}>(.{0,300}?)</at>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -28,7 +28,7 @@ final class MessageText {
     private MessageText() {}
 
     /** The text of a message activity, cleaned; empty when there is none. */
-    static String of(Activity activity) {
+    public static String of(Activity activity) {
         String text = activity.text();
         if (text == null) {
             return "";

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * one flooding chat cannot fill the shared turn queue ({@code bot.teams.max-pending-turns}) and make the bot refuse
  * everyone else. A turn holds its places from admission until it has run.
  */
-class PendingTurnLimits {
+public class PendingTurnLimits {
 
     private final int perConversation;
     private final int perSender;
@@ -22,7 +22,7 @@ class PendingTurnLimits {
      * Takes a place for the conversation and the sender (null when Teams did not say who sent it: then only the
      * conversation counts), or returns null when either has too many turns pending.
      */
-    Admission admit(ConversationReference.Key conversation, String sender) {
+    public Admission admit(ConversationReference.Key conversation, String sender) {
         if (!take(conversation, perConversation)) {
             return null;
         }
@@ -52,7 +52,7 @@ class PendingTurnLimits {
     }
 
     /** The places one admitted turn holds; give them back once, when the turn has run or could not be queued. */
-    final class Admission {
+    public final class Admission {
         private final ConversationReference.Key conversation;
         private final SenderKey sender;
         private boolean released;
@@ -62,7 +62,7 @@ class PendingTurnLimits {
             this.sender = sender;
         }
 
-        synchronized void release() {
+        public synchronized void release() {
             if (released) {
                 return;
             }

@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * a thread of its own with a short queue (further notices are dropped), so that it never waits behind that
  * conversation's turns or holds up an HTTP request.
  */
-class SlowDownNotices implements AutoCloseable {
+public class SlowDownNotices implements AutoCloseable {
 
-    static final String SLOW_DOWN = "You're sending messages faster than I can answer them, so I skipped some of them"
-            + " and did nothing for those. Please wait for my answers, then send again what is still needed.";
+    public static final String SLOW_DOWN =
+            "You're sending messages faster than I can answer them, so I skipped some of them"
+                    + " and did nothing for those. Please wait for my answers, then send again what is still needed.";
 
     private static final Logger log = LoggerFactory.getLogger(SlowDownNotices.class);
 

@@ -61,7 +61,7 @@ public record TeamsProperties(
         String approvalsChannel) {
 
     /** Whether an approvals channel is configured. */
-    boolean hasApprovalsChannel() {
+    public boolean hasApprovalsChannel() {
         return approvalsChannel != null && !approvalsChannel.isBlank();
     }
 }

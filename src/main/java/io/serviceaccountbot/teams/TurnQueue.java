@@ -21,7 +21,7 @@ import org.slf4j.MDC;
  * queue, keyed by request number, keeps the card updates of one approval request in order. A conversation's turn runs
  * with the conversation named in the logging context, where the audit log finds it.
  */
-class TurnQueue implements AutoCloseable {
+public class TurnQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TurnQueue.class);
 
@@ -29,11 +29,11 @@ class TurnQueue implements AutoCloseable {
     private final Semaphore pending;
     private final ConcurrentHashMap<Object, Mailbox> mailboxes = new ConcurrentHashMap<>();
 
-    TurnQueue(int workers, int maxPending) {
+    public TurnQueue(int workers, int maxPending) {
         this("turn", workers, maxPending);
     }
 
-    TurnQueue(String threadName, int workers, int maxPending) {
+    public TurnQueue(String threadName, int workers, int maxPending) {
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, threadName + "-" + threadNumber.incrementAndGet());
@@ -47,7 +47,7 @@ class TurnQueue implements AutoCloseable {
      * Queues a turn behind the earlier turns with the same key (a conversation); false when too many turns are
      * waiting.
      */
-    boolean offer(Object conversation, Runnable turn) {
+    public boolean offer(Object conversation, Runnable turn) {
         if (!pending.tryAcquire()) {
             return false;
         }

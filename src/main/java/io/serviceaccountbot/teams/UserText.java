@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * Text the bot wrote itself (its {@code **bold**} words) is not passed through here; only the values put into it are.
  */
-final class UserText {
+public final class UserText {
 
     private static final String MARKUP_ANYWHERE = "\\*_[]`~<>|";
     private static final String MARKUP_AT_LINE_START = "#-+=";
@@ -35,7 +35,7 @@ final class UserText {
     private UserText() {}
 
     /** {@code text} as literal characters in Teams markdown; empty for null. */
-    static String forMarkdown(String text) {
+    public static String forMarkdown(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -47,7 +47,7 @@ final class UserText {
      * with one backtick more than the longest run of backticks in it, and padded with a space where it starts or ends
      * with a backtick. Line breaks become spaces, since a span is one line.
      */
-    static String inCodeSpan(String text) {
+    public static String inCodeSpan(String text) {
         String line = text == null ? "" : text.replace('\r', ' ').replace('\n', ' ');
         int longest = 0;
         int run = 0;

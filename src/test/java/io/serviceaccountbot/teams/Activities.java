@@ -8,9 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Activities for tests: the Agents Playground's real payloads, pointed at a test connector. */
-final class Activities {
+public final class Activities {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TENANT = "00000000-0000-0000-0000-0000000000001";
     static final String ALEX = "00000000-0000-0000-0000-0000000000020";
     static final String MEGAN = "00000000-0000-0000-0000-0000000000021";

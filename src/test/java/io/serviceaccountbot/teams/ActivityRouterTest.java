@@ -28,8 +28,7 @@ class ActivityRouterTest {
     private static final Activity.ChannelAccount BOT = new Activity.ChannelAccount("bot-id", "Test Bot", null);
 
     private final BotIdentity identity = new BotIdentity(RuntimeMode.SANDBOX, "t", "app");
-    private final MessageTurn messages = mock(MessageTurn.class);
-    private final PersonalChatOpening opening = mock(PersonalChatOpening.class);
+    private final Conversation conversation = mock(Conversation.class);
     private final RememberedActivities remembered = new RememberedActivities();
     private final RedeliveryWindow redeliveries = new RedeliveryWindow(
             remembered,
@@ -49,11 +48,9 @@ class ActivityRouterTest {
                 identity,
                 mock(ConversationReferences.class),
                 turns,
-                messages,
-                mock(CardActionTurn.class),
+                conversation,
                 redeliveries,
                 new ConversationClaims(remembered),
-                opening,
                 new PendingTurnLimits(50, 100),
                 mock(SlowDownNotices.class));
     }
@@ -65,7 +62,7 @@ class ActivityRouterTest {
         assertThat(router(withRoom).route(message).getStatusCode().value()).isEqualTo(200);
         assertThat(router(withRoom).route(message).getStatusCode().value()).isEqualTo(200);
 
-        verify(messages, timeout(2000).times(1)).answer(any(), any());
+        verify(conversation, timeout(2000).times(1)).message(any(), any());
     }
 
     @Test
@@ -75,7 +72,7 @@ class ActivityRouterTest {
         assertThat(router(full).route(message).getStatusCode().value()).isEqualTo(503);
         assertThat(router(withRoom).route(message).getStatusCode().value()).isEqualTo(200);
 
-        verify(messages, timeout(2000).times(1)).answer(any(), any());
+        verify(conversation, timeout(2000).times(1)).message(any(), any());
     }
 
     @Test
@@ -87,8 +84,8 @@ class ActivityRouterTest {
             assertThat(router(withRoom).route(update).getStatusCode().value()).isEqualTo(200);
         }
 
-        verify(opening, timeout(2000).times(1)).open(any());
-        verify(messages, never()).welcome(any());
+        verify(conversation, timeout(2000).times(1)).personalChatOpened(any());
+        verify(conversation, never()).welcome(any());
     }
 
     @Test
@@ -99,7 +96,7 @@ class ActivityRouterTest {
                         .value())
                 .isEqualTo(200);
 
-        verify(opening, timeout(2000).times(1)).open(any());
+        verify(conversation, timeout(2000).times(1)).personalChatOpened(any());
     }
 
     @Test
@@ -108,7 +105,7 @@ class ActivityRouterTest {
         router(withRoom).route(personal(ActivityTypes.INSTALLATION_UPDATE, "remove", null));
         router(withRoom).route(personal(ActivityTypes.CONVERSATION_UPDATE, null, null));
 
-        verify(opening, after(300).never()).open(any());
+        verify(conversation, after(300).never()).personalChatOpened(any());
     }
 
     @Test
@@ -132,8 +129,8 @@ class ActivityRouterTest {
 
         router(withRoom).route(channel);
 
-        verify(messages, timeout(2000).times(1)).welcome(any());
-        verify(opening, never()).open(any());
+        verify(conversation, timeout(2000).times(1)).welcome(any());
+        verify(conversation, never()).personalChatOpened(any());
     }
 
     @Test
@@ -143,7 +140,7 @@ class ActivityRouterTest {
         assertThat(router(full).route(installed).getStatusCode().value()).isEqualTo(503);
         assertThat(router(withRoom).route(installed).getStatusCode().value()).isEqualTo(200);
 
-        verify(opening, timeout(2000).times(1)).open(any());
+        verify(conversation, timeout(2000).times(1)).personalChatOpened(any());
     }
 
     /** An update of Megan's personal chat, as the Agents Playground sends it: a new id on every delivery. */

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Megan in hers, anyone clicks a card button (an {@code adaptiveCard/action} invoke as the Agents Playground sends it).
  * What the bot sends comes back through the fake connector.
  */
-final class ApprovalChat {
+public final class ApprovalChat {
 
     static final String ADELE = "00000000-0000-0000-0000-0000000000022";
     static final String ALEX_CHAT = "645b6b78-33f8-4440-9bb8-6b3d36fe14e1";
@@ -151,7 +151,7 @@ final class ApprovalChat {
     }
 
     /** Every text of a card (or of an invoke answer's card), joined. */
-    static String text(JsonNode card) {
+    public static String text(JsonNode card) {
         List<String> texts = new ArrayList<>();
         collect(card, texts);
         return String.join("\n", texts);

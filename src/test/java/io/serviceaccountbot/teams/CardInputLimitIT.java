@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.RequestStatus;
+import io.serviceaccountbot.chat.JustificationCard;
 import io.serviceaccountbot.command.RequestId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

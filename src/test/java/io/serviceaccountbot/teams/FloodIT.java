@@ -2,6 +2,7 @@ package io.serviceaccountbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serviceaccountbot.chat.JustificationCard;
 import io.serviceaccountbot.sandbox.SimulatorControlClient;
 import java.net.URI;
 import java.net.http.HttpClient;

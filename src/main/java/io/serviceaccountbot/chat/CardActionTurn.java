@@ -1,0 +1,209 @@
+package io.serviceaccountbot.chat;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.approval.Decision;
+import io.serviceaccountbot.approval.DecisionResult;
+import io.serviceaccountbot.approval.RequestChangedConcurrently;
+import io.serviceaccountbot.chat.approvals.ApprovalCardViews;
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandParser;
+import io.serviceaccountbot.command.ParseResult;
+import io.serviceaccountbot.command.RequestId;
+import io.serviceaccountbot.teams.Activity;
+import io.serviceaccountbot.teams.ActivityCheck;
+import io.serviceaccountbot.teams.ActivityController;
+import io.serviceaccountbot.teams.ConversationReference;
+import io.serviceaccountbot.teams.InvokeResponse;
+import io.serviceaccountbot.teams.PendingTurnLimits;
+import io.serviceaccountbot.teams.SlowDownNotices;
+import io.serviceaccountbot.teams.TurnQueue;
+import io.serviceaccountbot.teams.UserText;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@code invoke} activities synchronously, within Teams' time limit. Card actions ({@code
+ * adaptiveCard/action}) get an invoke response Teams shows in place of the card; other invoke names are not
+ * supported and say so.
+ *
+ * <p>On an approval card: {@code approve} and {@code reject} record a decision through the approval rules and answer
+ * with the card as it now stands for the clicker, {@code refresh} answers with the clicker's view and changes nothing.
+ * The clicker is whoever Teams says sent the activity ({@code from.aadObjectId}); of the card's data only the request
+ * number and the card version are read. None of this calls the tenant. On a justification card, {@code
+ * requestApproval} queues the command like a typed one (its roles and plan need the tenant) and answers at once. A
+ * value longer than its input takes on the card ({@link CardInputLimit}) is refused and nothing is recorded.
+ */
+@Component
+class CardActionTurn {
+
+    static final String ADAPTIVE_CARD_ACTION = "adaptiveCard/action";
+    static final String INACTIVE = "This card is no longer active, so nothing changed.";
+
+    private static final Logger log = LoggerFactory.getLogger(CardActionTurn.class);
+
+    private final Approvals approvals;
+    private final ApprovalCardViews views;
+    private final TurnQueue turns;
+    private final MessageTurn messages;
+    private final DirectoryPeople people;
+    private final PendingTurnLimits limits;
+    private final Cache<String, Boolean> sentJustifications = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(15))
+            .maximumSize(10_000)
+            .build();
+
+    CardActionTurn(
+            Approvals approvals,
+            ApprovalCardViews views,
+            TurnQueue turns,
+            MessageTurn messages,
+            DirectoryPeople people,
+            PendingTurnLimits limits) {
+        this.approvals = approvals;
+        this.views = views;
+        this.turns = turns;
+        this.messages = messages;
+        this.people = people;
+        this.limits = limits;
+    }
+
+    ResponseEntity<?> answer(Activity activity) {
+        if (!ADAPTIVE_CARD_ACTION.equals(activity.name())) {
+            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED)
+                    .body(ActivityController.error(
+                            "NotImplemented",
+                            "This bot does not handle '" + ActivityCheck.shorten(String.valueOf(activity.name()))
+                                    + "' invokes."));
+        }
+        CardAction action = CardAction.of(activity.value());
+        Caller caller = Caller.of(activity);
+        if (caller.aadObjectId() == null || caller.aadObjectId().isBlank()) {
+            return ok(InvokeResponse.message(
+                    "Teams did not tell me who you are, so I can't act on this for you. Nothing changed."));
+        }
+        try {
+            return ok(
+                    switch (action.verb()) {
+                        case ApprovalCards.APPROVE -> decide(action, caller, Decision.Verdict.APPROVE);
+                        case ApprovalCards.REJECT -> decide(action, caller, Decision.Verdict.REJECT);
+                        case ApprovalCards.REFRESH -> refresh(action, caller);
+                        case JustificationCard.VERB -> requestApproval(action, caller, activity);
+                        default -> InvokeResponse.message(INACTIVE);
+                    });
+        } catch (RuntimeException e) {
+            String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+            log.error("A card action failed unexpectedly (reference {})", reference, e);
+            return ok(InvokeResponse.message("Something went wrong on my side, and nothing changed. The error is"
+                    + " logged with reference " + reference + "."));
+        }
+    }
+
+    private InvokeResponse decide(CardAction action, Caller caller, Decision.Verdict verdict) {
+        Optional<RequestId> number = action.requestNumber();
+        Optional<Integer> cardVersion = action.cardVersion();
+        if (number.isEmpty() || cardVersion.isEmpty()) {
+            return InvokeResponse.message(INACTIVE);
+        }
+        Optional<String> tooLong = ApprovalCards.COMMENT_INPUT.refusal(action);
+        if (tooLong.isPresent()) {
+            return InvokeResponse.message(tooLong.get());
+        }
+        DecisionResult result;
+        try {
+            result = approvals.decide(
+                    number.get(),
+                    people.of(caller),
+                    verdict,
+                    action.input(ApprovalCards.COMMENT).orElse(null),
+                    cardVersion.get());
+        } catch (RequestChangedConcurrently e) {
+            return InvokeResponse.message("Others were deciding this request at the same moment, so your decision"
+                    + " was not recorded. Please click again.");
+        }
+        return switch (result.kind()) {
+            case NOT_FOUND -> InvokeResponse.message(INACTIVE);
+            case REFUSED -> InvokeResponse.message(result.message() + " Nothing changed.");
+            case RECORDED, ALREADY_DECIDED, STALE_CARD ->
+                InvokeResponse.card(views.forViewer(result.request(), caller.aadObjectId(), result.message()));
+        };
+    }
+
+    /**
+     * A card's refresh: the full card (command, justification, plan) only for the requester and the request's eligible
+     * approvers; anyone else, who may have forged the click with any request number, learns only its status.
+     */
+    private InvokeResponse refresh(CardAction action, Caller caller) {
+        Optional<ApprovalRequest> request = action.requestNumber().flatMap(approvals::find);
+        if (request.isEmpty()) {
+            return InvokeResponse.message(INACTIVE);
+        }
+        ApprovalRequest found = request.get();
+        if (!ApprovalCardViews.mayRead(found, caller.aadObjectId())) {
+            return InvokeResponse.message(
+                    "Request " + found.number() + " is " + found.status().inWords() + ".");
+        }
+        return InvokeResponse.card(views.forViewer(found, caller.aadObjectId(), null));
+    }
+
+    private InvokeResponse requestApproval(CardAction action, Caller caller, Activity activity) {
+        Optional<String> justification = action.input(JustificationCard.JUSTIFICATION);
+        if (justification.isEmpty()) {
+            return InvokeResponse.message("Please say why you need this, then click Request approval again.");
+        }
+        Optional<String> tooLong = JustificationCard.JUSTIFICATION_INPUT.refusal(action);
+        if (tooLong.isPresent()) {
+            return InvokeResponse.message(tooLong.get());
+        }
+        Optional<Command.Privileged> asked = action.input(JustificationCard.COMMAND)
+                .map(CommandParser::parse)
+                .filter(ParseResult.Parsed.class::isInstance)
+                .map(parsed -> ((ParseResult.Parsed) parsed).command())
+                .filter(Command.Privileged.class::isInstance)
+                .map(Command.Privileged.class::cast);
+        if (asked.isEmpty()) {
+            return InvokeResponse.message(INACTIVE);
+        }
+        Command.Privileged command;
+        try {
+            command = JustificationCard.withJustification(asked.get(), justification.get());
+        } catch (IllegalArgumentException e) {
+            return InvokeResponse.message(
+                    "That justification can't be used: " + UserText.forMarkdown(e.getMessage()) + ".");
+        }
+        ConversationReference reference = ConversationReference.of(activity);
+        String card = reference.key() + "|" + activity.replyToId() + "|" + caller.aadObjectId();
+        if (activity.replyToId() != null && sentJustifications.asMap().putIfAbsent(card, true) != null) {
+            return InvokeResponse.card(JustificationCard.sent(command));
+        }
+        PendingTurnLimits.Admission admission = limits.admit(reference.key(), caller.aadObjectId());
+        if (admission == null) {
+            sentJustifications.invalidate(card);
+            return InvokeResponse.message(SlowDownNotices.SLOW_DOWN);
+        }
+        Runnable turn = () -> {
+            try {
+                messages.answer(command, caller, reference, activity.replyToId());
+            } finally {
+                admission.release();
+            }
+        };
+        if (!turns.offer(reference.key(), turn)) {
+            admission.release();
+            sentJustifications.invalidate(card);
+            return InvokeResponse.message("I'm answering too many messages right now; please click again shortly.");
+        }
+        return InvokeResponse.card(JustificationCard.sent(command));
+    }
+
+    private static ResponseEntity<InvokeResponse> ok(InvokeResponse response) {
+        return ResponseEntity.ok(response);
+    }
+}
