@@ -3,7 +3,6 @@ package io.serviceaccountbot.chat;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.GroupAccess;
 import io.serviceaccountbot.approval.Person;
-import io.serviceaccountbot.provisioning.PlanPreview;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,19 +16,6 @@ public final class GroupAccessWords {
     static final int NAMED = 5;
 
     private GroupAccessWords() {}
-
-    /** The plan's group and its members, as the request keeps them. */
-    public static GroupAccess of(PlanPreview.Ready plan) {
-        PlanPreview.ThroughGroup through = plan.throughGroup();
-        if (through == null || through.members().isEmpty()) {
-            return GroupAccess.none();
-        }
-        return new GroupAccess(
-                through.group(),
-                through.members().stream()
-                        .map(member -> new Person(member.id(), member.name()))
-                        .toList());
-    }
 
     /**
      * E.g. "4 people: svc-sync@contoso.com and the 3 members of group 'Sales Sync': Megan Bowen, Adele Vance and Lynne

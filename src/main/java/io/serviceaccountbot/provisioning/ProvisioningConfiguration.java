@@ -24,8 +24,9 @@ class ProvisioningConfiguration {
     }
 
     @Bean
-    ServiceAccountCreation serviceAccountCreation(AccountSteps steps, ProvisioningProperties properties) {
-        return new ServiceAccountCreation(steps, properties);
+    ServiceAccountCreation serviceAccountCreation(
+            AccountSteps steps, ProvisioningProperties properties, ApplicationEventPublisher events) {
+        return new ServiceAccountCreation(steps, properties, events);
     }
 
     @Bean
@@ -35,8 +36,11 @@ class ProvisioningConfiguration {
 
     @Bean
     SalesforceSyncRemoval salesforceSyncRemoval(
-            SalesforceSyncGroups groups, ExchangeAdmin exchange, SalesforceProperties salesforce) {
-        return new SalesforceSyncRemoval(groups, exchange, salesforce);
+            SalesforceSyncGroups groups,
+            ExchangeAdmin exchange,
+            SalesforceProperties salesforce,
+            ApplicationEventPublisher events) {
+        return new SalesforceSyncRemoval(groups, exchange, salesforce, events);
     }
 
     @Bean
@@ -121,5 +125,10 @@ class ProvisioningConfiguration {
                 properties.runHeartbeat(),
                 clock,
                 StalledRuns.thisReplica());
+    }
+
+    @Bean
+    PrivilegedChangeRequests privilegedChangeRequests(ObjectProvider<Plans> plans, Approvals approvals) {
+        return new PrivilegedChangeRequests(plans, approvals);
     }
 }

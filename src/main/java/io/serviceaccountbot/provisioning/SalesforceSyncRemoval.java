@@ -1,16 +1,20 @@
 package io.serviceaccountbot.provisioning;
 
+import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandText;
 import io.serviceaccountbot.provisioning.ExchangeAdmin.AuthorizationResult;
 import io.serviceaccountbot.provisioning.ExchangeAdmin.MailEnabledGroup;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * {@code remove <mailbox> from exchange sync}: the mailbox leaves the group Salesforce's scope takes in, and {@code
  * Test-ServicePrincipalAuthorization} then confirms Salesforce no longer reaches it. It only narrows access, so it runs
  * at once, without approval. A mailbox that is not a member of the group itself is left alone: when Salesforce still
- * reaches it, the report says so and through what, rather than claiming it was removed.
+ * reaches it, the report says so and through what, rather than claiming it was removed. Each removal, done or failed,
+ * is announced as a {@link DirectChangeMade} for the audit log.
  */
 public class SalesforceSyncRemoval {
 
@@ -19,8 +23,14 @@ public class SalesforceSyncRemoval {
     private final SalesforceSyncGroups groups;
     private final ExchangeAdmin exchange;
     private final SalesforceProperties salesforce;
+    private final ApplicationEventPublisher events;
 
-    SalesforceSyncRemoval(SalesforceSyncGroups groups, ExchangeAdmin exchange, SalesforceProperties salesforce) {
+    SalesforceSyncRemoval(
+            SalesforceSyncGroups groups,
+            ExchangeAdmin exchange,
+            SalesforceProperties salesforce,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.groups = groups;
         this.exchange = exchange;
         this.salesforce = salesforce;
@@ -32,7 +42,25 @@ public class SalesforceSyncRemoval {
         return new PlanPreview.Ready(title(mailbox), List.of(FIND, leaving(mailbox), checking(mailbox)), mailbox, null);
     }
 
-    public ProvisioningReport remove(Command.RemoveFromExchangeSync command) {
+    /** Takes the mailbox out of Salesforce's reach at once, as {@code by} asked, and announces it. */
+    public ProvisioningReport remove(Command.RemoveFromExchangeSync command, Person by) {
+        ProvisioningReport report;
+        List<String> tenantIds;
+        try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
+            report = remove(command);
+            tenantIds = calls.ids();
+        }
+        events.publishEvent(new DirectChangeMade(
+                DirectChangeMade.Kind.EXCHANGE_SYNC_NARROWED,
+                by,
+                command.mailbox(),
+                CommandText.of(command),
+                report,
+                tenantIds));
+        return report;
+    }
+
+    private ProvisioningReport remove(Command.RemoveFromExchangeSync command) {
         String mailbox = command.mailbox();
         StepRunner runner = new StepRunner();
         MailEnabledGroup[] group = new MailEnabledGroup[1];

@@ -1,6 +1,10 @@
 package io.serviceaccountbot.provisioning;
 
+import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandText;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * {@code create service account <alias> …}: the article's first step. Creates an enabled user with no forced password
@@ -8,19 +12,40 @@ import io.serviceaccountbot.command.Command;
  * licence that includes Exchange, and reports whether Exchange has made the mailbox yet. On Exchange Server the account is a user in Active
  * Directory made with its mailbox by New-Mailbox through the runner, so there is no licence to assign. The generated password goes to the secret store before the
  * user exists, so it is never lost, and never into the report. Running the command again finishes what a failure
- * left undone; it never creates a second account, and refuses an existing account it did not create.
+ * left undone; it never creates a second account, and refuses an existing account it did not create. Each creation,
+ * done or failed, is announced as a {@link DirectChangeMade} for the audit log.
  */
 public class ServiceAccountCreation {
 
     private final AccountSteps steps;
     private final ProvisioningProperties properties;
+    private final ApplicationEventPublisher events;
 
-    ServiceAccountCreation(AccountSteps steps, ProvisioningProperties properties) {
+    ServiceAccountCreation(AccountSteps steps, ProvisioningProperties properties, ApplicationEventPublisher events) {
         this.steps = steps;
         this.properties = properties;
+        this.events = events;
     }
 
-    public ProvisioningReport create(Command.CreateServiceAccount command) {
+    /** Creates the account {@code by} asked for, and announces it. */
+    public ProvisioningReport create(Command.CreateServiceAccount command, Person by) {
+        ProvisioningReport report;
+        List<String> tenantIds;
+        try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
+            report = create(command);
+            tenantIds = calls.ids();
+        }
+        events.publishEvent(new DirectChangeMade(
+                DirectChangeMade.Kind.ACCOUNT_CREATED,
+                by,
+                report.title().replaceFirst("^Service account ", ""),
+                CommandText.of(command),
+                report,
+                tenantIds));
+        return report;
+    }
+
+    private ProvisioningReport create(Command.CreateServiceAccount command) {
         String alias = command.alias().value();
         AccountSteps.Account account = new AccountSteps.Account(
                 alias,

@@ -99,4 +99,14 @@ class VerificationConfiguration {
             SalesforceProperties salesforce) {
         return new SalesforceSyncVerification(directory, exchange, appAccess, groups, salesforce);
     }
+
+    @Bean
+    PostRunVerification postRunVerification(
+            AccountVerification accounts,
+            AppAccessVerification appAccess,
+            SalesforceSyncVerification salesforceSync,
+            SalesforceSyncFollowUps salesforceFollowUps,
+            SalesforceProperties salesforce) {
+        return new PostRunVerification(accounts, appAccess, salesforceSync, salesforceFollowUps, salesforce);
+    }
 }

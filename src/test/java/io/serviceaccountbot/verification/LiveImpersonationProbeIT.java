@@ -55,7 +55,7 @@ class LiveImpersonationProbeIT {
 
     @Test
     void theProbeFailsUntilTheAccountHoldsTheRoleAndThenOpensTheMailbox() throws Exception {
-        creation.create((Command.CreateServiceAccount) parse("create service account svc-probe"));
+        creation.create((Command.CreateServiceAccount) parse("create service account svc-probe"), ALEX);
         awaitMailbox("svc-probe@example.com");
 
         Check before = probe("svc-probe", "meganb@example.com");

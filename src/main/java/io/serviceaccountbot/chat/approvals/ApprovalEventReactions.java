@@ -1,22 +1,12 @@
 package io.serviceaccountbot.chat.approvals;
 
 import io.serviceaccountbot.approval.ApprovalEvent;
-import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.chat.ReportCards;
-import io.serviceaccountbot.command.AccountRef;
-import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.provisioning.PlanExecuted;
-import io.serviceaccountbot.provisioning.SalesforceProperties;
 import io.serviceaccountbot.teams.BotMessage;
-import io.serviceaccountbot.verification.AccountVerification;
-import io.serviceaccountbot.verification.AppAccessVerification;
-import io.serviceaccountbot.verification.SalesforceSyncFollowUps;
-import io.serviceaccountbot.verification.SalesforceSyncVerification;
-import io.serviceaccountbot.verification.VerificationReport;
-import java.util.List;
-import java.util.Optional;
+import io.serviceaccountbot.verification.PostRunVerification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -33,29 +23,14 @@ class ApprovalEventReactions {
     private final Approvals approvals;
     private final ApprovalCardUpdates updates;
     private final ProgressCards progress;
-    private final AccountVerification verification;
-    private final AppAccessVerification appAccess;
-    private final SalesforceProperties salesforce;
-    private final SalesforceSyncFollowUps salesforceFollowUps;
-    private final SalesforceSyncVerification salesforceSync;
+    private final PostRunVerification afterRun;
 
     ApprovalEventReactions(
-            Approvals approvals,
-            ApprovalCardUpdates updates,
-            ProgressCards progress,
-            AccountVerification verification,
-            AppAccessVerification appAccess,
-            SalesforceProperties salesforce,
-            SalesforceSyncFollowUps salesforceFollowUps,
-            SalesforceSyncVerification salesforceSync) {
+            Approvals approvals, ApprovalCardUpdates updates, ProgressCards progress, PostRunVerification afterRun) {
         this.approvals = approvals;
         this.updates = updates;
         this.progress = progress;
-        this.verification = verification;
-        this.appAccess = appAccess;
-        this.salesforce = salesforce;
-        this.salesforceFollowUps = salesforceFollowUps;
-        this.salesforceSync = salesforceSync;
+        this.afterRun = afterRun;
     }
 
     @TransactionalEventListener(
@@ -83,54 +58,24 @@ class ApprovalEventReactions {
     }
 
     /**
-     * The plan ended: its progress card becomes the report, and then, for a plan that grants, a verification report
-     * follows, checked in the tenant afresh (on the request's card queue, so the run's thread does not wait): the
-     * account's for impersonation, Test-ServicePrincipalAuthorization on the group's mailboxes for app access.
+     * The plan ended: its progress card becomes the report, and then the verification report that its command calls
+     * for follows ({@link PostRunVerification} decides), on the request's card queue, so the run's thread does not
+     * wait.
      */
     @TransactionalEventListener(fallbackExecution = true)
     void planExecuted(PlanExecuted executed) {
         Runnable verify =
                 () -> approvals.find(RequestId.of(executed.requestNumber())).ifPresent(request -> {
-                    verificationAfter(request)
+                    afterRun.verify(request.command(), request.target())
                             .ifPresent(report -> updates.tellRequester(request, ReportCards.verification(report)));
-                    if (executed.report().succeeded()) {
-                        salesforceGroupOf(request)
-                                .ifPresent(group -> salesforceFollowUps.recheckLater(executed.requestNumber(), group));
-                    }
+                    afterRun.followUp(
+                            executed.requestNumber(),
+                            request.command(),
+                            executed.report().succeeded());
                 });
         progress.showLast(
                 executed.requestNumber(),
                 ReportCards.provisioning(executed.requestNumber(), executed.report()),
                 verify);
-    }
-
-    /**
-     * The report that follows a plan that grants: the account's for impersonation, the app's reach into the group's
-     * mailboxes for app access; none for a revocation.
-     */
-    private Optional<VerificationReport> verificationAfter(ApprovalRequest request) {
-        Command.Privileged command = request.command();
-        if (command instanceof Command.GrantImpersonation || command instanceof Command.SetupExchangeSync) {
-            return Optional.of(verification.verify(AccountRef.of(request.target())));
-        }
-        if (command instanceof Command.GrantAppAccess app) {
-            return Optional.of(appAccess.verify(app.appId(), app.group(), app.roles()));
-        }
-        if (command instanceof Command.AddToExchangeSync add) {
-            return Optional.of(salesforceSync.verify(add.group(), Optional.empty(), Optional.empty()));
-        }
-        if (command instanceof Command.SetupSalesforceSync salesforce) {
-            List<String> roles = salesforce.roles().isEmpty() ? this.salesforce.roles() : salesforce.roles();
-            return Optional.of(
-                    appAccess.verify(java.util.UUID.fromString(this.salesforce.appId()), salesforce.group(), roles));
-        }
-        return Optional.empty();
-    }
-
-    /** The group of Salesforce's set-up, when the request is one. */
-    private static Optional<String> salesforceGroupOf(ApprovalRequest request) {
-        return request.command() instanceof Command.SetupSalesforceSync setup
-                ? Optional.of(setup.group())
-                : Optional.empty();
     }
 }

@@ -1,47 +1,39 @@
 package io.serviceaccountbot.chat.approvals;
 
 import io.serviceaccountbot.approval.ApprovalRequest;
-import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.chat.Caller;
 import io.serviceaccountbot.chat.CommandAnswer;
 import io.serviceaccountbot.chat.DirectoryPeople;
-import io.serviceaccountbot.chat.GroupAccessWords;
 import io.serviceaccountbot.chat.JustificationCard;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandText;
-import io.serviceaccountbot.provisioning.PlanPreview;
-import io.serviceaccountbot.provisioning.Plans;
+import io.serviceaccountbot.provisioning.PrivilegedChangeRequests;
 import io.serviceaccountbot.teams.BotMessage;
 import io.serviceaccountbot.teams.UserText;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * A privileged command (grant or revoke impersonation, setup exchange sync, grant app access), once the caller's
- * roles allow it: the plan is checked against the organisation first, and a plan that cannot work here is refused
- * with the alternative, before anyone is asked. A plan that can work needs a justification (asked for on a card when
- * missing), and then becomes an approval request: the requester gets the "waiting for approval" card in the
- * conversation where they asked, and the approvers get theirs.
+ * A privileged command, in chat: {@link PrivilegedChangeRequests} decides, and this says what became of it. A plan
+ * that cannot work here is refused with the alternative; a missing justification is asked for on a card; an opened
+ * request gives the requester the "waiting for approval" card in the conversation where they asked, and the approvers
+ * theirs.
  */
 @Component
 class ApprovalRequestAnswer implements CommandAnswer<Command.Privileged> {
 
-    private final ObjectProvider<Plans> plans;
-    private final Approvals approvals;
+    private final PrivilegedChangeRequests requests;
     private final ApprovalCardDelivery delivery;
     private final ApprovalCardViews views;
     private final RequesterCardNotes notes;
     private final DirectoryPeople people;
 
     ApprovalRequestAnswer(
-            ObjectProvider<Plans> plans,
-            Approvals approvals,
+            PrivilegedChangeRequests requests,
             ApprovalCardDelivery delivery,
             ApprovalCardViews views,
             RequesterCardNotes notes,
             DirectoryPeople people) {
-        this.plans = plans;
-        this.approvals = approvals;
+        this.requests = requests;
         this.delivery = delivery;
         this.views = views;
         this.notes = notes;
@@ -55,33 +47,25 @@ class ApprovalRequestAnswer implements CommandAnswer<Command.Privileged> {
 
     @Override
     public BotMessage answer(Command.Privileged command, Caller caller) {
-        Plans planner = plans.getIfAvailable();
-        if (planner == null) {
+        PrivilegedChangeRequests.Asked asked = requests.ask(command, () -> people.of(caller));
+        if (asked instanceof PrivilegedChangeRequests.Asked.CannotPlan) {
             return BotMessage.text("**" + UserText.forMarkdown(CommandText.of(command))
                     + "** is not available yet: this build of the bot" + " cannot plan it. Nothing was changed.");
         }
-        PlanPreview preview = planner.preview(command);
-        if (preview instanceof PlanPreview.Refused refused) {
-            return BotMessage.text(UserText.forMarkdown(refused.reason())
-                    + (refused.alternative() == null
+        if (asked instanceof PrivilegedChangeRequests.Asked.Refused refused) {
+            return BotMessage.text(UserText.forMarkdown(refused.refusal().reason())
+                    + (refused.refusal().alternative() == null
                             ? ""
-                            : "\n\nWhat works here instead:\n\n" + UserText.inCodeSpan(refused.alternative()))
+                            : "\n\nWhat works here instead:\n\n"
+                                    + UserText.inCodeSpan(refused.refusal().alternative()))
                     + "\n\nI did not open an approval request, and nothing was changed.");
         }
-        PlanPreview.Ready plan = (PlanPreview.Ready) preview;
-        if (command.justification().isEmpty()) {
-            return JustificationCard.ask(command, plan);
+        if (asked instanceof PrivilegedChangeRequests.Asked.NeedsJustification needs) {
+            return JustificationCard.ask(command, needs.plan());
         }
-        ApprovalRequest request = approvals.open(new ApprovalRequest.Draft(
-                command,
-                plan.steps(),
-                people.of(caller),
-                plan.target(),
-                plan.targetObjectId(),
-                command.justification().get(),
-                GroupAccessWords.of(plan)));
+        ApprovalRequest request = ((PrivilegedChangeRequests.Asked.Opened) asked).request();
         ApprovalRecipients.Recipients recipients = delivery.recipientsOf(request);
         return views.message(request, views.shared(request, notes.of(request, recipients)))
-                .afterDelivery((asked, activityId) -> delivery.deliver(request, recipients, asked, activityId));
+                .afterDelivery((answered, activityId) -> delivery.deliver(request, recipients, answered, activityId));
     }
 }
