@@ -1,23 +1,16 @@
 package io.serviceaccountbot.approval;
 
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionOperations;
 
-/** Wires the approval service with the standard policy and the system clock (tests may set their own clock). */
+/** Wires the approval service with the standard policy and the application's clock. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ApprovalConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     Approvals approvals(
