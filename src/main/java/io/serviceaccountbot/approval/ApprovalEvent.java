@@ -51,8 +51,4 @@ public sealed interface ApprovalEvent {
 
     /** A failed plan was started again. */
     record ExecutionRetried(ApprovalRequestId id, RequestId number, Person by) implements ApprovalEvent {}
-
-    /** The plan ran to its end, or stopped. */
-    record ExecutionFinished(ApprovalRequestId id, RequestId number, boolean succeeded, String summary)
-            implements ApprovalEvent {}
 }

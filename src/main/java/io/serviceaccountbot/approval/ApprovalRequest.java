@@ -199,7 +199,7 @@ public final class ApprovalRequest {
         events.add(new ApprovalEvent.ExecutionRetried(id, number, by));
     }
 
-    /** The plan ran to its end, or stopped. */
+    /** The plan ran to its end, or stopped; the run announces it, with its report, rather than the request. */
     public void finishExecution(boolean succeeded, String summary) {
         if (status != RequestStatus.EXECUTING) {
             throw new IllegalRequestMove(this, "finish executing");
@@ -207,7 +207,6 @@ public final class ApprovalRequest {
         status = succeeded ? RequestStatus.DONE : RequestStatus.FAILED;
         outcome = summary;
         cardVersion++;
-        events.add(new ApprovalEvent.ExecutionFinished(id, number, succeeded, summary));
     }
 
     /** The events raised since the request was loaded, in order; the repository publishes them after saving. */

@@ -6,6 +6,7 @@ import io.serviceaccountbot.approval.ApprovalRequestId;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.Decision;
 import io.serviceaccountbot.approval.Person;
+import io.serviceaccountbot.provisioning.RunEnded;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -120,10 +121,10 @@ class ApprovalAuditing {
     }
 
     @EventListener
-    void on(ApprovalEvent.ExecutionFinished event) {
-        request(event.id())
+    void on(RunEnded ended) {
+        request(ended.id())
                 .ifPresent(request ->
-                        append(request, null, "run.finished", event.succeeded() ? "done" : "failed", event.summary()));
+                        append(request, null, "run.finished", ended.succeeded() ? "done" : "failed", ended.summary()));
     }
 
     private Optional<ApprovalRequest> request(ApprovalRequestId id) {

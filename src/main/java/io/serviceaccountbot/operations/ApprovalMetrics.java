@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.serviceaccountbot.approval.ApprovalEvent;
 import io.serviceaccountbot.approval.ApprovalRequestId;
 import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.provisioning.RunEnded;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.event.EventListener;
@@ -53,8 +54,8 @@ class ApprovalMetrics {
     }
 
     @EventListener
-    void on(ApprovalEvent.ExecutionFinished event) {
-        registry.counter("bot.plans", "outcome", event.succeeded() ? "done" : "failed")
+    void on(RunEnded ended) {
+        registry.counter("bot.plans", "outcome", ended.succeeded() ? "done" : "failed")
                 .increment();
     }
 

@@ -29,7 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * after: a step that ended well in an earlier attempt is not run again (only what it found is re-learnt, by reading),
  * and the step a crash interrupted runs again, which is safe because every step only does what is still missing. A
  * transient tenant failure is retried as {@link StepRetry} allows; a permanent one stops the plan, which stays
- * resumable with {@code retry}. Publishes {@link PlanProgress} as steps start and end, and {@link PlanExecuted} at the
+ * resumable with {@code retry}. Publishes {@link PlanProgress} as steps start and end, and {@link RunEnded} at the
  * end.
  */
 class PlanRun {
@@ -146,7 +146,7 @@ class PlanRun {
         ProvisioningReport report = ((Result.Ended) result).report();
         leased.write(lease, () -> {
             approvals.finishExecution(id, report.succeeded(), summary(report));
-            events.publishEvent(new PlanExecuted(request.number().value(), report));
+            events.publishEvent(new RunEnded(id, request.number(), report, summary(report)));
         });
         if (report.succeeded()) {
             log.info("Request {} done", request.number());

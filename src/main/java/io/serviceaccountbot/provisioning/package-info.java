@@ -13,7 +13,7 @@
  * taken over by another when that replica stops. {@link io.serviceaccountbot.provisioning.PlanRun} records each step
  * before and after it runs, so an interrupted run resumes at the step it was in, publishes {@link
  * io.serviceaccountbot.provisioning.PlanProgress} as steps start and end, and {@link
- * io.serviceaccountbot.provisioning.PlanExecuted} at the end. Every step is idempotent (create if absent, then read
+ * io.serviceaccountbot.provisioning.RunEnded} at the end. Every step is idempotent (create if absent, then read
  * back and compare), so the step a crash interrupted can safely run again. A step whose work the tenant has not ended
  * ({@link io.serviceaccountbot.provisioning.TenantWorkPending}, e.g. a runner job the worker has not picked up) holds
  * no thread: it is put back, checked again on the schedule of {@link io.serviceaccountbot.provisioning.TenantWait}

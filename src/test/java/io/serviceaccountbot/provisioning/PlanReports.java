@@ -13,9 +13,9 @@ public class PlanReports {
 
     /** After the request's end is committed, so that a test that read the report reads the request's end too. */
     @TransactionalEventListener(fallbackExecution = true)
-    void on(PlanExecuted executed) {
-        reports.put(executed.requestNumber(), executed.report());
-        endings.merge(executed.requestNumber(), 1, Integer::sum);
+    void on(RunEnded ended) {
+        reports.put(ended.number().value(), ended.report());
+        endings.merge(ended.number().value(), 1, Integer::sum);
     }
 
     /** Forgets the request's report, to wait for the next run's. */

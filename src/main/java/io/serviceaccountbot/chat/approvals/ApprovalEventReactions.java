@@ -4,7 +4,7 @@ import io.serviceaccountbot.approval.ApprovalEvent;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.chat.ReportCards;
 import io.serviceaccountbot.command.RequestId;
-import io.serviceaccountbot.provisioning.PlanExecuted;
+import io.serviceaccountbot.provisioning.RunEnded;
 import io.serviceaccountbot.teams.BotMessage;
 import io.serviceaccountbot.verification.PostRunVerification;
 import org.springframework.stereotype.Component;
@@ -43,8 +43,7 @@ class ApprovalEventReactions {
                 ApprovalEvent.Cancelled.class,
                 ApprovalEvent.ApprovalWithdrawn.class,
                 ApprovalEvent.ExecutionStarted.class,
-                ApprovalEvent.ExecutionRetried.class,
-                ApprovalEvent.ExecutionFinished.class
+                ApprovalEvent.ExecutionRetried.class
             })
     void requestChanged(ApprovalEvent event) {
         RequestId number = event.number();
@@ -58,24 +57,19 @@ class ApprovalEventReactions {
     }
 
     /**
-     * The plan ended: its progress card becomes the report, and then the verification report that its command calls
-     * for follows ({@link PostRunVerification} decides), on the request's card queue, so the run's thread does not
-     * wait.
+     * The run ended: every copy of the card shows the request's end, its progress card becomes the report, and then
+     * the verification report that its command calls for follows ({@link PostRunVerification} decides), on the
+     * request's card queue, so the run's thread does not wait.
      */
     @TransactionalEventListener(fallbackExecution = true)
-    void planExecuted(PlanExecuted executed) {
-        Runnable verify =
-                () -> approvals.find(RequestId.of(executed.requestNumber())).ifPresent(request -> {
-                    afterRun.verify(request.command(), request.target())
-                            .ifPresent(report -> updates.tellRequester(request, ReportCards.verification(report)));
-                    afterRun.followUp(
-                            executed.requestNumber(),
-                            request.command(),
-                            executed.report().succeeded());
-                });
-        progress.showLast(
-                executed.requestNumber(),
-                ReportCards.provisioning(executed.requestNumber(), executed.report()),
-                verify);
+    void runEnded(RunEnded ended) {
+        String number = ended.number().value();
+        updates.enqueue(number, () -> updates.updateCopies(number));
+        Runnable verify = () -> approvals.find(ended.number()).ifPresent(request -> {
+            afterRun.verify(request.command(), request.target())
+                    .ifPresent(report -> updates.tellRequester(request, ReportCards.verification(report)));
+            afterRun.followUp(number, request.command(), ended.succeeded());
+        });
+        progress.showLast(number, ReportCards.provisioning(number, ended.report()), verify);
     }
 }

@@ -1,0 +1,22 @@
+package io.serviceaccountbot.provisioning;
+
+import io.serviceaccountbot.approval.ApprovalRequestId;
+import io.serviceaccountbot.command.RequestId;
+
+/**
+ * The one event that says an approved plan's run ended, done or failed: published in the transaction that records the
+ * request's end, with what its listeners need (the report for the requester's card, the summary for the audit log and
+ * the metrics).
+ *
+ * @param id the request's id
+ * @param number the request's number
+ * @param report each step and its outcome
+ * @param summary the outcome in a line, as the request keeps it
+ */
+public record RunEnded(ApprovalRequestId id, RequestId number, ProvisioningReport report, String summary) {
+
+    /** Whether every step ended well. */
+    public boolean succeeded() {
+        return report.succeeded();
+    }
+}
