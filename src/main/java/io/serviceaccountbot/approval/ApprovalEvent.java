@@ -1,10 +1,13 @@
 package io.serviceaccountbot.approval;
 
 import io.serviceaccountbot.command.RequestId;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * What happened to an approval request, one family: every event names its request by id and by number, so a listener
- * that follows requests listens to {@code ApprovalEvent} and reads {@link #number()} instead of telling the kinds apart.
+ * What happened to an approval request, one family: every event names its request by id, number and target, so a
+ * listener that follows requests listens to {@code ApprovalEvent} and reads {@link #number()} instead of telling the
+ * kinds apart, and each carries what the audit log records of it, so no listener has to read the request back.
  * The aggregate raises them ({@link ApprovalRequest}), and {@link Approvals} publishes them once the change is saved.
  */
 public sealed interface ApprovalEvent {
@@ -15,11 +18,36 @@ public sealed interface ApprovalEvent {
     /** The request's number, as its cards and the chat show it. */
     RequestId number();
 
-    /** A request was opened and waits for approvers. */
-    record Requested(ApprovalRequestId id, RequestId number) implements ApprovalEvent {}
+    /** The account (or app) that would gain or lose access. */
+    String target();
 
-    /** An approver approved, and more approvals are needed. */
-    record ApprovalGiven(ApprovalRequestId id, RequestId number, Person approver, long approvals, int quorum)
+    /** A request was opened and waits for {@code quorum} of its {@code approvers} eligible approvers. */
+    record Requested(
+            ApprovalRequestId id,
+            RequestId number,
+            String target,
+            Person requester,
+            String command,
+            String justification,
+            List<String> plan,
+            int approvers,
+            int quorum)
+            implements ApprovalEvent {
+
+        public Requested {
+            plan = List.copyOf(plan);
+        }
+    }
+
+    /** An approver approved, with their comment if any, and more approvals are needed. */
+    record ApprovalGiven(
+            ApprovalRequestId id,
+            RequestId number,
+            String target,
+            Person approver,
+            String comment,
+            long approvals,
+            int quorum)
             implements ApprovalEvent {}
 
     /**
@@ -27,28 +55,44 @@ public sealed interface ApprovalEvent {
      * changed. Published for the audit log: a refused click is worth knowing about.
      */
     record DecisionRefused(
-            ApprovalRequestId id, RequestId number, Person decider, Decision.Verdict verdict, String reason)
+            ApprovalRequestId id,
+            RequestId number,
+            String target,
+            Person decider,
+            Decision.Verdict verdict,
+            String reason)
             implements ApprovalEvent {}
 
-    /** Enough approvers approved: the plan may run. */
-    record Approved(ApprovalRequestId id, RequestId number) implements ApprovalEvent {}
+    /** Enough approvers approved, the last of them {@code approver}: the plan may run. */
+    record Approved(
+            ApprovalRequestId id,
+            RequestId number,
+            String target,
+            Person approver,
+            String comment,
+            long approvals,
+            int quorum)
+            implements ApprovalEvent {}
 
     /** An approver rejected the request. */
-    record Rejected(ApprovalRequestId id, RequestId number, Person approver, String reason) implements ApprovalEvent {}
-
-    /** Nobody decided in time. */
-    record Expired(ApprovalRequestId id, RequestId number) implements ApprovalEvent {}
-
-    /** The requester withdrew the request. */
-    record Cancelled(ApprovalRequestId id, RequestId number, Person by) implements ApprovalEvent {}
-
-    /** An approval was taken back because its approver may no longer approve. */
-    record ApprovalWithdrawn(ApprovalRequestId id, RequestId number, Person approver, String reason)
+    record Rejected(ApprovalRequestId id, RequestId number, String target, Person approver, String reason)
             implements ApprovalEvent {}
 
-    /** The plan started to run. */
-    record ExecutionStarted(ApprovalRequestId id, RequestId number) implements ApprovalEvent {}
+    /** Nobody decided before {@code expiresAt}. */
+    record Expired(ApprovalRequestId id, RequestId number, String target, Instant expiresAt) implements ApprovalEvent {}
+
+    /** The requester withdrew the request. */
+    record Cancelled(ApprovalRequestId id, RequestId number, String target, Person by) implements ApprovalEvent {}
+
+    /** An approval was taken back because its approver may no longer approve. */
+    record ApprovalWithdrawn(ApprovalRequestId id, RequestId number, String target, Person approver, String reason)
+            implements ApprovalEvent {}
+
+    /** The plan of {@code command} started to run. */
+    record ExecutionStarted(ApprovalRequestId id, RequestId number, String target, String command)
+            implements ApprovalEvent {}
 
     /** A failed plan was started again. */
-    record ExecutionRetried(ApprovalRequestId id, RequestId number, Person by) implements ApprovalEvent {}
+    record ExecutionRetried(ApprovalRequestId id, RequestId number, String target, Person by)
+            implements ApprovalEvent {}
 }

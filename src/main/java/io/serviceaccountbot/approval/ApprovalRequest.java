@@ -76,7 +76,16 @@ public final class ApprovalRequest {
                 null,
                 1,
                 0);
-        request.events.add(new ApprovalEvent.Requested(request.id, request.number));
+        request.events.add(new ApprovalEvent.Requested(
+                request.id,
+                request.number,
+                draft.target(),
+                draft.requester(),
+                request.commandText(),
+                draft.justification(),
+                draft.plan(),
+                request.eligibleApprovers.size(),
+                request.quorum));
         return request;
     }
 
@@ -129,12 +138,14 @@ public final class ApprovalRequest {
         cardVersion++;
         if (verdict == Decision.Verdict.REJECT) {
             status = RequestStatus.REJECTED;
-            events.add(new ApprovalEvent.Rejected(id, number, decider, decision.comment()));
+            events.add(new ApprovalEvent.Rejected(id, number, target(), decider, decision.comment()));
         } else if (approvals() >= quorum) {
             status = RequestStatus.APPROVED;
-            events.add(new ApprovalEvent.Approved(id, number));
+            events.add(
+                    new ApprovalEvent.Approved(id, number, target(), decider, decision.comment(), approvals(), quorum));
         } else {
-            events.add(new ApprovalEvent.ApprovalGiven(id, number, decider, approvals(), quorum));
+            events.add(new ApprovalEvent.ApprovalGiven(
+                    id, number, target(), decider, decision.comment(), approvals(), quorum));
         }
         return new DecisionOutcome.Recorded(decision, status);
     }
@@ -149,7 +160,7 @@ public final class ApprovalRequest {
         }
         status = RequestStatus.CANCELLED;
         cardVersion++;
-        events.add(new ApprovalEvent.Cancelled(id, number, by));
+        events.add(new ApprovalEvent.Cancelled(id, number, target(), by));
     }
 
     /** Expires a pending request whose time is up; true when it did. */
@@ -159,7 +170,7 @@ public final class ApprovalRequest {
         }
         status = RequestStatus.EXPIRED;
         cardVersion++;
-        events.add(new ApprovalEvent.Expired(id, number));
+        events.add(new ApprovalEvent.Expired(id, number, target(), expiresAt));
         return true;
     }
 
@@ -174,7 +185,7 @@ public final class ApprovalRequest {
         if (decisions.removeIf(decision -> decision.approver().is(approver.aadObjectId()))) {
             status = RequestStatus.PENDING;
             cardVersion++;
-            events.add(new ApprovalEvent.ApprovalWithdrawn(id, number, approver, reason));
+            events.add(new ApprovalEvent.ApprovalWithdrawn(id, number, target(), approver, reason));
         }
     }
 
@@ -185,7 +196,7 @@ public final class ApprovalRequest {
         }
         status = RequestStatus.EXECUTING;
         cardVersion++;
-        events.add(new ApprovalEvent.ExecutionStarted(id, number));
+        events.add(new ApprovalEvent.ExecutionStarted(id, number, target(), commandText()));
     }
 
     /** A failed plan runs again from the step where it stopped, once the cause is fixed. */
@@ -196,7 +207,7 @@ public final class ApprovalRequest {
         status = RequestStatus.EXECUTING;
         outcome = null;
         cardVersion++;
-        events.add(new ApprovalEvent.ExecutionRetried(id, number, by));
+        events.add(new ApprovalEvent.ExecutionRetried(id, number, target(), by));
     }
 
     /** The plan ran to its end, or stopped; the run announces it, with its report, rather than the request. */

@@ -112,8 +112,8 @@ public class Approvals {
                             + " request " + request.number() + " already.");
         }
         String reason = ((ApprovalRequest.DecisionOutcome.Refused) outcome).reason();
-        events.publishEvent(
-                new ApprovalEvent.DecisionRefused(request.id(), request.number(), decider, verdict, reason));
+        events.publishEvent(new ApprovalEvent.DecisionRefused(
+                request.id(), request.number(), request.target(), decider, verdict, reason));
         return new DecisionResult(DecisionResult.Kind.REFUSED, request, reason);
     }
 

@@ -146,7 +146,7 @@ class PlanRun {
         ProvisioningReport report = ((Result.Ended) result).report();
         leased.write(lease, () -> {
             approvals.finishExecution(id, report.succeeded(), summary(report));
-            events.publishEvent(new RunEnded(id, request.number(), report, summary(report)));
+            events.publishEvent(new RunEnded(id, request.number(), request.target(), report, summary(report)));
         });
         if (report.succeeded()) {
             log.info("Request {} done", request.number());

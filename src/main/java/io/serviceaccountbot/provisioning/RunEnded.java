@@ -10,10 +10,12 @@ import io.serviceaccountbot.command.RequestId;
  *
  * @param id the request's id
  * @param number the request's number
+ * @param target the account (or app) that gained or lost access
  * @param report each step and its outcome
  * @param summary the outcome in a line, as the request keeps it
  */
-public record RunEnded(ApprovalRequestId id, RequestId number, ProvisioningReport report, String summary) {
+public record RunEnded(
+        ApprovalRequestId id, RequestId number, String target, ProvisioningReport report, String summary) {
 
     /** Whether every step ended well. */
     public boolean succeeded() {
