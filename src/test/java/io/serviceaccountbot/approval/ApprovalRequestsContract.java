@@ -70,6 +70,29 @@ abstract class ApprovalRequestsContract extends RepositoryContract {
     }
 
     @Test
+    void theCommandIsStoredAsTheTextThatParsesBackToItAndARowThatNoLongerParsesIsNamed() {
+        ApprovalRequest request = requests.save(pending(ALEX, NOW, 1, null));
+
+        assertThat(database()
+                        .jdbc()
+                        .sql("select command from approval_request where number = :number")
+                        .param("number", request.number().value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(request.commandText());
+        assertThat(requests.byNumber(request.number()).orElseThrow().command()).isEqualTo(request.command());
+
+        database()
+                .jdbc()
+                .sql("update approval_request set command = 'grant impersonation to' where number = :number")
+                .param("number", request.number().value())
+                .update();
+        assertThatThrownBy(() -> requests.byNumber(request.number()))
+                .hasMessageContaining("Request " + request.number().value())
+                .hasMessageContaining("no longer parses");
+    }
+
+    @Test
     void theMembersOfTheGroupWhoGainAccessComeBackWithTheRequest() {
         ApprovalRequest.Draft draft = Requests.grantToSvcSync();
         ApprovalRequest request = ApprovalRequest.open(
