@@ -1,12 +1,9 @@
 package io.serviceaccountbot.chat;
 
-import io.serviceaccountbot.audit.AuditLog;
-import io.serviceaccountbot.audit.AuditRecord;
 import io.serviceaccountbot.audit.ChainCheck;
+import io.serviceaccountbot.audit.ChainVerification;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.teams.BotMessage;
-import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditVerifyAnswer implements CommandAnswer<Command.AuditVerify> {
 
-    private final AuditLog log;
-    private final ApplicationEventPublisher events;
+    private final ChainVerification chain;
     private final DirectoryPeople people;
 
-    AuditVerifyAnswer(AuditLog log, ApplicationEventPublisher events, DirectoryPeople people) {
-        this.log = log;
-        this.events = events;
+    AuditVerifyAnswer(ChainVerification chain, DirectoryPeople people) {
+        this.chain = chain;
         this.people = people;
     }
 
@@ -33,7 +28,7 @@ class AuditVerifyAnswer implements CommandAnswer<Command.AuditVerify> {
 
     @Override
     public BotMessage answer(Command.AuditVerify command, Caller caller) {
-        ChainCheck check = log.verify();
+        ChainCheck check = chain.verify(people.of(caller));
         String answer;
         if (check.intact() && check.entries() == 0) {
             answer = "The audit log is empty, so there is nothing to check yet.";
@@ -46,18 +41,6 @@ class AuditVerifyAnswer implements CommandAnswer<Command.AuditVerify> {
                     + " are intact. Keep the database as it is and tell your security team; the export"
                     + " (/admin/audit) shows the entries as they are now.";
         }
-        events.publishEvent(new AuditRecord(
-                caller.aadObjectId(),
-                people.nameOf(caller),
-                "audit.verify",
-                null,
-                null,
-                check.intact() ? "intact" : "broken",
-                check.intact()
-                        ? check.entries() + " entries checked"
-                        : "first broken entry " + check.firstBroken() + ": " + check.problem(),
-                List.of(),
-                null));
         return BotMessage.text(answer);
     }
 }
