@@ -21,6 +21,19 @@ public sealed interface ApprovalEvent {
     /** The account (or app) that would gain or lose access. */
     String target();
 
+    /**
+     * An outcome of the request itself (approved, rejected, expired, cancelled), with when the request was opened, so
+     * that how long it waited can be measured.
+     */
+    sealed interface Outcome extends ApprovalEvent permits Approved, Rejected, Expired, Cancelled {
+
+        /** When the request was opened. */
+        Instant openedAt();
+
+        /** The status the request ended its wait in. */
+        RequestStatus status();
+    }
+
     /** A request was opened and waits for {@code quorum} of its {@code approvers} eligible approvers. */
     record Requested(
             ApprovalRequestId id,
@@ -71,18 +84,46 @@ public sealed interface ApprovalEvent {
             Person approver,
             String comment,
             long approvals,
-            int quorum)
-            implements ApprovalEvent {}
+            int quorum,
+            Instant openedAt)
+            implements Outcome {
+
+        @Override
+        public RequestStatus status() {
+            return RequestStatus.APPROVED;
+        }
+    }
 
     /** An approver rejected the request. */
-    record Rejected(ApprovalRequestId id, RequestId number, String target, Person approver, String reason)
-            implements ApprovalEvent {}
+    record Rejected(
+            ApprovalRequestId id, RequestId number, String target, Person approver, String reason, Instant openedAt)
+            implements Outcome {
+
+        @Override
+        public RequestStatus status() {
+            return RequestStatus.REJECTED;
+        }
+    }
 
     /** Nobody decided before {@code expiresAt}. */
-    record Expired(ApprovalRequestId id, RequestId number, String target, Instant expiresAt) implements ApprovalEvent {}
+    record Expired(ApprovalRequestId id, RequestId number, String target, Instant expiresAt, Instant openedAt)
+            implements Outcome {
+
+        @Override
+        public RequestStatus status() {
+            return RequestStatus.EXPIRED;
+        }
+    }
 
     /** The requester withdrew the request. */
-    record Cancelled(ApprovalRequestId id, RequestId number, String target, Person by) implements ApprovalEvent {}
+    record Cancelled(ApprovalRequestId id, RequestId number, String target, Person by, Instant openedAt)
+            implements Outcome {
+
+        @Override
+        public RequestStatus status() {
+            return RequestStatus.CANCELLED;
+        }
+    }
 
     /** An approval was taken back because its approver may no longer approve. */
     record ApprovalWithdrawn(ApprovalRequestId id, RequestId number, String target, Person approver, String reason)

@@ -138,11 +138,11 @@ public final class ApprovalRequest {
         cardVersion++;
         if (verdict == Decision.Verdict.REJECT) {
             status = RequestStatus.REJECTED;
-            events.add(new ApprovalEvent.Rejected(id, number, target(), decider, decision.comment()));
+            events.add(new ApprovalEvent.Rejected(id, number, target(), decider, decision.comment(), createdAt));
         } else if (approvals() >= quorum) {
             status = RequestStatus.APPROVED;
-            events.add(
-                    new ApprovalEvent.Approved(id, number, target(), decider, decision.comment(), approvals(), quorum));
+            events.add(new ApprovalEvent.Approved(
+                    id, number, target(), decider, decision.comment(), approvals(), quorum, createdAt));
         } else {
             events.add(new ApprovalEvent.ApprovalGiven(
                     id, number, target(), decider, decision.comment(), approvals(), quorum));
@@ -160,7 +160,7 @@ public final class ApprovalRequest {
         }
         status = RequestStatus.CANCELLED;
         cardVersion++;
-        events.add(new ApprovalEvent.Cancelled(id, number, target(), by));
+        events.add(new ApprovalEvent.Cancelled(id, number, target(), by, createdAt));
     }
 
     /** Expires a pending request whose time is up; true when it did. */
@@ -170,7 +170,7 @@ public final class ApprovalRequest {
         }
         status = RequestStatus.EXPIRED;
         cardVersion++;
-        events.add(new ApprovalEvent.Expired(id, number, target(), expiresAt));
+        events.add(new ApprovalEvent.Expired(id, number, target(), expiresAt, createdAt));
         return true;
     }
 

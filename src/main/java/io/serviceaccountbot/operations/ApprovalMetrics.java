@@ -2,11 +2,10 @@ package io.serviceaccountbot.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.serviceaccountbot.approval.ApprovalEvent;
-import io.serviceaccountbot.approval.ApprovalRequestId;
-import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.provisioning.RunEnded;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,34 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ApprovalMetrics {
 
-    private final Approvals approvals;
     private final MeterRegistry registry;
     private final Clock clock;
 
-    ApprovalMetrics(Approvals approvals, MeterRegistry registry, Clock clock) {
-        this.approvals = approvals;
+    ApprovalMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
     }
 
     @EventListener
-    void on(ApprovalEvent.Approved event) {
-        decided(event.id(), "approved");
-    }
-
-    @EventListener
-    void on(ApprovalEvent.Rejected event) {
-        decided(event.id(), "rejected");
-    }
-
-    @EventListener
-    void on(ApprovalEvent.Expired event) {
-        decided(event.id(), "expired");
-    }
-
-    @EventListener
-    void on(ApprovalEvent.Cancelled event) {
-        decided(event.id(), "cancelled");
+    void on(ApprovalEvent.Outcome event) {
+        registry.timer("bot.approvals", "outcome", event.status().name().toLowerCase(Locale.ROOT))
+                .record(Duration.between(event.openedAt(), clock.instant()));
     }
 
     @EventListener
@@ -57,12 +40,5 @@ class ApprovalMetrics {
     void on(RunEnded ended) {
         registry.counter("bot.plans", "outcome", ended.succeeded() ? "done" : "failed")
                 .increment();
-    }
-
-    private void decided(ApprovalRequestId id, String outcome) {
-        approvals
-                .find(id)
-                .ifPresent(request -> registry.timer("bot.approvals", "outcome", outcome)
-                        .record(Duration.between(request.createdAt(), clock.instant())));
     }
 }
