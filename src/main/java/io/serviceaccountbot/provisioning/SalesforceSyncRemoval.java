@@ -2,7 +2,6 @@ package io.serviceaccountbot.provisioning;
 
 import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.command.Command;
-import io.serviceaccountbot.command.CommandText;
 import io.serviceaccountbot.provisioning.ExchangeAdmin.AuthorizationResult;
 import io.serviceaccountbot.provisioning.ExchangeAdmin.MailEnabledGroup;
 import java.util.List;
@@ -44,20 +43,13 @@ public class SalesforceSyncRemoval {
 
     /** Takes the mailbox out of Salesforce's reach at once, as {@code by} asked, and announces it. */
     public ProvisioningReport remove(Command.RemoveFromExchangeSync command, Person by) {
-        ProvisioningReport report;
-        List<String> tenantIds;
-        try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
-            report = remove(command);
-            tenantIds = calls.ids();
-        }
-        events.publishEvent(new DirectChangeMade(
+        return DirectChanges.make(
+                events,
                 DirectChangeMade.Kind.EXCHANGE_SYNC_NARROWED,
                 by,
-                command.mailbox(),
-                CommandText.of(command),
-                report,
-                tenantIds));
-        return report;
+                command,
+                () -> remove(command),
+                report -> command.mailbox());
     }
 
     private ProvisioningReport remove(Command.RemoveFromExchangeSync command) {

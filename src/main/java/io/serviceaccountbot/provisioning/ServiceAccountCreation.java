@@ -2,8 +2,6 @@ package io.serviceaccountbot.provisioning;
 
 import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.command.Command;
-import io.serviceaccountbot.command.CommandText;
-import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -29,20 +27,13 @@ public class ServiceAccountCreation {
 
     /** Creates the account {@code by} asked for, and announces it. */
     public ProvisioningReport create(Command.CreateServiceAccount command, Person by) {
-        ProvisioningReport report;
-        List<String> tenantIds;
-        try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
-            report = create(command);
-            tenantIds = calls.ids();
-        }
-        events.publishEvent(new DirectChangeMade(
+        return DirectChanges.make(
+                events,
                 DirectChangeMade.Kind.ACCOUNT_CREATED,
                 by,
-                report.title().replaceFirst("^Service account ", ""),
-                CommandText.of(command),
-                report,
-                tenantIds));
-        return report;
+                command,
+                () -> create(command),
+                report -> report.title().replaceFirst("^Service account ", ""));
     }
 
     private ProvisioningReport create(Command.CreateServiceAccount command) {
