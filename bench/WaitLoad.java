@@ -200,7 +200,7 @@ public class WaitLoad {
                     int running = 0;
                     int asleep = 0;
                     for (String thread : dump.split("\n\n")) {
-                        if (thread.contains("io.serviceaccountbot.provisioning.PlanRun.run(")) {
+                        if (thread.contains("io.serviceaccountbot.execution.PlanRun.run(")) {
                             running++;
                             if (thread.contains("java.lang.Thread.sleep")) {
                                 asleep++;

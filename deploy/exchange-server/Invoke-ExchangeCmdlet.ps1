@@ -38,7 +38,7 @@ $ErrorActionPreference = 'Stop'
 Remove-TypeData -TypeName System.Array -ErrorAction SilentlyContinue
 
 # The cmdlets the bot may run, each with the only parameters it may carry. RunnerAllowListTest keeps these two tables
-# equal to io.serviceaccountbot.provisioning.exchange.RunnerCmdlets: change both together, one entry a line.
+# equal to io.serviceaccountbot.tenant.exchange.RunnerCmdlets: change both together, one entry a line.
 $AllowedCmdlets = @{
     'New-Mailbox' = @('Name', 'Alias', 'UserPrincipalName', 'DisplayName', 'OrganizationalUnit', 'Password', 'ResetPasswordOnNextLogon')
     'Get-Mailbox' = @('Identity', 'ResultSize')

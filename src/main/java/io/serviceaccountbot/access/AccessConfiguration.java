@@ -2,7 +2,7 @@ package io.serviceaccountbot.access;
 
 import io.serviceaccountbot.approval.ApproverDirectory;
 import io.serviceaccountbot.identity.BotIdentity;
-import io.serviceaccountbot.provisioning.Directory;
+import io.serviceaccountbot.tenant.Directory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

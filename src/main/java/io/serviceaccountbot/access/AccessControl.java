@@ -3,7 +3,7 @@ package io.serviceaccountbot.access;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.serviceaccountbot.command.Role;
-import io.serviceaccountbot.provisioning.Directory;
+import io.serviceaccountbot.tenant.Directory;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -29,7 +29,7 @@ import java.util.Set;
  * A look-up that fails is never remembered: the caller gets the exception (and refuses), and the next message asks
  * the directory again.
  *
- * @see io.serviceaccountbot.provisioning.TenantException thrown when the directory cannot answer
+ * @see io.serviceaccountbot.tenant.TenantException thrown when the directory cannot answer
  */
 public class AccessControl {
 

@@ -2,7 +2,7 @@ package io.serviceaccountbot.access;
 
 import io.serviceaccountbot.approval.ApproverDirectory;
 import io.serviceaccountbot.command.Role;
-import io.serviceaccountbot.provisioning.Directory;
+import io.serviceaccountbot.tenant.Directory;
 import java.util.Set;
 
 /** The approvers are the members, nested ones included, of the configured approvers group in Entra ID. */

@@ -4,7 +4,7 @@ import io.serviceaccountbot.approval.ApprovalEvent;
 import io.serviceaccountbot.approval.Decision;
 import io.serviceaccountbot.approval.Person;
 import io.serviceaccountbot.command.RequestId;
-import io.serviceaccountbot.provisioning.RunEnded;
+import io.serviceaccountbot.execution.RunEnded;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.serviceaccountbot.audit;
 
-import io.serviceaccountbot.provisioning.DirectChangeMade;
+import io.serviceaccountbot.plans.DirectChangeMade;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;

@@ -1,6 +1,6 @@
 package io.serviceaccountbot.audit;
 
-import io.serviceaccountbot.provisioning.StepEnded;
+import io.serviceaccountbot.execution.StepEnded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

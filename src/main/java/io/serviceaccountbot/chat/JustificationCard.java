@@ -2,7 +2,7 @@ package io.serviceaccountbot.chat;
 
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandText;
-import io.serviceaccountbot.provisioning.PlanPreview;
+import io.serviceaccountbot.plans.PlanPreview;
 import io.serviceaccountbot.teams.AdaptiveCards;
 import io.serviceaccountbot.teams.BotMessage;
 import io.serviceaccountbot.teams.UserText;

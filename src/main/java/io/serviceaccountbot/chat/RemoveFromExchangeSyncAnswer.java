@@ -1,8 +1,8 @@
 package io.serviceaccountbot.chat;
 
 import io.serviceaccountbot.command.Command;
-import io.serviceaccountbot.provisioning.ProvisioningReport;
-import io.serviceaccountbot.provisioning.SalesforceSyncRemoval;
+import io.serviceaccountbot.plans.ProvisioningReport;
+import io.serviceaccountbot.plans.SalesforceSyncRemoval;
 import io.serviceaccountbot.teams.BotMessage;
 import org.springframework.stereotype.Component;
 

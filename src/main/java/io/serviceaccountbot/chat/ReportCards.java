@@ -1,13 +1,13 @@
 package io.serviceaccountbot.chat;
 
-import io.serviceaccountbot.provisioning.ExchangeAdmin;
-import io.serviceaccountbot.provisioning.PlanPaused;
-import io.serviceaccountbot.provisioning.PlanProgress;
-import io.serviceaccountbot.provisioning.ProvisioningReport;
-import io.serviceaccountbot.provisioning.StepOutcome;
+import io.serviceaccountbot.execution.PlanPaused;
+import io.serviceaccountbot.execution.PlanProgress;
+import io.serviceaccountbot.plans.ProvisioningReport;
+import io.serviceaccountbot.plans.StepOutcome;
 import io.serviceaccountbot.teams.AdaptiveCards;
 import io.serviceaccountbot.teams.BotMessage;
 import io.serviceaccountbot.teams.UserText;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
 import io.serviceaccountbot.verification.Check;
 import io.serviceaccountbot.verification.VerificationReport;
 import java.time.Duration;

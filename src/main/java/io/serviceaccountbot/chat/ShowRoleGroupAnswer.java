@@ -1,9 +1,9 @@
 package io.serviceaccountbot.chat;
 
 import io.serviceaccountbot.command.Command;
-import io.serviceaccountbot.provisioning.ExchangeAdmin;
 import io.serviceaccountbot.teams.BotMessage;
 import io.serviceaccountbot.teams.UserText;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
 import org.springframework.stereotype.Component;
 
 /** {@code show role group "<name>"}: the role group's roles and members, as Exchange has them. */

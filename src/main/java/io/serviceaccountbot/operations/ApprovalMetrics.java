@@ -2,7 +2,7 @@ package io.serviceaccountbot.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.serviceaccountbot.approval.ApprovalEvent;
-import io.serviceaccountbot.provisioning.RunEnded;
+import io.serviceaccountbot.execution.RunEnded;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;

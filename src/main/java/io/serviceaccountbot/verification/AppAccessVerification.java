@@ -1,9 +1,9 @@
 package io.serviceaccountbot.verification;
 
-import io.serviceaccountbot.provisioning.ExchangeAdmin;
-import io.serviceaccountbot.provisioning.ExchangeAdmin.AuthorizationResult;
-import io.serviceaccountbot.provisioning.ExchangeAdmin.MailEnabledGroup;
-import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
+import io.serviceaccountbot.tenant.ExchangeAdmin.AuthorizationResult;
+import io.serviceaccountbot.tenant.ExchangeAdmin.MailEnabledGroup;
+import io.serviceaccountbot.tenant.TenantException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,12 +2,12 @@ package io.serviceaccountbot.verification;
 
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.TokenUnavailableException;
-import io.serviceaccountbot.provisioning.Directory;
-import io.serviceaccountbot.provisioning.ExchangeAdmin;
-import io.serviceaccountbot.provisioning.ExchangeServerRunnerHealth;
-import io.serviceaccountbot.provisioning.SecretStore;
-import io.serviceaccountbot.provisioning.ServicePrincipal;
-import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.tenant.Directory;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
+import io.serviceaccountbot.tenant.ExchangeServerRunnerHealth;
+import io.serviceaccountbot.tenant.SecretStore;
+import io.serviceaccountbot.tenant.ServicePrincipal;
+import io.serviceaccountbot.tenant.TenantException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.serviceaccountbot.verification;
 
-import io.serviceaccountbot.provisioning.DirectoryUser;
+import io.serviceaccountbot.tenant.DirectoryUser;
 import java.util.Set;
 import java.util.TreeSet;
 

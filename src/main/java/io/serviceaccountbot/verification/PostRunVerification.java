@@ -2,7 +2,7 @@ package io.serviceaccountbot.verification;
 
 import io.serviceaccountbot.command.AccountRef;
 import io.serviceaccountbot.command.Command;
-import io.serviceaccountbot.provisioning.SalesforceProperties;
+import io.serviceaccountbot.plans.SalesforceProperties;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,14 +1,14 @@
 package io.serviceaccountbot.verification;
 
-import io.serviceaccountbot.provisioning.Directory;
-import io.serviceaccountbot.provisioning.ExchangeAdmin;
-import io.serviceaccountbot.provisioning.ExchangeAdmin.AuthorizationResult;
-import io.serviceaccountbot.provisioning.MailboxPermissions;
-import io.serviceaccountbot.provisioning.SalesforceProperties;
-import io.serviceaccountbot.provisioning.SalesforceSyncGroups;
-import io.serviceaccountbot.provisioning.ServicePrincipal;
-import io.serviceaccountbot.provisioning.TenantException;
-import io.serviceaccountbot.provisioning.TenantWidePermission;
+import io.serviceaccountbot.plans.SalesforceProperties;
+import io.serviceaccountbot.plans.SalesforceSyncGroups;
+import io.serviceaccountbot.tenant.Directory;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
+import io.serviceaccountbot.tenant.ExchangeAdmin.AuthorizationResult;
+import io.serviceaccountbot.tenant.MailboxPermissions;
+import io.serviceaccountbot.tenant.ServicePrincipal;
+import io.serviceaccountbot.tenant.TenantException;
+import io.serviceaccountbot.tenant.TenantWidePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.serviceaccountbot.sandbox;
 
 import io.serviceaccountbot.identity.ConditionalOnSandboxMode;
-import io.serviceaccountbot.provisioning.SecretStore;
+import io.serviceaccountbot.tenant.SecretStore;
 import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package io.serviceaccountbot.sandbox;
 
 import io.serviceaccountbot.identity.ConditionalOnSandboxMode;
-import io.serviceaccountbot.provisioning.SecretNames;
-import io.serviceaccountbot.provisioning.SecretStore;
-import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.tenant.SecretNames;
+import io.serviceaccountbot.tenant.SecretStore;
+import io.serviceaccountbot.tenant.TenantException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,9 +1,9 @@
 package io.serviceaccountbot.sandbox;
 
-import io.serviceaccountbot.provisioning.Secret;
-import io.serviceaccountbot.provisioning.SecretNames;
-import io.serviceaccountbot.provisioning.SecretStore;
-import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.tenant.Secret;
+import io.serviceaccountbot.tenant.SecretNames;
+import io.serviceaccountbot.tenant.SecretStore;
+import io.serviceaccountbot.tenant.TenantException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -34,7 +34,7 @@
  *
  * <p>One endpoint goes the other way: {@code GET /sandbox/secrets/{name}} lets a sandbox user read a password the bot
  * generated (the chat never shows it). It reads through the {@code SecretStore} port, the public API of {@code
- * provisioning}, and answers callers on this machine only. The simulated runbook reads secret parameters through the same
+ * tenant}, and answers callers on this machine only. The simulated runbook reads secret parameters through the same
  * port, and writes their values nowhere.
  */
 package io.serviceaccountbot.sandbox;

@@ -10,8 +10,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.serviceaccountbot.command.Role;
-import io.serviceaccountbot.provisioning.Directory;
-import io.serviceaccountbot.provisioning.TenantException;
+import io.serviceaccountbot.tenant.Directory;
+import io.serviceaccountbot.tenant.TenantException;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

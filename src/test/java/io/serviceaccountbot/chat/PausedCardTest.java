@@ -2,8 +2,8 @@ package io.serviceaccountbot.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.provisioning.PlanPaused;
-import io.serviceaccountbot.provisioning.PlanProgress;
+import io.serviceaccountbot.execution.PlanPaused;
+import io.serviceaccountbot.execution.PlanProgress;
 import io.serviceaccountbot.teams.ApprovalChat;
 import io.serviceaccountbot.teams.BotMessage;
 import java.time.Duration;

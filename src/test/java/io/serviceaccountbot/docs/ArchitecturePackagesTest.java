@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package table of docs/architecture.md names exactly the packages under {@code io.serviceaccountbot}, each by
- * its name below that package ({@code teams}, {@code provisioning.graph}): a package added, renamed or removed in the
+ * its name below that package ({@code teams}, {@code tenant.graph}): a package added, renamed or removed in the
  * source tree has its row added, renamed or removed too.
  */
 class ArchitecturePackagesTest {
@@ -37,7 +37,7 @@ class ArchitecturePackagesTest {
         List<String> unreadable = new ArrayList<>();
         Set<String> inTable = packagesInTable(unreadable);
 
-        assertThat(inSource).as("the packages under %s", SOURCES).contains("teams", "provisioning.graph", "sandbox");
+        assertThat(inSource).as("the packages under %s", SOURCES).contains("teams", "tenant.graph", "sandbox");
         assertThat(unreadable)
                 .withFailMessage(
                         "These rows of the package table in %s do not start with a backticked package name: %s",

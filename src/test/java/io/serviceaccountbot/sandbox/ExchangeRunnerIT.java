@@ -2,8 +2,8 @@ package io.serviceaccountbot.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.provisioning.Secret;
-import io.serviceaccountbot.provisioning.SecretStore;
+import io.serviceaccountbot.tenant.Secret;
+import io.serviceaccountbot.tenant.SecretStore;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

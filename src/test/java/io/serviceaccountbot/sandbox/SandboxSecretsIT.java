@@ -2,11 +2,11 @@ package io.serviceaccountbot.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.provisioning.PasswordGenerator;
-import io.serviceaccountbot.provisioning.Secret;
-import io.serviceaccountbot.provisioning.SecretNames;
-import io.serviceaccountbot.provisioning.SecretStore;
-import io.serviceaccountbot.provisioning.SecretStore.StoredSecret;
+import io.serviceaccountbot.tenant.PasswordGenerator;
+import io.serviceaccountbot.tenant.Secret;
+import io.serviceaccountbot.tenant.SecretNames;
+import io.serviceaccountbot.tenant.SecretStore;
+import io.serviceaccountbot.tenant.SecretStore.StoredSecret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,9 +2,9 @@ package io.serviceaccountbot.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.provisioning.Secret;
-import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.sandbox.SandboxProperties.ExchangeFlavour;
+import io.serviceaccountbot.tenant.Secret;
+import io.serviceaccountbot.tenant.SecretStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

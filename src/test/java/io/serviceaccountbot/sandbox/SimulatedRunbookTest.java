@@ -3,9 +3,9 @@ package io.serviceaccountbot.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.serviceaccountbot.provisioning.Secret;
-import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.sandbox.SandboxProperties.ExchangeFlavour;
+import io.serviceaccountbot.tenant.Secret;
+import io.serviceaccountbot.tenant.SecretStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

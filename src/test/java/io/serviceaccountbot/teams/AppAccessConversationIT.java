@@ -4,7 +4,7 @@ import static io.serviceaccountbot.teams.ApprovalChat.ALEX_CHAT;
 import static io.serviceaccountbot.teams.ApprovalChat.MEGAN_CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

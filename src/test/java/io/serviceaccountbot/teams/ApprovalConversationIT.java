@@ -13,7 +13,7 @@ import io.serviceaccountbot.approval.RequestStatus;
 import io.serviceaccountbot.audit.AuditLog;
 import io.serviceaccountbot.command.PrivilegedCommands;
 import io.serviceaccountbot.command.RequestId;
-import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.serviceaccountbot.teams;
 
-import io.serviceaccountbot.provisioning.Directory;
-import io.serviceaccountbot.provisioning.MailboxAccounts;
+import io.serviceaccountbot.tenant.Directory;
+import io.serviceaccountbot.tenant.MailboxAccounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

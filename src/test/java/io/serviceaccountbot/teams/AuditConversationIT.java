@@ -4,8 +4,8 @@ import static io.serviceaccountbot.teams.ApprovalChat.ALEX_CHAT;
 import static io.serviceaccountbot.teams.ApprovalChat.MEGAN_CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.provisioning.SecretNames;
-import io.serviceaccountbot.provisioning.SecretStore;
+import io.serviceaccountbot.tenant.SecretNames;
+import io.serviceaccountbot.tenant.SecretStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;

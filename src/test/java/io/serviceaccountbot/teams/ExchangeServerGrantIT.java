@@ -4,12 +4,12 @@ import static io.serviceaccountbot.teams.ApprovalChat.ALEX_CHAT;
 import static io.serviceaccountbot.teams.ApprovalChat.MEGAN_CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.provisioning.AccountDirectory;
-import io.serviceaccountbot.provisioning.Directory;
-import io.serviceaccountbot.provisioning.ExchangeAdmin;
-import io.serviceaccountbot.provisioning.SecretNames;
-import io.serviceaccountbot.provisioning.SecretStore;
 import io.serviceaccountbot.sandbox.SimulatorControlClient;
+import io.serviceaccountbot.tenant.AccountDirectory;
+import io.serviceaccountbot.tenant.Directory;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
+import io.serviceaccountbot.tenant.SecretNames;
+import io.serviceaccountbot.tenant.SecretStore;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,8 +2,8 @@ package io.serviceaccountbot.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.provisioning.SecretNames;
-import io.serviceaccountbot.provisioning.SecretStore;
+import io.serviceaccountbot.tenant.SecretNames;
+import io.serviceaccountbot.tenant.SecretStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

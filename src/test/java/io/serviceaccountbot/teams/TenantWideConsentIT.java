@@ -4,12 +4,12 @@ import static io.serviceaccountbot.teams.ApprovalChat.ALEX_CHAT;
 import static io.serviceaccountbot.teams.ApprovalChat.MEGAN_CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.provisioning.Directory;
-import io.serviceaccountbot.provisioning.ExchangeAdmin;
-import io.serviceaccountbot.provisioning.ExchangeAdmin.AuthorizationResult;
-import io.serviceaccountbot.provisioning.ServicePrincipal;
-import io.serviceaccountbot.provisioning.TenantWidePermission;
 import io.serviceaccountbot.sandbox.SimulatorControlClient;
+import io.serviceaccountbot.tenant.Directory;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
+import io.serviceaccountbot.tenant.ExchangeAdmin.AuthorizationResult;
+import io.serviceaccountbot.tenant.ServicePrincipal;
+import io.serviceaccountbot.tenant.TenantWidePermission;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

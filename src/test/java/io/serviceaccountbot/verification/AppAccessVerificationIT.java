@@ -2,7 +2,7 @@ package io.serviceaccountbot.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serviceaccountbot.provisioning.ExchangeAdmin;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import io.serviceaccountbot.approval.ApprovalEvent;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.chat.ReportCards;
 import io.serviceaccountbot.command.RequestId;
-import io.serviceaccountbot.provisioning.RunEnded;
+import io.serviceaccountbot.execution.RunEnded;
 import io.serviceaccountbot.teams.BotMessage;
 import io.serviceaccountbot.verification.PostRunVerification;
 import org.springframework.stereotype.Component;

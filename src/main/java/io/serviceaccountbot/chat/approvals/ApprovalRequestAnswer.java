@@ -7,7 +7,7 @@ import io.serviceaccountbot.chat.DirectoryPeople;
 import io.serviceaccountbot.chat.JustificationCard;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandText;
-import io.serviceaccountbot.provisioning.PrivilegedChangeRequests;
+import io.serviceaccountbot.plans.PrivilegedChangeRequests;
 import io.serviceaccountbot.teams.BotMessage;
 import io.serviceaccountbot.teams.UserText;
 import org.springframework.stereotype.Component;

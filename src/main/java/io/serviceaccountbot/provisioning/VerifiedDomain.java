@@ -1,9 +1,0 @@
-package io.serviceaccountbot.provisioning;
-
-/**
- * A domain the organisation has verified, in which user principal names may be created.
- *
- * @param name e.g. {@code contoso.com}
- * @param isDefault whether it is the organisation's default domain
- */
-public record VerifiedDomain(String name, boolean isDefault) {}
