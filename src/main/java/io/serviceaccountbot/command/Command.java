@@ -239,6 +239,9 @@ public sealed interface Command {
         }
     }
 
+    /** {@code review mailbox access}: who in the organisation can read other people's mailboxes. */
+    record ReviewMailboxAccess() implements Command {}
+
     /** {@code plan <command>}: a dry run of any command except another plan. */
     record Plan(Command command) implements Command {
 

@@ -27,6 +27,7 @@ public final class CommandCatalog {
             new AddToExchangeSyncGrammar(),
             new RemoveFromExchangeSyncGrammar(),
             new ShowRoleGroupGrammar(),
+            new ReviewMailboxAccessGrammar(),
             new PlanGrammar(),
             new RequestsGrammar(),
             new ApproveGrammar(),
@@ -52,7 +53,8 @@ public final class CommandCatalog {
             Command.GrantAppAccess.class,
             Command.VerifyExchangeSync.class,
             Command.AddToExchangeSync.class,
-            Command.RemoveFromExchangeSync.class);
+            Command.RemoveFromExchangeSync.class,
+            Command.ReviewMailboxAccess.class);
 
     private final List<Grammar<?>> grammars;
     private final List<CommandSpec> specs;

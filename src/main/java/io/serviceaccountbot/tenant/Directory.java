@@ -87,6 +87,16 @@ public interface Directory {
     List<TenantWidePermission> tenantWidePermissions(ServicePrincipal app);
 
     /**
+     * Every app granted a tenant-wide permission of one API (the appRoleAssignedTo of the API's service principal),
+     * each with the app's own service principal; empty when the API is not in this organisation. Grants to users and
+     * groups (app roles of the API's own users) are left out.
+     *
+     * @param resourceAppId the API's application id, e.g. {@link MailboxPermissions#MICROSOFT_GRAPH}
+     * @throws TenantException of kind ACCESS_DENIED when the bot may not read them (Application.Read.All)
+     */
+    List<TenantWideGrant> tenantWideGrantsOn(String resourceAppId);
+
+    /**
      * Removes one of the app's tenant-wide permissions (an appRoleAssignment); nothing happens if it is gone already.
      *
      * @throws TenantException of kind ACCESS_DENIED when the bot may not remove it (AppRoleAssignment.ReadWrite.All)

@@ -15,7 +15,7 @@ public final class MailboxPermissions {
     public static final String MICROSOFT_GRAPH = "00000003-0000-0000-c000-000000000000";
 
     /** Office 365 Exchange Online's application id, the same in every tenant. */
-    static final String EXCHANGE_ONLINE = "00000002-0000-0ff1-ce00-000000000000";
+    public static final String EXCHANGE_ONLINE = "00000002-0000-0ff1-ce00-000000000000";
 
     private static final List<String> GRAPH_PREFIXES =
             List.of("mail.", "calendars.", "contacts.", "mailboxsettings.", "mailboxfolder.", "mailboxitem.");
@@ -26,7 +26,7 @@ public final class MailboxPermissions {
     private MailboxPermissions() {}
 
     /** Whether the permission lets the app into mailboxes. */
-    static boolean reachesMailboxes(TenantWidePermission permission) {
+    public static boolean reachesMailboxes(TenantWidePermission permission) {
         String value =
                 permission.permission() == null ? "" : permission.permission().toLowerCase(Locale.ROOT);
         if (MICROSOFT_GRAPH.equalsIgnoreCase(permission.resourceAppId())) {

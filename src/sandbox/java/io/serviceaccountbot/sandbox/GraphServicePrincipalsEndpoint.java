@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /servicePrincipals}: the tenant's enterprise applications, listed with {@code $filter} (e.g. {@code appId eq
  * '…'}), {@code $select} and paging, or one by object id with its {@code appRoles}; and the application permissions
  * one holds tenant-wide, {@code /servicePrincipals/{id}/appRoleAssignments}, listed (serviceprincipal-list-approleassignments)
- * and removed one by one (serviceprincipal-delete-approleassignments: 204, or 404 when there is no such assignment).
+ * and removed one by one (serviceprincipal-delete-approleassignments: 204, or 404 when there is no such assignment);
+ * and those granted on an API to any app, {@code /servicePrincipals/{id}/appRoleAssignedTo}, listed with paging
+ * (serviceprincipal-list-approleassignedto).
  */
 @RestController
 @ConditionalOnSandboxMode
@@ -78,6 +80,26 @@ class GraphServicePrincipalsEndpoint {
                 skipToken,
                 DEFAULT_PAGE_SIZE,
                 "servicePrincipals('" + principal.id() + "')/appRoleAssignments");
+    }
+
+    @GetMapping("/servicePrincipals/{id}/appRoleAssignedTo")
+    Map<String, Object> appRoleAssignedTo(
+            @PathVariable String id,
+            @RequestParam(name = "$top", required = false) String top,
+            @RequestParam(name = "$skiptoken", required = false) String skipToken) {
+        TenantSeed.SeedServicePrincipal resource =
+                directory.servicePrincipal(id).orElseThrow(() -> GraphRefusal.notFound(id));
+        List<Map<String, Object>> assignments = directory.appRoleAssignedTo(resource.id()).stream()
+                .flatMap(assignment -> directory.servicePrincipal(assignment.principalId())
+                        .map(principal -> assignmentJson(principal, assignment))
+                        .stream())
+                .toList();
+        return ODataQuery.page(
+                assignments,
+                top,
+                skipToken,
+                DEFAULT_PAGE_SIZE,
+                "servicePrincipals('" + resource.id() + "')/appRoleAssignedTo");
     }
 
     @DeleteMapping("/servicePrincipals/{id}/appRoleAssignments/{assignmentId}")

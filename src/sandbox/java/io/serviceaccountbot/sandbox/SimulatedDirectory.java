@@ -321,6 +321,13 @@ class SimulatedDirectory implements Recipients {
                 .toList();
     }
 
+    /** The application permissions granted on the API whose service principal this is, to any app. */
+    synchronized List<TenantSeed.SeedAppRoleAssignment> appRoleAssignedTo(String resourceId) {
+        return appRoleAssignments.stream()
+                .filter(assignment -> assignment.resourceId().equalsIgnoreCase(resourceId))
+                .toList();
+    }
+
     /** Removes one application permission of the service principal; whether there was one. */
     synchronized boolean removeAppRoleAssignment(String principalId, String assignmentId) {
         return appRoleAssignments.removeIf(

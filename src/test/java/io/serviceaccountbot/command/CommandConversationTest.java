@@ -71,6 +71,8 @@ class CommandConversationTest {
                 said("who am i", new WhoAmI()),
                 said("Who am I?", new WhoAmI()),
                 said("whoami", new WhoAmI()),
+                said("review mailbox access", new Command.ReviewMailboxAccess()),
+                said("Please review the access to mailboxes", new Command.ReviewMailboxAccess()),
                 said("thanks, help", new Help(none())),
                 said("help", new Help(none())),
                 said("what can you do?", new Help(none())),

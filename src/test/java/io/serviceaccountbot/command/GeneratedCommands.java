@@ -95,7 +95,8 @@ final class GeneratedCommands {
                 accounts().toOptionals(ABSENT).map(account -> new Audit(account)),
                 requestIds().map(Audit::ofRequest),
                 Generate.constant(new AuditVerify()),
-                Generate.constant(new WhoAmI()));
+                Generate.constant(new WhoAmI()),
+                Generate.constant(new Command.ReviewMailboxAccess()));
         return Generate.pick(kinds).flatMap(kind -> kind);
     }
 

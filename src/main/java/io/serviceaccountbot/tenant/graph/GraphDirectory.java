@@ -23,6 +23,7 @@ import io.serviceaccountbot.tenant.Secret;
 import io.serviceaccountbot.tenant.ServicePrincipal;
 import io.serviceaccountbot.tenant.SubscribedSku;
 import io.serviceaccountbot.tenant.TenantException.Kind;
+import io.serviceaccountbot.tenant.TenantWideGrant;
 import io.serviceaccountbot.tenant.TenantWidePermission;
 import io.serviceaccountbot.tenant.VerifiedDomain;
 import java.time.Duration;
@@ -345,6 +346,79 @@ class GraphDirectory implements Directory {
             throw GraphFailure.of(e)
                     .toTenantException("list the tenant-wide permissions of " + app.displayName(), timeout);
         }
+    }
+
+    /**
+     * The API's appRoleAssignedTo (serviceprincipal-list-approleassignedto), every page: the API's service principal
+     * found by its app id with its appRoles, then each app holding a grant read once ({@code $select}), for its app id.
+     */
+    @Override
+    public List<TenantWideGrant> tenantWideGrantsOn(String resourceAppId) {
+        try {
+            ServicePrincipalCollectionResponse found = graph.get()
+                    .servicePrincipals()
+                    .get(request -> {
+                        request.queryParameters.filter = "appId eq " + ODataLiteral.quoted(resourceAppId);
+                        request.queryParameters.select = new String[] {"id", "appId", "displayName", "appRoles"};
+                    });
+            if (found == null || found.getValue() == null || found.getValue().isEmpty()) {
+                return List.of();
+            }
+            com.microsoft.graph.models.ServicePrincipal resource =
+                    found.getValue().get(0);
+            List<AppRoleAssignment> assignments = new ArrayList<>();
+            AppRoleAssignmentCollectionResponse page = graph.get()
+                    .servicePrincipals()
+                    .byServicePrincipalId(resource.getId())
+                    .appRoleAssignedTo()
+                    .get();
+            while (page != null) {
+                assignments.addAll(page.getValue() == null ? List.of() : page.getValue());
+                String next = page.getOdataNextLink();
+                page = next == null
+                        ? null
+                        : graph.get()
+                                .servicePrincipals()
+                                .byServicePrincipalId(resource.getId())
+                                .appRoleAssignedTo()
+                                .withUrl(next)
+                                .get();
+            }
+            Map<String, ServicePrincipal> apps = new HashMap<>();
+            List<TenantWideGrant> grants = new ArrayList<>();
+            for (AppRoleAssignment assignment : assignments) {
+                if (!"ServicePrincipal".equalsIgnoreCase(assignment.getPrincipalType())) {
+                    continue;
+                }
+                ServicePrincipal app = apps.computeIfAbsent(String.valueOf(assignment.getPrincipalId()), this::app);
+                TenantWidePermission permission = new TenantWidePermission(
+                        assignment.getId(),
+                        resource.getAppId(),
+                        resource.getDisplayName() != null
+                                ? resource.getDisplayName()
+                                : assignment.getResourceDisplayName(),
+                        permissionName(resource, String.valueOf(assignment.getAppRoleId())));
+                grants.add(new TenantWideGrant(
+                        app,
+                        permission,
+                        assignment.getCreatedDateTime() == null
+                                ? null
+                                : assignment.getCreatedDateTime().toString()));
+            }
+            return grants;
+        } catch (RuntimeException e) {
+            throw GraphFailure.of(e)
+                    .toTenantException("list the apps granted permissions of the API " + resourceAppId, timeout);
+        }
+    }
+
+    /** An app holding a grant, by its service principal's object id (serviceprincipal-get with {@code $select}). */
+    private ServicePrincipal app(String id) {
+        com.microsoft.graph.models.ServicePrincipal found = graph.get()
+                .servicePrincipals()
+                .byServicePrincipalId(id)
+                .get(request -> request.queryParameters.select = new String[] {"id", "appId", "displayName"});
+        return new ServicePrincipal(found.getId(), found.getAppId(), found.getDisplayName());
     }
 
     /** The API an assignment is on, with its app roles (serviceprincipal-get with {@code $select}). */

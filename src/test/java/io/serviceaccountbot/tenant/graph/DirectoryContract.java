@@ -2,6 +2,7 @@ package io.serviceaccountbot.tenant.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.serviceaccountbot.tenant.Directory;
 import io.serviceaccountbot.tenant.DirectoryUser;
@@ -11,6 +12,7 @@ import io.serviceaccountbot.tenant.Secret;
 import io.serviceaccountbot.tenant.ServicePrincipal;
 import io.serviceaccountbot.tenant.SubscribedSku;
 import io.serviceaccountbot.tenant.TenantException;
+import io.serviceaccountbot.tenant.TenantWideGrant;
 import io.serviceaccountbot.tenant.TenantWidePermission;
 import io.serviceaccountbot.tenant.VerifiedDomain;
 import java.util.ArrayList;
@@ -326,6 +328,31 @@ abstract class DirectoryContract {
         directory().removeTenantWidePermission(ARCHIVER, FULL_ACCESS);
 
         assertThat(directory().tenantWidePermissions(ARCHIVER)).isEmpty();
+    }
+
+    @Test
+    void theAppsHoldingMicrosoftGraphPermissionsAreListedFromGraphsSideEachWithItsAppId() {
+        assertThat(directory().tenantWideGrantsOn(MICROSOFT_GRAPH))
+                .extracting(TenantWideGrant::app, TenantWideGrant::permission)
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                ACTIVITY_CAPTURE,
+                                new TenantWidePermission(MAIL_READ, MICROSOFT_GRAPH, "Microsoft Graph", "Mail.Read")),
+                        tuple(
+                                ACTIVITY_CAPTURE,
+                                new TenantWidePermission(
+                                        CALENDARS, MICROSOFT_GRAPH, "Microsoft Graph", "Calendars.ReadWrite")),
+                        tuple(
+                                ACTIVITY_CAPTURE,
+                                new TenantWidePermission(
+                                        CONTACTS, MICROSOFT_GRAPH, "Microsoft Graph", "Contacts.ReadWrite")));
+        assertThat(directory().tenantWideGrantsOn(MICROSOFT_GRAPH))
+                .allSatisfy(grant -> assertThat(grant.grantedOn()).startsWith("2026-02-16T10:12:41"));
+    }
+
+    @Test
+    void anApiTheOrganisationDoesNotHaveHasGrantedNothing() {
+        assertThat(directory().tenantWideGrantsOn(UNKNOWN_APP)).isEmpty();
     }
 
     @Test

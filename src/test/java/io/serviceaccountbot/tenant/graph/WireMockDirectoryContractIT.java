@@ -65,6 +65,7 @@ class WireMockDirectoryContractIT extends DirectoryContract {
         strangers();
         enterpriseApps();
         tenantWideConsent();
+        grantsOnMicrosoftGraph();
     }
 
     private void seedUsers() {
@@ -378,6 +379,72 @@ class WireMockDirectoryContractIT extends DirectoryContract {
                 .inScenario("consent")
                 .whenScenarioStateIs("removed")
                 .willReturn(okJson(assignments(ARCHIVER))));
+    }
+
+    /**
+     * serviceprincipal-list with {@code $filter} on the API's appId and {@code $select=id,appId,displayName,appRoles},
+     * then serviceprincipal-list-approleassignedto in the documented shape, which lists grants to users and groups too
+     * (principalType User or Group), and serviceprincipal-get of each app holding one.
+     */
+    private void grantsOnMicrosoftGraph() {
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals"))
+                .withQueryParam("$filter", equalTo("appId eq '" + MICROSOFT_GRAPH + "'"))
+                .withQueryParam("$select", equalTo("id,appId,displayName,appRoles"))
+                .willReturn(okJson("""
+                        {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(id,appId,displayName,appRoles)",
+                         "value": [{"id": "%s", "appId": "%s", "displayName": "Microsoft Graph", "appRoles": [
+                          {"allowedMemberTypes": ["Application"], "description": "Allows the app to read mail in all mailboxes without a signed-in user.",
+                           "displayName": "Read mail in all mailboxes", "id": "810c84a8-4a9e-49e6-bf7d-12d183f40d01", "isEnabled": true, "origin": "Application", "value": "Mail.Read"},
+                          {"allowedMemberTypes": ["Application"], "description": "Allows the app to create, read, update, and delete events of all calendars without a signed-in user.",
+                           "displayName": "Read and write calendars in all mailboxes", "id": "ef54d2bf-783f-4e0f-bca1-3210c0444d99", "isEnabled": true, "origin": "Application", "value": "Calendars.ReadWrite"},
+                          {"allowedMemberTypes": ["Application"], "description": "Allows the app to create, read, update, and delete all contacts in all mailboxes without a signed-in user.",
+                           "displayName": "Read and write contacts in all mailboxes", "id": "6918b873-d17a-4dc1-b314-35f528134491", "isEnabled": true, "origin": "Application", "value": "Contacts.ReadWrite"}]}]}
+                        """.formatted(GRAPH_PRINCIPAL, MICROSOFT_GRAPH))));
+        String group = """
+                {"id": "Z3JvdXAtZ3JhbnQtMDAwMDAwMDAwMDAwMDAwMDAwMDE", "deletedDateTime": null, "appRoleId": "00000000-0000-0000-0000-000000000000",
+                 "createdDateTime": "2025-01-10T09:00:00Z", "principalDisplayName": "Sales Team", "principalId": "%s",
+                 "principalType": "Group", "resourceDisplayName": "Microsoft Graph", "resourceId": "%s"}
+                """.formatted(APPROVERS, GRAPH_PRINCIPAL);
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals/" + GRAPH_PRINCIPAL + "/appRoleAssignedTo"))
+                .willReturn(
+                        okJson("{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#servicePrincipals('"
+                                + GRAPH_PRINCIPAL + "')/appRoleAssignedTo\", \"value\": ["
+                                + String.join(
+                                        ",",
+                                        assignment(
+                                                MAIL_READ,
+                                                "810c84a8-4a9e-49e6-bf7d-12d183f40d01",
+                                                ACTIVITY_CAPTURE,
+                                                "Microsoft Graph",
+                                                GRAPH_PRINCIPAL),
+                                        group,
+                                        assignment(
+                                                CALENDARS,
+                                                "ef54d2bf-783f-4e0f-bca1-3210c0444d99",
+                                                ACTIVITY_CAPTURE,
+                                                "Microsoft Graph",
+                                                GRAPH_PRINCIPAL),
+                                        assignment(
+                                                CONTACTS,
+                                                "6918b873-d17a-4dc1-b314-35f528134491",
+                                                ACTIVITY_CAPTURE,
+                                                "Microsoft Graph",
+                                                GRAPH_PRINCIPAL))
+                                + "]}")));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals/" + ACTIVITY_CAPTURE.id()))
+                .withQueryParam("$select", equalTo("id,appId,displayName"))
+                .willReturn(okJson("""
+                        {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(id,appId,displayName)/$entity",
+                         "id": "%s", "appId": "%s", "displayName": "%s"}
+                        """.formatted(
+                                ACTIVITY_CAPTURE.id(), ACTIVITY_CAPTURE.appId(), ACTIVITY_CAPTURE.displayName()))));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/servicePrincipals"))
+                .withQueryParam("$filter", equalTo("appId eq '" + UNKNOWN_APP + "'"))
+                .withQueryParam("$select", equalTo("id,appId,displayName,appRoles"))
+                .willReturn(okJson("""
+                        {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(id,appId,displayName,appRoles)",
+                         "value": []}
+                        """)));
     }
 
     private void resource(String id, String appId, String name, String appRoles) {
