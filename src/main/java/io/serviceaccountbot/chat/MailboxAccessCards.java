@@ -48,6 +48,7 @@ final class MailboxAccessCards {
         return switch (kind) {
             case IMPERSONATION -> "ApplicationImpersonation (Exchange Server)";
             case TENANT_WIDE -> "Apps with tenant-wide mailbox permissions";
+            case APPLICATION_ROLE -> "Apps with application roles of RBAC for Applications";
             case EWS -> "Apps still using Exchange Web Services";
         };
     }

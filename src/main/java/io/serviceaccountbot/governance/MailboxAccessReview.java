@@ -23,6 +23,8 @@ public record MailboxAccessReview(List<Finding> findings, List<String> unread, L
         IMPERSONATION,
         /** An app holding application permissions that reach every mailbox, granted tenant-wide at admin consent. */
         TENANT_WIDE,
+        /** An app holding an application role of RBAC for Applications (Exchange Online), with its scope. */
+        APPLICATION_ROLE,
         /** An app holding Exchange Web Services' full access, which Exchange Online is switching off. */
         EWS
     }

@@ -8,7 +8,9 @@ import io.serviceaccountbot.governance.MailboxAccessReview.Kind;
 import io.serviceaccountbot.plans.SalesforceProperties;
 import io.serviceaccountbot.tenant.Directory;
 import io.serviceaccountbot.tenant.ExchangeAdmin;
+import io.serviceaccountbot.tenant.ExchangeAdmin.AppRoleGrant;
 import io.serviceaccountbot.tenant.ExchangeAdmin.EffectiveAssignment;
+import io.serviceaccountbot.tenant.ExchangeAdmin.ExchangeServicePrincipal;
 import io.serviceaccountbot.tenant.MailboxPermissions;
 import io.serviceaccountbot.tenant.ProvisioningProperties;
 import io.serviceaccountbot.tenant.ProvisioningProperties.ExchangeFlavour;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
  * the bot granted, each with the command that narrows it. It only reads: the holders of ApplicationImpersonation
  * (Exchange Server, groups expanded, with the role group), and the apps holding tenant-wide Microsoft Graph or Office
  * 365 Exchange Online permissions that reach mailboxes, those with EWS's {@code full_access_as_app} listed again with
- * the dates EWS stops on Exchange Online. A part the tenant will not show is named with its fix; the rest is still
+ * the dates EWS stops on Exchange Online, and on Exchange Online the application roles of RBAC for Applications with
+ * their scopes. A part the tenant will not show is named with its fix; the rest is still
  * listed.
  */
 @Component
@@ -86,6 +89,13 @@ public class MailboxAccessSweep {
                 unread,
                 () -> grants.addAll(directory.tenantWideGrantsOn(MailboxPermissions.EXCHANGE_ONLINE)));
         findings.addAll(tenantWide(grants, online));
+        if (online) {
+            read(
+                    "the application roles of RBAC for Applications in Exchange",
+                    null,
+                    unread,
+                    () -> findings.addAll(applicationRoles()));
+        }
         findings.addAll(ews(grants, online));
         if (!online) {
             notes.add("Microsoft Graph's and Exchange Online's permissions reach the mailboxes in Exchange Online only,"
@@ -155,7 +165,7 @@ public class MailboxAccessSweep {
                     holder(app),
                     access,
                     earliest(held),
-                    online ? narrowing(app, isSalesforce) : null,
+                    online ? narrowing(app.appId(), isSalesforce) : null,
                     online
                             ? "The command's plan limits the app to one group's mailboxes with RBAC for Applications"
                                     + " and removes these tenant-wide permissions; it needs an approval."
@@ -163,6 +173,41 @@ public class MailboxAccessSweep {
                                     + " Entra admin center if the app does not need them."));
         });
         return findings;
+    }
+
+    private List<Finding> applicationRoles() {
+        return exchange.appRoleAssignments().stream()
+                .sorted(Comparator.comparing(
+                        (AppRoleGrant grant) -> String.valueOf(grant.app().displayName()),
+                        String.CASE_INSENSITIVE_ORDER))
+                .map(this::applicationRole)
+                .toList();
+    }
+
+    private Finding applicationRole(AppRoleGrant grant) {
+        ExchangeServicePrincipal app = grant.app();
+        String scope = grant.assignment().scope();
+        String holder = app.displayName() + (app.appId() == null ? "" : " (app " + app.appId() + ")");
+        boolean isSalesforce = app.appId() != null && app.appId().equalsIgnoreCase(salesforce.appId());
+        if (scope == null) {
+            return new Finding(
+                    Kind.APPLICATION_ROLE,
+                    holder,
+                    grant.assignment().role() + ", over every mailbox of the organisation (no scope)",
+                    null,
+                    app.appId() == null ? null : narrowing(app.appId(), isSalesforce),
+                    "The command's plan gives the role again within one group's scope; remove this assignment" + " ('"
+                            + grant.assignment().name() + "') in Exchange once it has run.");
+        }
+        return new Finding(
+                Kind.APPLICATION_ROLE,
+                holder,
+                grant.assignment().role() + ", limited to the mailboxes of scope '" + scope + "'",
+                null,
+                isSalesforce ? "remove <mailbox> from exchange sync" : null,
+                isSalesforce
+                        ? "Takes one mailbox out of the group Salesforce's scope reads."
+                        : "Limited already: to narrow it, take mailboxes out of the scope's group.");
     }
 
     private List<Finding> ews(List<TenantWideGrant> grants, boolean online) {
@@ -174,17 +219,17 @@ public class MailboxAccessSweep {
                         holder(grant.app()),
                         "Exchange Web Services on every mailbox (" + FULL_ACCESS_AS_APP + ")",
                         day(grant.grantedOn()),
-                        online ? narrowing(grant.app(), false) : null,
+                        online ? narrowing(grant.app().appId(), false) : null,
                         "EWS is being switched off in Exchange Online, in phases since 1 October 2026 and for good on"
                                 + " 1 April 2027 (MC1227454): the app must move to Microsoft Graph, which RBAC for"
                                 + " Applications can limit to one group's mailboxes."))
                 .toList();
     }
 
-    private static String narrowing(ServicePrincipal app, boolean isSalesforce) {
+    private static String narrowing(String appId, boolean isSalesforce) {
         return isSalesforce
                 ? "setup exchange sync for group \"" + GROUP_PLACEHOLDER + "\""
-                : "grant app access to " + app.appId() + " for group \"" + GROUP_PLACEHOLDER + "\"";
+                : "grant app access to " + appId + " for group \"" + GROUP_PLACEHOLDER + "\"";
     }
 
     private static String holder(ServicePrincipal app) {

@@ -89,6 +89,13 @@ public interface ExchangeAdmin {
     /** Removes the application role assignment; nothing happens if it is absent. */
     void removeAppRoleAssignment(String appId, String role, String scope);
 
+    /**
+     * Every application role assigned to an app in this organisation, with the app and the scope (RBAC for
+     * Applications: {@code Get-ManagementRoleAssignment -RoleAssigneeType ServicePrincipal}, each assignee found
+     * among {@code Get-ServicePrincipal}'s apps). Exchange Online only.
+     */
+    List<AppRoleGrant> appRoleAssignments();
+
     /** What an app may do on one mailbox ({@code Test-ServicePrincipalAuthorization -Resource}). */
     List<AuthorizationResult> testServicePrincipalAuthorization(String appId, String mailbox);
 
@@ -196,6 +203,14 @@ public interface ExchangeAdmin {
      * @param scope the custom resource scope
      */
     record AppRoleAssignment(String name, String appId, String role, String scope) {}
+
+    /**
+     * An application role an app holds.
+     *
+     * @param app the app, as Exchange registered it; only its object id or name when Exchange lists no such app
+     * @param assignment the assignment, whose scope is null when it reaches every mailbox of the organisation
+     */
+    record AppRoleGrant(ExchangeServicePrincipal app, AppRoleAssignment assignment) {}
 
     /**
      * One line of {@code Test-ServicePrincipalAuthorization}.

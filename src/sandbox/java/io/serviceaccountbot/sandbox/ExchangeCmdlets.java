@@ -81,7 +81,7 @@ final class ExchangeCmdlets {
         online(
                 "Get-ManagementRoleAssignment",
                 "",
-                "Identity Role GetEffectiveUsers Delegating",
+                "Identity Role GetEffectiveUsers Delegating RoleAssigneeType",
                 p -> assignments(roles, apps, p));
         server(
                 "Get-ManagementRoleAssignment",
@@ -98,7 +98,11 @@ final class ExchangeCmdlets {
                         p.required("AppId"),
                         p.text("ObjectId") != null ? p.text("ObjectId") : p.required("ServiceId"),
                         p.text("DisplayName")));
-        online("Get-ServicePrincipal", "Identity", "", p -> apps.servicePrincipal(p.required("Identity")));
+        online(
+                "Get-ServicePrincipal",
+                "",
+                "Identity",
+                p -> p.text("Identity") == null ? apps.servicePrincipals() : apps.servicePrincipal(p.text("Identity")));
         online("Remove-ServicePrincipal", "Identity", "", p -> apps.removeServicePrincipal(p.required("Identity")));
         define(
                 "New-ManagementScope",
@@ -212,6 +216,9 @@ final class ExchangeCmdlets {
             return CmdletOutput.of(apps.assignment(identity)
                     .or(() -> roles.assignment(identity))
                     .orElseThrow(() -> CmdletFailure.notFound(identity)));
+        }
+        if (p.text("Role") == null && "ServicePrincipal".equalsIgnoreCase(p.text("RoleAssigneeType"))) {
+            return CmdletOutput.of(apps.appAssignments());
         }
         String role = p.required("Role");
         List<Map<String, Object>> rows = new ArrayList<>(roles.effectiveUsers(role));

@@ -143,6 +143,17 @@ final class SimulatedAppAccess {
         return CmdletOutput.of(row(principal(identity)));
     }
 
+    /** Get-ServicePrincipal without an identity: every app registered in Exchange. */
+    synchronized CmdletOutput servicePrincipals() {
+        return CmdletOutput.of(
+                principals.values().stream().map(SimulatedAppAccess::row).toList());
+    }
+
+    /** Get-ManagementRoleAssignment -RoleAssigneeType ServicePrincipal: every role assigned to an app. */
+    synchronized List<Map<String, Object>> appAssignments() {
+        return assignments.values().stream().map(assignment -> row(assignment)).toList();
+    }
+
     /** Removes the service principal and the role assignments made to it. */
     synchronized CmdletOutput removeServicePrincipal(String identity) {
         ServicePrincipal principal = principal(identity);

@@ -6,10 +6,14 @@ import io.serviceaccountbot.tenant.ExchangeServerVersion;
 import io.serviceaccountbot.tenant.TenantException;
 import io.serviceaccountbot.tenant.TenantException.Kind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -254,6 +258,33 @@ final class CmdletExchangeAdmin implements ExchangeAdmin {
                         .with("Resource", mailbox))
                 .stream()
                 .map(ExchangeRows::authorization)
+                .toList();
+    }
+
+    @Override
+    public List<AppRoleGrant> appRoleAssignments() {
+        Map<String, ExchangeServicePrincipal> apps = new HashMap<>();
+        for (JsonNode row : run(Cmdlet.named("Get-ServicePrincipal"))) {
+            ExchangeServicePrincipal app = ExchangeRows.servicePrincipal(row);
+            for (String field : List.of("AppId", "ObjectId", "ServiceId", "Identity", "DisplayName")) {
+                String key = ExchangeRows.text(row, field);
+                if (key != null) {
+                    apps.putIfAbsent(key.toLowerCase(Locale.ROOT), app);
+                }
+            }
+        }
+        return run(Cmdlet.named("Get-ManagementRoleAssignment").with("RoleAssigneeType", "ServicePrincipal")).stream()
+                .map(row -> {
+                    String assignee = ExchangeRows.text(row, "RoleAssignee", "RoleAssigneeName");
+                    String name = ExchangeRows.text(row, "RoleAssigneeName", "RoleAssignee");
+                    ExchangeServicePrincipal app = Stream.of(assignee, name)
+                            .filter(Objects::nonNull)
+                            .map(key -> apps.get(key.toLowerCase(Locale.ROOT)))
+                            .filter(Objects::nonNull)
+                            .findFirst()
+                            .orElseGet(() -> new ExchangeServicePrincipal(null, assignee, name));
+                    return new AppRoleGrant(app, ExchangeRows.appAssignment(row, app.appId()));
+                })
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import io.serviceaccountbot.tenant.ExchangeAdmin;
 import io.serviceaccountbot.tenant.ExchangeAdmin.AppRoleAssignment;
+import io.serviceaccountbot.tenant.ExchangeAdmin.AppRoleGrant;
 import io.serviceaccountbot.tenant.ExchangeAdmin.AuthorizationResult;
 import io.serviceaccountbot.tenant.ExchangeAdmin.EffectiveAssignment;
 import io.serviceaccountbot.tenant.ExchangeAdmin.ExchangeServicePrincipal;
@@ -309,6 +310,26 @@ abstract class ExchangeAdminContract {
                 });
         assertThat(exchange().managementScope("No Such Scope")).isEmpty();
         assertThat(exchange().servicePrincipalRoles(UNREGISTERED_APP)).isEmpty();
+    }
+
+    /** Exchange Online only: Exchange Server has no application roles, and the bot never asks it for them. */
+    @Test
+    void everyApplicationRoleIsListedWithItsAppAndScope() {
+        if (flavour() == Flavour.EXCHANGE_SERVER) {
+            return;
+        }
+        exchange().ensureServicePrincipal(APP, APP_OBJECT, "Salesforce Sync");
+        exchange().ensureManagementScope("Listed Sync Scope", "Alias -eq 'svc-sync'");
+        exchange().ensureAppRoleAssignment(APP, "Application Calendars.Read", "Listed Sync Scope");
+
+        assertThat(exchange().appRoleAssignments())
+                .contains(new AppRoleGrant(
+                        new ExchangeServicePrincipal(APP, APP_OBJECT, "Salesforce Sync"),
+                        new AppRoleAssignment(
+                                Aliases.assignmentName(APP, "Application Calendars.Read", "Listed Sync Scope"),
+                                APP,
+                                "Application Calendars.Read",
+                                "Listed Sync Scope")));
     }
 
     @Test

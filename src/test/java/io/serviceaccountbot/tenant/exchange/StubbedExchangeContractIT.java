@@ -145,6 +145,7 @@ class StubbedExchangeContractIT {
                     Map.entry("anAppGetsMailAccessOnlyToTheMailboxesOfItsGroup", Scripts::appAccess),
                     Map.entry("removingAppAccessTwiceLeavesNothingBehind", Scripts::appAccessRemoved),
                     Map.entry("anAppsScopeLeadsBackToItsGroup", Scripts::scopeToGroup),
+                    Map.entry("everyApplicationRoleIsListedWithItsAppAndScope", Scripts::appRolesListed),
                     Map.entry("anApplicationRoleThisOrganisationLacksIsRoleNotFound", Scripts::unknownAppRole));
         }
 
@@ -486,6 +487,63 @@ class StubbedExchangeContractIT {
         }
 
         /** From an app to its group: its roles and their scopes, the scope's filter, the group by distinguished name. */
+        /**
+         * Get-ServicePrincipal without an identity lists every app (AppId, ServiceId, DisplayName, Identity);
+         * Get-ManagementRoleAssignment -RoleAssigneeType ServicePrincipal lists the apps' assignments, the assignee by
+         * its ServiceId, with CustomResourceScope, or none for one over the whole organisation.
+         */
+        static void appRolesListed(CmdletScript s) {
+            String app = ExchangeAdminContract.APP;
+            String object = ExchangeAdminContract.APP_OBJECT;
+            String scope = "Listed Sync Scope";
+            String role = "Application Calendars.Read";
+            String name = Aliases.assignmentName(app, role, scope);
+            s.expect("New-ServicePrincipal", "AppId", app, "ObjectId", object, "DisplayName", "Salesforce Sync")
+                    .returns(row("DisplayName", "Salesforce Sync", "AppId", app, "ObjectId", object));
+            s.expect("New-ManagementScope", "Name", scope, "RecipientRestrictionFilter", "Alias -eq 'svc-sync'")
+                    .returns(row("Name", scope, "RecipientFilter", "Alias -eq 'svc-sync'"));
+            s.expect(
+                            "New-ManagementRoleAssignment",
+                            "Name",
+                            name,
+                            "App",
+                            app,
+                            "Role",
+                            role,
+                            "CustomResourceScope",
+                            scope)
+                    .returns(row("Name", name, "Role", role, "CustomResourceScope", scope));
+            s.expect("Get-ServicePrincipal")
+                    .returns(
+                            row(
+                                    "AppId", app,
+                                    "ServiceId", object,
+                                    "DisplayName", "Salesforce Sync",
+                                    "Identity", object),
+                            row(
+                                    "AppId", "6233fba6-0198-4277-892f-9275bf728bcc",
+                                    "ServiceId", "0f3b0b4c-0000-4000-8000-0000000000aa",
+                                    "DisplayName", "Contoso Reports",
+                                    "Identity", "0f3b0b4c-0000-4000-8000-0000000000aa"));
+            s.expect("Get-ManagementRoleAssignment", "RoleAssigneeType", "ServicePrincipal")
+                    .returns(
+                            row(
+                                    "Name", name,
+                                    "Role", role,
+                                    "RoleAssignee", object,
+                                    "RoleAssigneeName", object,
+                                    "RoleAssigneeType", "ServicePrincipal",
+                                    "CustomResourceScope", scope,
+                                    "RecipientWriteScope", "CustomRecipientScope"),
+                            row(
+                                    "Name", "Application Mail.Read-0f3b0b4c",
+                                    "Role", "Application Mail.Read",
+                                    "RoleAssignee", "0f3b0b4c-0000-4000-8000-0000000000aa",
+                                    "RoleAssigneeName", "0f3b0b4c-0000-4000-8000-0000000000aa",
+                                    "RoleAssigneeType", "ServicePrincipal",
+                                    "RecipientWriteScope", "Organization"));
+        }
+
         static void scopeToGroup(CmdletScript s) {
             String group = "Scoped Sync Mailboxes";
             String dn = ExchangeAdminContract.distinguishedName(group);
