@@ -59,7 +59,10 @@ class SandboxConfiguration {
                 appAccess,
                 seed.digest(),
                 () -> SimulatedDirectory.fromSeed(seed.seed(), time.instant()),
-                SimulatedExchange.Saved.seeded(seed.seed().mailEnabledSecurityGroups()));
+                SimulatedExchange.Saved.seeded(seed.seed().mailEnabledSecurityGroups()),
+                properties.exchangeFlavour() == SandboxProperties.ExchangeFlavour.EXCHANGE_SERVER
+                        ? () -> LegacyImpersonationHolder.create(recipients, roleGroups)
+                        : () -> {});
     }
 
     /** The tenant's file, under {@code bot.storage.directory}; one per Exchange flavour, as each is its own world. */

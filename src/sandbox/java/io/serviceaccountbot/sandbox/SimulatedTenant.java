@@ -21,6 +21,7 @@ final class SimulatedTenant {
     private final String seedDigest;
     private final Supplier<SimulatedDirectory.Saved> seed;
     private final SimulatedExchange.Saved exchangeSeed;
+    private final Runnable exchangeSeedChanges;
 
     SimulatedTenant(
             SimulatedDirectory directory,
@@ -56,7 +57,25 @@ final class SimulatedTenant {
             String seedDigest,
             Supplier<SimulatedDirectory.Saved> seed,
             SimulatedExchange.Saved exchangeSeed) {
+        this(directory, credentials, recipients, roleGroups, appAccess, seedDigest, seed, exchangeSeed, () -> {});
+    }
+
+    /**
+     * A tenant whose Exchange organisation starts as {@code exchangeSeed} has it, then changed as {@code
+     * exchangeSeedChanges} changes it (what an admin did before the bot came, e.g. a legacy impersonation holder).
+     */
+    SimulatedTenant(
+            SimulatedDirectory directory,
+            SimulatedCredentials credentials,
+            SimulatedExchange recipients,
+            SimulatedRoleGroups roleGroups,
+            SimulatedAppAccess appAccess,
+            String seedDigest,
+            Supplier<SimulatedDirectory.Saved> seed,
+            SimulatedExchange.Saved exchangeSeed,
+            Runnable exchangeSeedChanges) {
         this.exchangeSeed = exchangeSeed;
+        this.exchangeSeedChanges = exchangeSeedChanges;
         this.directory = directory;
         this.credentials = credentials;
         this.recipients = recipients;
@@ -65,6 +84,7 @@ final class SimulatedTenant {
         this.seedDigest = seedDigest;
         this.seed = seed;
         recipients.restore(exchangeSeed);
+        exchangeSeedChanges.run();
     }
 
     SavedTenant saved() {
@@ -103,8 +123,8 @@ final class SimulatedTenant {
     }
 
     /**
-     * Back to the seed: its people, groups and tenant-wide consents, no service accounts, an Exchange organisation
-     * with the seed's mail-enabled groups only.
+     * Back to the seed: its people, groups and tenant-wide consents, no service accounts of the bot's, an Exchange
+     * organisation with the seed's mail-enabled groups and what an admin did there before the bot came.
      */
     void reset() {
         restore(new SavedTenant(
@@ -115,6 +135,7 @@ final class SimulatedTenant {
                 exchangeSeed,
                 List.of(),
                 SimulatedAppAccess.Saved.empty()));
+        exchangeSeedChanges.run();
     }
 
     /** The SHA-256 of the seed this tenant starts from. */

@@ -14,9 +14,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * {@code review mailbox access} on the simulated tenant's default Exchange Server: an account an admin put into a role
- * group holding ApplicationImpersonation, outside the bot, is listed with the role group and the command that revokes
- * it; the apps holding Microsoft Graph mail permissions tenant-wide are listed too, with what they reach here. When
+ * {@code review mailbox access} on the simulated tenant's default Exchange Server: the seeded organisation's legacy CRM
+ * account, and an account an admin put into another role group holding ApplicationImpersonation, outside the bot, are
+ * listed with their role group and the command that revokes it; the apps holding Microsoft Graph mail permissions tenant-wide are listed too, with what they reach here. When
  * the bot may not read the apps, the card says so and still lists the impersonation holder.
  */
 @SpringBootTest(
@@ -58,7 +58,11 @@ class MailboxAccessReviewIT {
         assertThat(card)
                 .contains("Who can read other people's mailboxes")
                 .contains("ApplicationImpersonation (Exchange Server)")
-                .contains("ApplicationImpersonation through role group 'Legacy EWS Impersonation', over every mailbox")
+                .contains("**svc-legacy-crm**: ApplicationImpersonation through role group 'Legacy CRM Impersonation',"
+                        + " over every mailbox")
+                .contains("revoke impersonation from svc-legacy-crm")
+                .contains("**pattif**: ApplicationImpersonation through role group 'Legacy EWS Impersonation', over"
+                        + " every mailbox")
                 .contains("revoke impersonation from pattif")
                 .contains("Apps with tenant-wide mailbox permissions")
                 .contains("Salesforce Activity Capture (app c55d6177-918e-4745-96d3-1715194bc7e8)")
