@@ -3,6 +3,7 @@ package io.serviceaccountbot.chat;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Decision;
 import io.serviceaccountbot.approval.RequestStatus;
+import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.teams.AdaptiveCards;
 import io.serviceaccountbot.teams.UserText;
 import java.time.Instant;
@@ -162,6 +163,14 @@ public final class ApprovalCards {
             AdaptiveCards.fact(facts, "Gains access", UserText.forMarkdown(others));
         }
         AdaptiveCards.fact(facts, "Why", UserText.forMarkdown(request.justification()));
+        if (request.command() instanceof Command.GrantImpersonation grant
+                && grant.duration().isPresent()) {
+            AdaptiveCards.fact(
+                    facts,
+                    "Lasts",
+                    grant.duration().get().words() + " from when it is carried out; then I revoke it, under this"
+                            + " approval");
+        }
         if (request.status() == RequestStatus.PENDING) {
             AdaptiveCards.fact(facts, "Expires", when(request.expiresAt()));
         } else {

@@ -69,7 +69,7 @@ public final class JustificationCard {
         Optional<String> why = Optional.of(justification);
         if (command instanceof Command.GrantImpersonation grant) {
             return new Command.GrantImpersonation(
-                    grant.account(), grant.group(), grant.roleGroup(), grant.scopeGroup(), why);
+                    grant.account(), grant.group(), grant.roleGroup(), grant.scopeGroup(), why, grant.duration());
         } else if (command instanceof Command.RevokeImpersonation revoke) {
             return new Command.RevokeImpersonation(revoke.account(), why);
         } else if (command instanceof Command.SetupExchangeSync setup) {

@@ -41,6 +41,17 @@ final class Arguments {
         return UUID.fromString(valid(DirectoryRules.APP_ID, raw));
     }
 
+    /** How long a grant lasts, from what {@code for # day|days} captured ("30 day"). */
+    static GrantDuration grantDuration(String captured) {
+        try {
+            return GrantDuration.read(captured);
+        } catch (IllegalArgumentException e) {
+            String[] parts = captured.trim().split(" +");
+            String typed = String.join(" ", java.util.Arrays.copyOf(parts, Math.max(1, parts.length - 1)));
+            throw new Rejection(new ParseError.InvalidArgument("duration", typed, e.getMessage(), "for 30 days"));
+        }
+    }
+
     /** Application roles separated by commas (or "and"). */
     static List<String> applicationRoles(String raw) {
         List<String> roles = new ArrayList<>();

@@ -61,6 +61,10 @@ final class Clauses {
             if (clause.restOfLine()) {
                 value = afterKeyword.restValue();
                 rest = afterKeyword.at(afterKeyword.size());
+            } else if (clause.slotted()) {
+                value = String.join(" ", found.get().match().slots()) + " "
+                        + clause.leads().get(found.get().match().lead()).lastWord();
+                rest = afterKeyword;
             } else {
                 Phrase.Slice slice = afterKeyword.until(stops());
                 value = slice.value();
@@ -83,16 +87,23 @@ final class Clauses {
      * @param missing what to say is missing when the keyword has no value, e.g. "a licence after 'license'"
      * @param leads the phrasings that introduce it
      * @param restOfLine whether its value is everything after it
+     * @param slotted whether its value is inside it: what its lead's slot captured, then the first word of the lead's
+     *     last element, e.g. "2 day" for {@code for 2 days} read by {@code for # day|days}
      */
-    record Clause(String name, String missing, List<Lead> leads, boolean restOfLine) {
+    record Clause(String name, String missing, List<Lead> leads, boolean restOfLine, boolean slotted) {
 
         static Clause of(String name, String missing, String... patterns) {
-            return new Clause(name, missing, Lead.all(patterns), false);
+            return new Clause(name, missing, Lead.all(patterns), false, false);
         }
 
         static Clause restOfLine(String name, String missing, String... patterns) {
             return new Clause(
-                    name, missing, Arrays.stream(patterns).map(Lead::of).toList(), true);
+                    name, missing, Arrays.stream(patterns).map(Lead::of).toList(), true, false);
+        }
+
+        /** A clause whose leads each capture its value, e.g. {@code for # day|days}. */
+        static Clause slotted(String name, String missing, String... patterns) {
+            return new Clause(name, missing, Lead.all(patterns), false, true);
         }
     }
 }

@@ -71,13 +71,15 @@ public sealed interface Command {
      * @param roleGroup the role group to use; empty lets the plan choose its default
      * @param scopeGroup the group whose member mailboxes alone the account may impersonate (a management scope and
      *     {@code -CustomRecipientWriteScope}); empty for every mailbox, as the article does
+     * @param duration how long the grant lasts, after which the bot revokes it; empty for until it is revoked
      */
     record GrantImpersonation(
             AccountRef account,
             Optional<String> group,
             Optional<String> roleGroup,
             Optional<String> scopeGroup,
-            Optional<String> justification)
+            Optional<String> justification,
+            Optional<GrantDuration> duration)
             implements Privileged {
 
         public GrantImpersonation {
@@ -86,15 +88,26 @@ public sealed interface Command {
             roleGroup = Objects.requireNonNull(roleGroup, "roleGroup").map(ExchangeRules.ROLE_GROUP_NAME::require);
             scopeGroup = Objects.requireNonNull(scopeGroup, "scopeGroup").map(ExchangeRules.GROUP_NAME::require);
             justification = FreeText.optional(justification, "justification");
+            duration = Objects.requireNonNull(duration, "duration");
         }
 
-        /** Impersonation of every mailbox, as the article grants it. */
+        /** A grant that lasts until it is revoked. */
+        public GrantImpersonation(
+                AccountRef account,
+                Optional<String> group,
+                Optional<String> roleGroup,
+                Optional<String> scopeGroup,
+                Optional<String> justification) {
+            this(account, group, roleGroup, scopeGroup, justification, Optional.empty());
+        }
+
+        /** Impersonation of every mailbox, as the article grants it, until it is revoked. */
         public GrantImpersonation(
                 AccountRef account,
                 Optional<String> group,
                 Optional<String> roleGroup,
                 Optional<String> justification) {
-            this(account, group, roleGroup, Optional.empty(), justification);
+            this(account, group, roleGroup, Optional.empty(), justification, Optional.empty());
         }
     }
 

@@ -31,6 +31,7 @@ final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
                     "in|into [the] role group",
                     "in|into [the] rolegroup"),
             SCOPE_GROUP,
+            GrantGrammars.DURATION,
             Clauses.BECAUSE);
 
     private static final String RIGHTS = "[right|rights|role|permission|permissions]";
@@ -45,14 +46,16 @@ final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
                 CommandSpec.draft("grant impersonation")
                         .syntax(
                                 "grant impersonation to <account> [via group \"<group>\"] [in role group \"<role group>\"]"
-                                        + " [for group \"<group>\"] [because <justification>]")
+                                        + " [for group \"<group>\"] [for <n> days|hours] [because <justification>]")
                         .summary("Adds the account, or a mail-enabled security group that contains it, to a role group"
                                 + " holding ApplicationImpersonation, after approval; with for group, only over the"
-                                + " mailboxes of that group. Exchange Server only: Exchange Online removed this role"
-                                + " in 2025, so use grant app access there.")
+                                + " mailboxes of that group; with for <n> days or hours, the bot revokes it by itself"
+                                + " then. Exchange Server only: Exchange Online removed this role in 2025, so use grant"
+                                + " app access there.")
                         .examples(
                                 "grant impersonation to svc-sync",
                                 "grant impersonation to svc-sync for group \"Sales Team\"",
+                                "grant impersonation to svc-sync for 30 days because migration to the new CRM",
                                 "grant impersonation to svc-sync via group \"Exchange Sync Accounts\" in role group"
                                         + " \"Exchange sync role group\" because Salesforce Exchange Sync for sales team")
                         .allowedTo(Role.PROVISIONING_ADMIN)
@@ -74,7 +77,8 @@ final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
                         .map(raw -> Arguments.valid(ExchangeRules.ROLE_GROUP_NAME, raw)),
                 Optional.ofNullable(clauses.get("scopeGroup"))
                         .map(raw -> Arguments.valid(ExchangeRules.GROUP_NAME, raw)),
-                Optional.ofNullable(clauses.get("because")));
+                Optional.ofNullable(clauses.get("because")),
+                Optional.ofNullable(clauses.get("duration")).map(Arguments::grantDuration));
     }
 
     @Override
@@ -89,6 +93,7 @@ final class GrantImpersonationGrammar extends Grammar<GrantImpersonation> {
                 + command.scopeGroup()
                         .map(name -> " for group " + Quoting.quoted(name))
                         .orElse("")
+                + GrantGrammars.lasting(command.duration())
                 + because(command.justification());
     }
 

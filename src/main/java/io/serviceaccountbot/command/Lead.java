@@ -12,7 +12,7 @@ import java.util.Set;
  * A phrasing that introduces a command or a clause, written as a small pattern over words.
  *
  * <p>Pattern elements are separated by spaces: {@code word} or {@code a|b} must be there, {@code [a|b]} may be there,
- * and {@code _} captures a value of one or more tokens (as few as possible). For example {@code "create [a|an] [new]
+ * {@code _} captures a value of one or more tokens (as few as possible), and {@code #} captures exactly one token. For example {@code "create [a|an] [new]
  * service account [called]"} or {@code "give _ impersonation [rights]"}. Only unquoted tokens match words. The weight
  * of a match is the number of required words it matched; the composite parser prefers the heaviest match.
  */
@@ -54,6 +54,14 @@ final class Lead {
         return matchFrom(0, phrase, 0, List.of());
     }
 
+    /** The first word of the last element, e.g. "day" of {@code for # day|days}. */
+    String lastWord() {
+        String[] parts = pattern.trim().split(" +");
+        String last = parts[parts.length - 1];
+        String body = last.startsWith("[") && last.endsWith("]") ? last.substring(1, last.length() - 1) : last;
+        return body.split("\\|")[0].toLowerCase(Locale.ROOT);
+    }
+
     /** Every word this lead can match, so that the renderer knows which values to quote. */
     Set<String> words() {
         Set<String> words = new LinkedHashSet<>();
@@ -67,7 +75,8 @@ final class Lead {
         }
         Element current = elements.get(element);
         if (current.slot()) {
-            for (int end = phrase.index() + 1; end <= phrase.size(); end++) {
+            int last = current.single() ? Math.min(phrase.index() + 1, phrase.size()) : phrase.size();
+            for (int end = phrase.index() + 1; end <= last; end++) {
                 List<String> captured = new ArrayList<>(slots);
                 captured.add(phrase.valueBetween(phrase.index(), end));
                 Optional<Match> match = matchFrom(element + 1, phrase.at(end), weight, List.copyOf(captured));
@@ -107,11 +116,14 @@ final class Lead {
         }
     }
 
-    private record Element(Set<String> words, boolean optional, boolean slot) {
+    private record Element(Set<String> words, boolean optional, boolean slot, boolean single) {
 
         static Element parse(String part) {
             if (part.equals("_")) {
-                return new Element(Set.of(), false, true);
+                return new Element(Set.of(), false, true, false);
+            }
+            if (part.equals("#")) {
+                return new Element(Set.of(), false, true, true);
             }
             boolean optional = part.startsWith("[") && part.endsWith("]");
             String body = optional ? part.substring(1, part.length() - 1) : part;
@@ -119,7 +131,7 @@ final class Lead {
             for (String word : body.split("\\|")) {
                 words.add(word.toLowerCase(Locale.ROOT));
             }
-            return new Element(Set.copyOf(words), optional, false);
+            return new Element(Set.copyOf(words), optional, false, false);
         }
     }
 }

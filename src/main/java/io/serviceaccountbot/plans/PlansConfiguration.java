@@ -54,7 +54,8 @@ class PlansConfiguration {
             ApprovalProperties approval,
             SalesforceProperties salesforce,
             SalesforceSyncGroups salesforceGroups,
-            BotIdentity identity) {
+            BotIdentity identity,
+            GrantTerms terms) {
         GroupAudience audience = new GroupAudience(
                 exchange,
                 directory,
@@ -62,7 +63,7 @@ class PlansConfiguration {
                 properties.exchangeFlavour() == ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER);
         AppAccessRunbooks appAccess = new AppAccessRunbooks(directory, exchange);
         return new TenantPlans(
-                new ImpersonationRunbooks(accounts, exchange, steps, properties, audience),
+                new ImpersonationRunbooks(accounts, exchange, steps, properties, audience, terms),
                 appAccess,
                 new SalesforceSyncRunbooks(
                         appAccess, salesforceGroups, exchange, directory, salesforce, identity.tenantId()),
@@ -71,7 +72,13 @@ class PlansConfiguration {
     }
 
     @Bean
-    PrivilegedChangeRequests privilegedChangeRequests(ObjectProvider<Plans> plans, Approvals approvals) {
-        return new PrivilegedChangeRequests(plans, approvals);
+    GrantTerms grantTerms(GrantProperties properties, BotIdentity identity) {
+        return new GrantTerms(properties, identity.mode().isSandbox());
+    }
+
+    @Bean
+    PrivilegedChangeRequests privilegedChangeRequests(
+            ObjectProvider<Plans> plans, Approvals approvals, GrantTerms terms) {
+        return new PrivilegedChangeRequests(plans, approvals, terms);
     }
 }

@@ -13,16 +13,19 @@ import org.springframework.beans.factory.ObjectProvider;
  * once the caller's roles allow it: the command's plan is checked against the organisation first, and a plan that
  * cannot work here is refused, before anyone is asked; a plan that can work needs a justification, and then becomes
  * an approval request holding the typed command, its steps, its target and everyone who gains access through an
- * existing group.
+ * existing group. A grant that says nothing of how long it lasts gets the configured default first ({@link
+ * GrantTerms}).
  */
 public class PrivilegedChangeRequests {
 
     private final ObjectProvider<Plans> plans;
     private final Approvals approvals;
+    private final GrantTerms terms;
 
-    PrivilegedChangeRequests(ObjectProvider<Plans> plans, Approvals approvals) {
+    PrivilegedChangeRequests(ObjectProvider<Plans> plans, Approvals approvals, GrantTerms terms) {
         this.plans = plans;
         this.approvals = approvals;
+        this.terms = terms;
     }
 
     /** What became of asking. */
@@ -45,7 +48,8 @@ public class PrivilegedChangeRequests {
      * Plans {@code command} and, when it can run and says why, opens its approval request for the requester (looked
      * up only then).
      */
-    public Asked ask(Command.Privileged command, Supplier<Person> requester) {
+    public Asked ask(Command.Privileged asked, Supplier<Person> requester) {
+        Command.Privileged command = terms.withDefault(asked);
         Plans planner = plans.getIfAvailable();
         if (planner == null) {
             return new Asked.CannotPlan();

@@ -20,6 +20,7 @@ import io.serviceaccountbot.command.Command.ShowRoleGroup;
 import io.serviceaccountbot.command.Command.UseExistingAccount;
 import io.serviceaccountbot.command.Command.Verify;
 import io.serviceaccountbot.command.Command.WhoAmI;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -142,6 +143,51 @@ class CommandConversationTest {
                         Optional.of("Exchange Sync Accounts"),
                         Optional.of("Exchange sync role group"),
                         Optional.of("sales sync"))));
+    }
+
+    @Test
+    void aGrantMayLastSomeDaysHoursOrMinutesAndSaysSoWhenWrittenBack() {
+        GrantImpersonation thirtyDays = new GrantImpersonation(
+                alias("svc-sync"),
+                none(),
+                none(),
+                none(),
+                Optional.of("migration"),
+                Optional.of(new GrantDuration(30, ChronoUnit.DAYS)));
+        assertThat(parse("grant impersonation to svc-sync for 30 days because migration"))
+                .isEqualTo(parsed(thirtyDays));
+        assertThat(CommandText.of(thirtyDays))
+                .isEqualTo("grant impersonation to svc-sync for 30 days because migration");
+        assertThat(parse("grant impersonation to svc-sync for group \"Sales Team\" for 1 hour"))
+                .isEqualTo(parsed(new GrantImpersonation(
+                        alias("svc-sync"),
+                        none(),
+                        none(),
+                        Optional.of("Sales Team"),
+                        none(),
+                        Optional.of(new GrantDuration(1, ChronoUnit.HOURS)))));
+        assertThat(parse("grant impersonation to svc-sync via group Accounts for Sales lasting 2 minutes"))
+                .isEqualTo(parsed(new GrantImpersonation(
+                        alias("svc-sync"),
+                        Optional.of("Accounts for Sales"),
+                        none(),
+                        none(),
+                        none(),
+                        Optional.of(new GrantDuration(2, ChronoUnit.MINUTES)))));
+    }
+
+    @Test
+    void aDurationThatIsNotAWholeNumberInDigitsIsRefusedWithAnExample() {
+        assertThat(((ParseResult.Rejected) parse("grant impersonation to svc-sync for two days"))
+                        .error()
+                        .message())
+                .contains("'two' is not a valid duration")
+                .contains("in digits")
+                .contains("for 30 days");
+        assertThat(((ParseResult.Rejected) parse("grant impersonation to svc-sync for 0 days"))
+                        .error()
+                        .message())
+                .contains("'0' is not a valid duration");
     }
 
     @Test

@@ -76,12 +76,14 @@ final class GeneratedCommands {
                                 GrantImpersonation::new)
                         .zip(
                                 groupNames().toOptionals(ABSENT),
-                                (grant, scope) -> new GrantImpersonation(
+                                grantDurations().toOptionals(ABSENT),
+                                (grant, scope, duration) -> new GrantImpersonation(
                                         grant.account(),
                                         grant.group(),
                                         grant.roleGroup(),
                                         scope,
-                                        grant.justification())),
+                                        grant.justification(),
+                                        duration)),
                 accounts().zip(justifications(), RevokeImpersonation::new),
                 newAliases().zip(groupNames().toOptionals(ABSENT), justifications(), SetupExchangeSync::new),
                 appIds().zip(groupNames(), applicationRoles(), justifications(), GrantAppAccess::new),
@@ -130,6 +132,16 @@ final class GeneratedCommands {
 
     private static Gen<String> mailboxes() {
         return upns().assuming(ExchangeRules.SMTP_ADDRESS::accepts);
+    }
+
+    private static Gen<GrantDuration> grantDurations() {
+        return longs().between(1, GrantDuration.MOST)
+                .zip(
+                        Generate.pick(List.of(
+                                java.time.temporal.ChronoUnit.DAYS,
+                                java.time.temporal.ChronoUnit.HOURS,
+                                java.time.temporal.ChronoUnit.MINUTES)),
+                        GrantDuration::new);
     }
 
     private static Gen<Optional<String>> justifications() {

@@ -1,0 +1,56 @@
+package io.serviceaccountbot.chat.approvals;
+
+import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.chat.ApprovalCards;
+import io.serviceaccountbot.chat.ReportCards;
+import io.serviceaccountbot.governance.GrantExpired;
+import io.serviceaccountbot.governance.GrantExpiryScheduled;
+import io.serviceaccountbot.plans.GrantTerms;
+import io.serviceaccountbot.teams.BotMessage;
+import io.serviceaccountbot.teams.UserText;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the requester of a time-bound grant, in the conversation where they asked, when the bot will revoke it, and
+ * then what the revoke did. Queued on the request's card queue, after its report.
+ */
+@Component
+class GrantEndPosts {
+
+    private final Approvals approvals;
+    private final ApprovalCardUpdates updates;
+
+    GrantEndPosts(Approvals approvals, ApprovalCardUpdates updates) {
+        this.approvals = approvals;
+        this.updates = updates;
+    }
+
+    @EventListener
+    void on(GrantExpiryScheduled scheduled) {
+        String account = UserText.forMarkdown(scheduled.account());
+        String text = scheduled.endsAt() == null
+                ? "⚠️ I could not arrange the end of the grant of **" + scheduled.number() + "**: " + account
+                        + " keeps ApplicationImpersonation until someone types revoke impersonation from " + account
+                        + "."
+                : "⏳ The grant of **" + scheduled.number() + "** lasts " + GrantTerms.words(scheduled.lasting())
+                        + ": I will take ApplicationImpersonation away from " + account + " on "
+                        + ApprovalCards.when(scheduled.endsAt()) + ", as it was approved, and tell you here.";
+        updates.enqueue(
+                scheduled.number().value(),
+                () -> approvals
+                        .find(scheduled.number())
+                        .ifPresent(request -> updates.tellRequester(request, BotMessage.text(text))));
+    }
+
+    @EventListener
+    void on(GrantExpired expired) {
+        updates.enqueue(
+                expired.number().value(),
+                () -> approvals
+                        .find(expired.number())
+                        .ifPresent(request -> updates.tellRequester(
+                                request,
+                                ReportCards.provisioning(expired.number().value(), expired.report()))));
+    }
+}

@@ -1,0 +1,167 @@
+package io.serviceaccountbot.governance;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.serviceaccountbot.approval.ApprovalRequest;
+import io.serviceaccountbot.approval.ApprovalRequestId;
+import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.command.AccountRef;
+import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.command.CommandText;
+import io.serviceaccountbot.command.RequestId;
+import io.serviceaccountbot.execution.RunEnded;
+import io.serviceaccountbot.plans.Drafted;
+import io.serviceaccountbot.plans.GrantTerms;
+import io.serviceaccountbot.plans.ProvisioningReport;
+import io.serviceaccountbot.plans.Runbook;
+import io.serviceaccountbot.plans.StepOutcome;
+import io.serviceaccountbot.plans.StepRunner;
+import io.serviceaccountbot.plans.TenantPlans;
+import io.serviceaccountbot.tenant.TenantRequestIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Time-bound grants: when a grant asked {@code for <n> days|hours} (or given {@code bot.governance.default-grant}) has
+ * run, its end is a durable job of db-scheduler on the application database, one per request, run once by whichever
+ * replica picks it, after a restart too. At the end the bot revokes exactly what the grant gave (the account's
+ * ApplicationImpersonation, through the plan of {@code revoke impersonation}); the revoke was approved with the grant,
+ * so no one is asked again. The requester is told when it is arranged and when it is done ({@link
+ * GrantExpiryScheduled}, {@link GrantExpired}), and the audit log records the revoke.
+ */
+public class GrantExpiries {
+
+    static final String TASK = "revoke-at-grant-end";
+
+    private static final Logger log = LoggerFactory.getLogger(GrantExpiries.class);
+
+    private final Approvals approvals;
+    private final GrantTerms terms;
+    private final TenantPlans plans;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final CustomTask<String> task;
+    private final SchedulerClient client;
+
+    GrantExpiries(
+            Approvals approvals,
+            GrantTerms terms,
+            TenantPlans plans,
+            ApplicationEventPublisher events,
+            JsonMapper json,
+            Clock clock,
+            DataSource dataSource) {
+        this.approvals = approvals;
+        this.terms = terms;
+        this.plans = plans;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.task = Tasks.custom(TASK, String.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(
+                        10, new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1))))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> end(json.readValue(instance.getData(), GrantEnd.class)));
+        this.client = SchedulerClient.Builder.create(dataSource, task).build();
+    }
+
+    /** The job, for the scheduler that runs the application's durable jobs. */
+    CustomTask<String> task() {
+        return task;
+    }
+
+    /** A grant that has run lasts as long as it was approved for: its end is arranged now. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void runEnded(RunEnded ended) {
+        if (!ended.succeeded()) {
+            return;
+        }
+        Optional<ApprovalRequest> request = approvals.find(ended.id());
+        if (request.isEmpty() || !(request.get().command() instanceof Command.GrantImpersonation grant)) {
+            return;
+        }
+        Optional<Duration> lasting = terms.lasting(grant);
+        if (lasting.isEmpty()) {
+            return;
+        }
+        String account = request.get().target();
+        Instant endsAt = clock.instant().plus(lasting.get());
+        try {
+            GrantEnd end =
+                    new GrantEnd(ended.id().value().toString(), ended.number().value(), account, lasting.get());
+            client.scheduleIfNotExists(task.instance(end.requestId(), json.writeValueAsString(end)), endsAt);
+            log.info("The grant of {} to {} ends at {}; it will be revoked then", ended.number(), account, endsAt);
+            events.publishEvent(new GrantExpiryScheduled(ended.id(), ended.number(), account, lasting.get(), endsAt));
+        } catch (RuntimeException e) {
+            log.error("Could not arrange the end of the grant of {} to {}", ended.number(), account, e);
+            events.publishEvent(new GrantExpiryScheduled(ended.id(), ended.number(), account, lasting.get(), null));
+        }
+    }
+
+    private CompletionHandler<String> end(GrantEnd end) {
+        Command.RevokeImpersonation revoke = new Command.RevokeImpersonation(
+                AccountRef.of(end.account()),
+                Optional.of("the grant of " + end.number() + " for " + words(end.lasting()) + " has ended"));
+        ProvisioningReport report;
+        List<String> tenantIds;
+        try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
+            report = revoke(revoke, end);
+            tenantIds = calls.ids();
+        }
+        log.info(
+                "The grant of {} to {} ended: {}",
+                end.number(),
+                end.account(),
+                report.succeeded() ? "revoked" : "the revoke failed");
+        events.publishEvent(new GrantExpired(
+                new ApprovalRequestId(java.util.UUID.fromString(end.requestId())),
+                new RequestId(end.number()),
+                end.account(),
+                CommandText.of(revoke),
+                report,
+                tenantIds));
+        return new CompletionHandler.OnCompleteRemove<>();
+    }
+
+    private ProvisioningReport revoke(Command.RevokeImpersonation revoke, GrantEnd end) {
+        String title = "The grant of " + end.number() + " ended: revoke ApplicationImpersonation from " + end.account();
+        Drafted drafted = plans.draft(revoke);
+        if (drafted instanceof Drafted.Refused refused) {
+            return new ProvisioningReport(
+                    title, List.of(StepOutcome.alreadyDone(refused.refusal().reason())), null);
+        }
+        Runbook runbook = ((Drafted.Ready) drafted).runbook();
+        StepRunner runner = new StepRunner();
+        for (Runbook.Step step : runbook.steps()) {
+            runner.run(step.words(), step.action());
+        }
+        return new ProvisioningReport(title, runner.outcomes(), null);
+    }
+
+    private static String words(Duration duration) {
+        return GrantTerms.words(duration);
+    }
+
+    /**
+     * One grant's end, as its job keeps it.
+     *
+     * @param requestId the grant's request
+     * @param number its number
+     * @param account the account to revoke
+     * @param lasting how long the grant lasted
+     */
+    record GrantEnd(String requestId, String number, String account, Duration lasting) {}
+}
