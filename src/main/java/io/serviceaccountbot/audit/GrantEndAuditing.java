@@ -1,5 +1,6 @@
 package io.serviceaccountbot.audit;
 
+import io.serviceaccountbot.governance.GrantEndCancelled;
 import io.serviceaccountbot.governance.GrantExpired;
 import io.serviceaccountbot.governance.GrantExpiryScheduled;
 import java.util.List;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ends of time-bound grants in the audit log, as the bot's own acts under the grant's approval: when the end was
- * arranged ({@code grant.end.scheduled}) and when the bot revoked what the grant gave ({@code grant.end.revoked}), each
- * with the grant's request number.
+ * arranged ({@code grant.end.scheduled}), when a later request made it no longer apply ({@code grant.end.cancelled}), and
+ * when the bot revoked what the grant gave ({@code grant.end.revoked}), each with the request's number.
  */
 @Component
 class GrantEndAuditing {
@@ -34,6 +35,20 @@ class GrantEndAuditing {
                 scheduled.endsAt() == null
                         ? "the end could not be arranged; the grant stays until revoked"
                         : "lasts " + scheduled.lasting() + ", revoked at " + scheduled.endsAt(),
+                List.of(),
+                null));
+    }
+
+    @EventListener
+    void on(GrantEndCancelled cancelled) {
+        appender.append(new AuditRecord(
+                null,
+                AuditRecord.BOT,
+                "grant.end.cancelled",
+                cancelled.number().value(),
+                cancelled.account(),
+                "cancelled",
+                "the end of the grant of " + cancelled.earlierGrant() + " no longer applies: " + cancelled.why(),
                 List.of(),
                 null));
     }

@@ -1,8 +1,10 @@
 package io.serviceaccountbot.governance;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.serviceaccountbot.approval.ApprovalRequest;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -35,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Time-bound grants: when a grant asked {@code for <n> days|hours} (or given {@code bot.governance.default-grant}) has
- * run, its end is a durable job of db-scheduler on the application database, one per request, run once by whichever
- * replica picks it, after a restart too. At the end the bot revokes exactly what the grant gave (the account's
+ * run, its end is a durable job of db-scheduler on the application database, one per account (the newest approval's),
+ * run once by whichever replica picks it, after a restart too; a later grant until revoked, or a revoke, cancels it. At the end the bot revokes exactly what the grant gave (the account's
  * ApplicationImpersonation, through the plan of {@code revoke impersonation}); the revoke was approved with the grant,
  * so no one is asked again. The requester is told when it is arranged and when it is done ({@link
  * GrantExpiryScheduled}, {@link GrantExpired}), and the audit log records the revoke.
@@ -83,32 +86,66 @@ public class GrantExpiries {
         return task;
     }
 
-    /** A grant that has run lasts as long as it was approved for: its end is arranged now. */
+    /**
+     * A request that changed an account's impersonation has run. The newest approval decides when that access ends: a
+     * time-bound grant arranges its end (replacing an earlier one's), while a grant until revoked, or a revoke, cancels
+     * an end an earlier grant had arranged, so that the bot never takes away access approved since.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void runEnded(RunEnded ended) {
         if (!ended.succeeded()) {
             return;
         }
         Optional<ApprovalRequest> request = approvals.find(ended.id());
-        if (request.isEmpty() || !(request.get().command() instanceof Command.GrantImpersonation grant)) {
-            return;
-        }
-        Optional<Duration> lasting = terms.lasting(grant);
-        if (lasting.isEmpty()) {
+        if (request.isEmpty()) {
             return;
         }
         String account = request.get().target();
-        Instant endsAt = clock.instant().plus(lasting.get());
+        if (request.get().command() instanceof Command.GrantImpersonation grant) {
+            Optional<Duration> lasting = terms.lasting(grant);
+            if (lasting.isPresent()) {
+                arrangeEnd(ended, account, lasting.get());
+            } else {
+                cancelEnd(ended, account, "it now holds the access until someone revokes it (" + ended.number() + ")");
+            }
+        } else if (request.get().command() instanceof Command.RevokeImpersonation) {
+            cancelEnd(ended, account, "its access was revoked by " + ended.number());
+        }
+    }
+
+    private void arrangeEnd(RunEnded ended, String account, Duration lasting) {
+        Instant endsAt = clock.instant().plus(lasting);
         try {
             GrantEnd end =
-                    new GrantEnd(ended.id().value().toString(), ended.number().value(), account, lasting.get());
-            client.scheduleIfNotExists(task.instance(end.requestId(), json.writeValueAsString(end)), endsAt);
+                    new GrantEnd(ended.id().value().toString(), ended.number().value(), account, lasting);
+            String data = json.writeValueAsString(end);
+            if (!client.scheduleIfNotExists(task.instance(key(account), data), endsAt)) {
+                client.reschedule(TaskInstanceId.of(TASK, key(account)), endsAt, data);
+            }
             log.info("The grant of {} to {} ends at {}; it will be revoked then", ended.number(), account, endsAt);
-            events.publishEvent(new GrantExpiryScheduled(ended.id(), ended.number(), account, lasting.get(), endsAt));
+            events.publishEvent(new GrantExpiryScheduled(ended.id(), ended.number(), account, lasting, endsAt));
         } catch (RuntimeException e) {
             log.error("Could not arrange the end of the grant of {} to {}", ended.number(), account, e);
-            events.publishEvent(new GrantExpiryScheduled(ended.id(), ended.number(), account, lasting.get(), null));
+            events.publishEvent(new GrantExpiryScheduled(ended.id(), ended.number(), account, lasting, null));
         }
+    }
+
+    private void cancelEnd(RunEnded ended, String account, String why) {
+        TaskInstanceId id = TaskInstanceId.of(TASK, key(account));
+        Optional<ScheduledExecution<Object>> pending = client.getScheduledExecution(id);
+        if (pending.isEmpty()) {
+            return;
+        }
+        String earlier = json.readValue(String.valueOf(pending.get().getData()), GrantEnd.class)
+                .number();
+        client.cancel(id);
+        log.info("The end of the grant of {} to {} no longer applies: {}", earlier, account, why);
+        events.publishEvent(new GrantEndCancelled(ended.id(), ended.number(), account, earlier, why));
+    }
+
+    /** One end per account: the newest approval's. */
+    private static String key(String account) {
+        return account.toLowerCase(Locale.ROOT);
     }
 
     private CompletionHandler<String> end(GrantEnd end) {

@@ -103,6 +103,34 @@ class TimeBoundGrantIT {
     }
 
     @Test
+    void aLaterGrantUntilRevokedCancelsTheEndAnEarlierGrantHad() throws Exception {
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        accounts.withMailbox("svc-kept");
+
+        String trial = approved(chat, "grant impersonation to svc-kept for 30 days because a trial");
+        awaitInAlexsChat("The grant of **" + trial + "** lasts 30 days", Duration.ofSeconds(30));
+        assertThat(pendingEnds("svc-kept@example.com")).isEqualTo(1);
+
+        String kept = approved(chat, "grant impersonation to svc-kept because the trial went well");
+        String told = awaitInAlexsChat(
+                "The end that the grant of **" + trial + "** had for svc-kept@example.com no longer applies",
+                Duration.ofSeconds(30));
+
+        assertThat(told).contains("it now holds the access until someone revokes it (" + kept + ")");
+        assertThat(pendingEnds("svc-kept@example.com"))
+                .as("nothing will revoke it")
+                .isZero();
+        assertThat(exchange.effectiveAssignments(ROLE))
+                .anySatisfy(holder -> assertThat(holder.user()).containsIgnoringCase("svc-kept"));
+        assertThat(jdbc.sql("select action from audit_entry where request_number = :number and action like"
+                                + " 'grant.end.%'")
+                        .param("number", kept)
+                        .query(String.class)
+                        .list())
+                .containsExactly("grant.end.cancelled");
+    }
+
+    @Test
     void aGrantLongerThanTheBotAllowsIsRefusedBeforeAnyoneIsAsked() throws Exception {
         ApprovalChat chat = new ApprovalChat(connector, port);
         accounts.withMailbox("svc-too-long");
@@ -115,6 +143,21 @@ class TimeBoundGrantIT {
                 .contains("31 days is longer");
         assertThat(exchange.effectiveAssignments(ROLE))
                 .noneSatisfy(holder -> assertThat(holder.user()).containsIgnoringCase("svc-too-long"));
+    }
+
+    private String approved(ApprovalChat chat, String command) throws Exception {
+        String number = ApprovalChat.numberOn(chat.alexSays(command));
+        int version = approvals.find(new RequestId(number)).orElseThrow().cardVersion();
+        chat.invoke(Activities.MEGAN, "Megan Bowen", "approve", number, version, null);
+        return number;
+    }
+
+    private long pendingEnds(String account) {
+        return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'revoke-at-grant-end' and"
+                        + " task_instance = :account")
+                .param("account", account)
+                .query(Long.class)
+                .single();
     }
 
     private String awaitInAlexsChat(String containing, Duration patience) throws Exception {

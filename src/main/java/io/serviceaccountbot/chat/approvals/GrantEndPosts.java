@@ -3,6 +3,7 @@ package io.serviceaccountbot.chat.approvals;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.chat.ApprovalCards;
 import io.serviceaccountbot.chat.ReportCards;
+import io.serviceaccountbot.governance.GrantEndCancelled;
 import io.serviceaccountbot.governance.GrantExpired;
 import io.serviceaccountbot.governance.GrantExpiryScheduled;
 import io.serviceaccountbot.plans.GrantTerms;
@@ -40,6 +41,18 @@ class GrantEndPosts {
                 scheduled.number().value(),
                 () -> approvals
                         .find(scheduled.number())
+                        .ifPresent(request -> updates.tellRequester(request, BotMessage.text(text))));
+    }
+
+    @EventListener
+    void on(GrantEndCancelled cancelled) {
+        String text = "ℹ️ The end that the grant of **" + cancelled.earlierGrant() + "** had for "
+                + UserText.forMarkdown(cancelled.account()) + " no longer applies: "
+                + UserText.forMarkdown(cancelled.why()) + ".";
+        updates.enqueue(
+                cancelled.number().value(),
+                () -> approvals
+                        .find(cancelled.number())
                         .ifPresent(request -> updates.tellRequester(request, BotMessage.text(text))));
     }
 
