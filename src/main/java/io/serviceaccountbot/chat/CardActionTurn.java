@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * with the card as it now stands for the clicker, {@code refresh} answers with the clicker's view and changes nothing.
  * The clicker is whoever Teams says sent the activity ({@code from.aadObjectId}); of the card's data only the request
  * number and the card version are read. None of this calls the tenant. On a justification card, {@code
- * requestApproval} queues the command like a typed one (its roles and plan need the tenant) and answers at once. A
+ * requestApproval} queues the command like a typed one (its roles and plan need the tenant) and answers at once; on
+ * the warning before a grant ends, {@code extend} queues the same grant again, for its requester only. A
  * value longer than its input takes on the card ({@link CardInputLimit}) is refused and nothing is recorded.
  */
 @Component
@@ -96,6 +97,7 @@ class CardActionTurn {
                         case ApprovalCards.REJECT -> decide(action, caller, Decision.Verdict.REJECT);
                         case ApprovalCards.REFRESH -> refresh(action, caller);
                         case JustificationCard.VERB -> requestApproval(action, caller, activity);
+                        case GrantEndCards.EXTEND -> extend(action, caller, activity);
                         default -> InvokeResponse.message(INACTIVE);
                     });
         } catch (RuntimeException e) {
@@ -178,6 +180,43 @@ class CardActionTurn {
             return InvokeResponse.message(
                     "That justification can't be used: " + UserText.forMarkdown(e.getMessage()) + ".");
         }
+        return asked(command, caller, activity);
+    }
+
+    /**
+     * {@code extend} on the warning before a time-bound grant ends: the same grant asked for again, for as long, by its
+     * requester alone, as a new request; the grant is read from the server's own request, never from the card.
+     */
+    private InvokeResponse extend(CardAction action, Caller caller, Activity activity) {
+        Optional<ApprovalRequest> request = action.requestNumber().flatMap(approvals::find);
+        if (request.isEmpty()
+                || !(request.get().command() instanceof Command.GrantImpersonation grant)
+                || grant.duration().isEmpty()) {
+            return InvokeResponse.message(INACTIVE);
+        }
+        ApprovalRequest found = request.get();
+        if (!found.requester().aadObjectId().equals(caller.aadObjectId())) {
+            return InvokeResponse.message(
+                    "Only " + UserText.forMarkdown(found.requester().name()) + ", who asked for" + " request "
+                            + found.number() + ", can extend it. Nothing changed.");
+        }
+        Command.GrantImpersonation again;
+        try {
+            again = new Command.GrantImpersonation(
+                    grant.account(),
+                    grant.group(),
+                    grant.roleGroup(),
+                    grant.scopeGroup(),
+                    Optional.of("extends " + found.number() + ": " + found.justification()),
+                    grant.duration());
+        } catch (IllegalArgumentException tooLong) {
+            again = grant;
+        }
+        return asked(again, caller, activity);
+    }
+
+    /** Queues the command like a typed one (its roles and plan need the tenant) and answers at once, once per card. */
+    private InvokeResponse asked(Command.Privileged command, Caller caller, Activity activity) {
         ConversationReference reference = ConversationReference.of(activity);
         String card = reference.key() + "|" + activity.replyToId() + "|" + caller.aadObjectId();
         if (activity.replyToId() != null && sentJustifications.asMap().putIfAbsent(card, true) != null) {

@@ -31,4 +31,9 @@ class GovernanceConfiguration {
     Task<String> grantEndTask(GrantExpiries expiries) {
         return expiries.task();
     }
+
+    @Bean
+    Task<String> grantEndReminderTask(GrantExpiries expiries) {
+        return expiries.reminder();
+    }
 }

@@ -47,6 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class GrantExpiries {
 
     static final String TASK = "revoke-at-grant-end";
+    static final String REMINDER = "remind-before-grant-end";
+
+    /** The most warning a requester gets before a grant ends; a short grant warns a quarter of its length ahead. */
+    static final Duration MOST_WARNING = Duration.ofDays(1);
 
     private static final Logger log = LoggerFactory.getLogger(GrantExpiries.class);
 
@@ -57,6 +61,7 @@ public class GrantExpiries {
     private final JsonMapper json;
     private final Clock clock;
     private final CustomTask<String> task;
+    private final CustomTask<String> reminder;
     private final SchedulerClient client;
 
     GrantExpiries(
@@ -78,12 +83,22 @@ public class GrantExpiries {
                         10, new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1))))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> end(json.readValue(instance.getData(), GrantEnd.class)));
-        this.client = SchedulerClient.Builder.create(dataSource, task).build();
+        this.reminder = Tasks.custom(REMINDER, String.class)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(
+                        3, new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1))))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> remind(json.readValue(instance.getData(), GrantEnd.class)));
+        this.client = SchedulerClient.Builder.create(dataSource, task, reminder).build();
     }
 
-    /** The job, for the scheduler that runs the application's durable jobs. */
+    /** The job that ends grants, for the scheduler that runs the application's durable jobs. */
     CustomTask<String> task() {
         return task;
+    }
+
+    /** The job that warns a requester before their grant ends. */
+    CustomTask<String> reminder() {
+        return reminder;
     }
 
     /**
@@ -122,6 +137,10 @@ public class GrantExpiries {
             if (!client.scheduleIfNotExists(task.instance(key(account), data), endsAt)) {
                 client.reschedule(TaskInstanceId.of(TASK, key(account)), endsAt, data);
             }
+            Instant warnAt = endsAt.minus(warning(lasting));
+            if (!client.scheduleIfNotExists(reminder.instance(key(account), data), warnAt)) {
+                client.reschedule(TaskInstanceId.of(REMINDER, key(account)), warnAt, data);
+            }
             log.info("The grant of {} to {} ends at {}; it will be revoked then", ended.number(), account, endsAt);
             events.publishEvent(new GrantExpiryScheduled(ended.id(), ended.number(), account, lasting, endsAt));
         } catch (RuntimeException e) {
@@ -146,6 +165,23 @@ public class GrantExpiries {
     /** One end per account: the newest approval's. */
     private static String key(String account) {
         return account.toLowerCase(Locale.ROOT);
+    }
+
+    /** How long before its end a grant's requester is warned: a quarter of its length, at most a day. */
+    static Duration warning(Duration lasting) {
+        Duration quarter = lasting.dividedBy(4);
+        return quarter.compareTo(MOST_WARNING) > 0 ? MOST_WARNING : quarter;
+    }
+
+    private CompletionHandler<String> remind(GrantEnd end) {
+        ApprovalRequestId id = new ApprovalRequestId(java.util.UUID.fromString(end.requestId()));
+        Instant endsAt = client.getScheduledExecution(TaskInstanceId.of(TASK, key(end.account())))
+                .map(ScheduledExecution::getExecutionTime)
+                .orElse(null);
+        if (endsAt != null) {
+            events.publishEvent(new GrantEndsSoon(id, new RequestId(end.number()), end.account(), endsAt));
+        }
+        return new CompletionHandler.OnCompleteRemove<>();
     }
 
     private CompletionHandler<String> end(GrantEnd end) {

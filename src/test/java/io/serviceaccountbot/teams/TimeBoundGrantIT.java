@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A time-bound grant on the simulated tenant's default Exchange Server: Alex asks for ApplicationImpersonation for 1
- * minute, the card says how long it lasts, Megan approves, and after the report Alex is told when it ends; a minute
- * later the bot revokes it by itself, under the grant's approval, tells Alex with the revoke's report, and the audit
- * log records both. A grant longer than the bot allows is refused before anyone is asked.
+ * minute, the card says how long it lasts, Megan approves, and after the report Alex is told when it ends; before it
+ * ends Alex is warned and may extend it (a new request, which only he may ask for from the warning); a minute later
+ * the bot revokes it by itself, under the grant's approval (the extension is not approved yet), tells Alex with the
+ * revoke's report, and the audit log records both. A grant longer than the bot allows is refused before anyone is asked.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -86,6 +87,19 @@ class TimeBoundGrantIT {
         assertThat(exchange.effectiveAssignments(ROLE))
                 .as("granted for now")
                 .anySatisfy(holder -> assertThat(holder.user()).containsIgnoringCase("svc-brief"));
+
+        String warned = awaitInAlexsChat("Your grant ends soon", Duration.ofSeconds(90));
+        assertThat(warned)
+                .contains("ApplicationImpersonation of svc-brief@example.com ends on")
+                .contains("(request **" + number + "**)")
+                .contains("Extend for 1 minute");
+        assertThat(chat.invoke(Activities.MEGAN, "Megan Bowen", "extend", number, 0, null)
+                        .toString())
+                .as("only the requester may extend")
+                .contains("Only Alex Wilber, who asked for request " + number + ", can extend it. Nothing changed.");
+        chat.invoke(Activities.ALEX, "Alex Wilber", "extend", number, 0, null);
+        String extension = awaitInAlexsChat("extends " + number + ": trying a grant that ends", Duration.ofSeconds(30));
+        assertThat(extension).contains("grant impersonation to svc-brief for 1 minute");
 
         String revoked = awaitInAlexsChat(
                 "The grant of " + number + " ended: revoke ApplicationImpersonation from svc-brief@example.com",

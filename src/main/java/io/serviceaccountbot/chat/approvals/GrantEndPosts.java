@@ -2,8 +2,10 @@ package io.serviceaccountbot.chat.approvals;
 
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.chat.ApprovalCards;
+import io.serviceaccountbot.chat.GrantEndCards;
 import io.serviceaccountbot.chat.ReportCards;
 import io.serviceaccountbot.governance.GrantEndCancelled;
+import io.serviceaccountbot.governance.GrantEndsSoon;
 import io.serviceaccountbot.governance.GrantExpired;
 import io.serviceaccountbot.governance.GrantExpiryScheduled;
 import io.serviceaccountbot.plans.GrantTerms;
@@ -54,6 +56,16 @@ class GrantEndPosts {
                 () -> approvals
                         .find(cancelled.number())
                         .ifPresent(request -> updates.tellRequester(request, BotMessage.text(text))));
+    }
+
+    @EventListener
+    void on(GrantEndsSoon soon) {
+        updates.enqueue(
+                soon.number().value(),
+                () -> approvals
+                        .find(soon.number())
+                        .ifPresent(request ->
+                                updates.tellRequester(request, GrantEndCards.endsSoon(request, soon.endsAt()))));
     }
 
     @EventListener
