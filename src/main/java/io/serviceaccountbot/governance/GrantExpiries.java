@@ -39,10 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Time-bound grants: when a grant asked {@code for <n> days|hours} (or given {@code bot.governance.default-grant}) has
  * run, its end is a durable job of db-scheduler on the application database, one per account (the newest approval's),
- * run once by whichever replica picks it, after a restart too; a later grant until revoked, or a revoke, cancels it. At the end the bot revokes exactly what the grant gave (the account's
- * ApplicationImpersonation, through the plan of {@code revoke impersonation}); the revoke was approved with the grant,
- * so no one is asked again. The requester is told when it is arranged and when it is done ({@link
- * GrantExpiryScheduled}, {@link GrantExpired}), and the audit log records the revoke.
+ * run once by whichever replica picks it, after a restart too; a later grant until revoked, or a revoke, cancels it.
+ * Before the end a second job warns the requester ({@link GrantEndsSoon}), who may ask for the grant again. At the end
+ * the bot revokes exactly what the grant gave (the account's ApplicationImpersonation, through the plan of {@code
+ * revoke impersonation}); the revoke was approved with the grant, so no one is asked again. The requester is told when
+ * it is arranged and when it is done ({@link GrantExpiryScheduled}, {@link GrantExpired}), and the audit log records
+ * each.
  */
 public class GrantExpiries {
 
@@ -151,15 +153,27 @@ public class GrantExpiries {
 
     private void cancelEnd(RunEnded ended, String account, String why) {
         TaskInstanceId id = TaskInstanceId.of(TASK, key(account));
-        Optional<ScheduledExecution<Object>> pending = client.getScheduledExecution(id);
-        if (pending.isEmpty()) {
-            return;
+        try {
+            Optional<ScheduledExecution<Object>> pending = client.getScheduledExecution(id);
+            if (pending.isEmpty()) {
+                return;
+            }
+            String earlier = json.readValue(String.valueOf(pending.get().getData()), GrantEnd.class)
+                    .number();
+            client.cancel(id);
+            TaskInstanceId warning = TaskInstanceId.of(REMINDER, key(account));
+            if (client.getScheduledExecution(warning).isPresent()) {
+                client.cancel(warning);
+            }
+            log.info("The end of the grant of {} to {} no longer applies: {}", earlier, account, why);
+            events.publishEvent(new GrantEndCancelled(ended.id(), ended.number(), account, earlier, why));
+        } catch (RuntimeException e) {
+            log.error(
+                    "Could not cancel the end of an earlier grant to {} after {}; it may still revoke the access",
+                    account,
+                    ended.number(),
+                    e);
         }
-        String earlier = json.readValue(String.valueOf(pending.get().getData()), GrantEnd.class)
-                .number();
-        client.cancel(id);
-        log.info("The end of the grant of {} to {} no longer applies: {}", earlier, account, why);
-        events.publishEvent(new GrantEndCancelled(ended.id(), ended.number(), account, earlier, why));
     }
 
     /** One end per account: the newest approval's. */
