@@ -1,7 +1,13 @@
 /**
- * Governance: keeping mailbox access as it was approved, after the day it was granted. For now the least-privilege
- * sweep ({@code review mailbox access}, {@link io.serviceaccountbot.governance.MailboxAccessSweep}): who in the whole
- * organisation, not only what the bot granted, can read other people's mailboxes, each line with the command that
- * narrows it. The sweep only reads.
+ * Governance: keeping mailbox access as it was approved, after the day it was granted.
+ *
+ * <ul>
+ *   <li>Time-bound grants ({@link io.serviceaccountbot.governance.GrantExpiries}): a grant approved for some days or
+ *       hours ends by itself. Its end is a durable job, one per account and the newest approval's; the requester is
+ *       warned before it and may ask again, and at the end the bot revokes what the grant gave, under its approval.
+ *   <li>The least-privilege sweep ({@code review mailbox access}, {@link
+ *       io.serviceaccountbot.governance.MailboxAccessSweep}): who in the whole organisation, not only what the bot
+ *       granted, can read other people's mailboxes, each line with the command that narrows it. The sweep only reads.
+ * </ul>
  */
 package io.serviceaccountbot.governance;
