@@ -2,16 +2,20 @@ package io.serviceaccountbot.chat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.serviceaccountbot.access.AccessControl;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.approval.Decision;
 import io.serviceaccountbot.approval.DecisionResult;
 import io.serviceaccountbot.approval.RequestChangedConcurrently;
 import io.serviceaccountbot.chat.approvals.ApprovalCardViews;
+import io.serviceaccountbot.command.AccountRef;
 import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandParser;
 import io.serviceaccountbot.command.ParseResult;
 import io.serviceaccountbot.command.RequestId;
+import io.serviceaccountbot.command.Role;
+import io.serviceaccountbot.governance.DriftWatch;
 import io.serviceaccountbot.teams.Activity;
 import io.serviceaccountbot.teams.ActivityCheck;
 import io.serviceaccountbot.teams.ActivityController;
@@ -21,6 +25,7 @@ import io.serviceaccountbot.teams.PendingTurnLimits;
 import io.serviceaccountbot.teams.SlowDownNotices;
 import io.serviceaccountbot.teams.TurnQueue;
 import io.serviceaccountbot.teams.UserText;
+import io.serviceaccountbot.tenant.TenantException;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,7 +44,10 @@ import org.springframework.stereotype.Component;
  * The clicker is whoever Teams says sent the activity ({@code from.aadObjectId}); of the card's data only the request
  * number and the card version are read. None of this calls the tenant. On a justification card, {@code
  * requestApproval} queues the command like a typed one (its roles and plan need the tenant) and answers at once; on
- * the warning before a grant ends, {@code extend} queues the same grant again, for its requester only. A
+ * the warning before a grant ends, {@code extend} queues the same grant again, for its requester only. On a drift,
+ * {@code restore-grant} queues {@code restore … as approved} like a typed command (so it needs the roles and the
+ * approval every such request needs), and {@code accept-drift} records the tenant as it is now as approved, for an
+ * approver only and only when the drift is still the one on the card. A
  * value longer than its input takes on the card ({@link CardInputLimit}) is refused and nothing is recorded.
  */
 @Component
@@ -56,6 +64,8 @@ class CardActionTurn {
     private final MessageTurn messages;
     private final DirectoryPeople people;
     private final PendingTurnLimits limits;
+    private final DriftWatch drift;
+    private final AccessControl access;
     private final Cache<String, Boolean> sentJustifications = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(15))
             .maximumSize(10_000)
@@ -67,7 +77,11 @@ class CardActionTurn {
             TurnQueue turns,
             MessageTurn messages,
             DirectoryPeople people,
-            PendingTurnLimits limits) {
+            PendingTurnLimits limits,
+            DriftWatch drift,
+            AccessControl access) {
+        this.drift = drift;
+        this.access = access;
         this.approvals = approvals;
         this.views = views;
         this.turns = turns;
@@ -98,6 +112,8 @@ class CardActionTurn {
                         case ApprovalCards.REFRESH -> refresh(action, caller);
                         case JustificationCard.VERB -> requestApproval(action, caller, activity);
                         case GrantEndCards.EXTEND -> extend(action, caller, activity);
+                        case DriftCards.RESTORE -> restore(action, caller, activity);
+                        case DriftCards.ACCEPT -> accept(action, caller);
                         default -> InvokeResponse.message(INACTIVE);
                     });
         } catch (RuntimeException e) {
@@ -213,6 +229,58 @@ class CardActionTurn {
             again = grant;
         }
         return asked(again, caller, activity);
+    }
+
+    /** {@code restore-grant} on a drift: {@code restore <grant> as approved}, asked like a typed command. */
+    private InvokeResponse restore(CardAction action, Caller caller, Activity activity) {
+        Optional<String> grant = action.input(DriftCards.GRANT);
+        if (grant.isEmpty()) {
+            return InvokeResponse.message(INACTIVE);
+        }
+        Command.RestoreAsApproved restore;
+        try {
+            restore = new Command.RestoreAsApproved(
+                    AccountRef.of(grant.get()), Optional.of("it drifted from what was approved"));
+        } catch (IllegalArgumentException forged) {
+            return InvokeResponse.message(INACTIVE);
+        }
+        return asked(restore, caller, activity);
+    }
+
+    /**
+     * {@code accept-drift}: an approver records the tenant as it is now as approved, only if the drift is still the one
+     * the card shows; the grant and the drift are read again from the server's own records and the tenant.
+     */
+    private InvokeResponse accept(CardAction action, Caller caller) {
+        Optional<String> grant = action.input(DriftCards.GRANT);
+        Optional<String> seen = action.input(DriftCards.DRIFT);
+        if (grant.isEmpty() || seen.isEmpty()) {
+            return InvokeResponse.message(INACTIVE);
+        }
+        try {
+            if (!access.currentRolesOf(caller.aadObjectId()).contains(Role.APPROVER)) {
+                return InvokeResponse.message("Only an approver can accept a drift: it approves access that was"
+                        + " changed outside the bot. Nothing changed.");
+            }
+            DriftWatch.Acceptance accepted = drift.accept(grant.get(), seen.get(), people.of(caller));
+            return InvokeResponse.message(
+                    switch (accepted.kind()) {
+                        case ACCEPTED ->
+                            "Accepted: " + UserText.forMarkdown(accepted.grant().title()) + " as it is now is what is"
+                                    + " approved from here on. The audit log records it.";
+                        case CHANGED ->
+                            "The drift of "
+                                    + UserText.forMarkdown(accepted.grant().title()) + " has changed since"
+                                    + " this card, so nothing was accepted. Type drift to see it as it is now.";
+                        case NO_DRIFT ->
+                            UserText.forMarkdown(accepted.grant().title()) + " is as approved again: there is"
+                                    + " nothing to accept.";
+                        case NOT_WATCHED -> "I no longer watch that grant (it was revoked). Nothing changed.";
+                    });
+        } catch (TenantException e) {
+            return InvokeResponse.message("I could not read the tenant to check what you accept ("
+                    + UserText.forMarkdown(e.getMessage()) + "), so nothing was accepted. Please try again shortly.");
+        }
     }
 
     /** Queues the command like a typed one (its roles and plan need the tenant) and answers at once, once per card. */

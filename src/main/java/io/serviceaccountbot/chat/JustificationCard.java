@@ -80,6 +80,8 @@ public final class JustificationCard {
             return new Command.SetupSalesforceSync(salesforce.group(), salesforce.roles(), why);
         } else if (command instanceof Command.AddToExchangeSync add) {
             return new Command.AddToExchangeSync(add.mailbox(), add.group(), why);
+        } else if (command instanceof Command.RestoreAsApproved restore) {
+            return new Command.RestoreAsApproved(restore.grant(), why);
         }
         throw new IllegalArgumentException("not a privileged command: " + command.getClass());
     }

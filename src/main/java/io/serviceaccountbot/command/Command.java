@@ -25,7 +25,8 @@ public sealed interface Command {
                     SetupExchangeSync,
                     GrantAppAccess,
                     SetupSalesforceSync,
-                    AddToExchangeSync {
+                    AddToExchangeSync,
+                    RestoreAsApproved {
 
         /** Why the admin needs it ("because ..."), shown to approvers. */
         Optional<String> justification();
@@ -108,6 +109,21 @@ public sealed interface Command {
                 Optional<String> roleGroup,
                 Optional<String> justification) {
             this(account, group, roleGroup, Optional.empty(), justification, Optional.empty());
+        }
+    }
+
+    /**
+     * {@code restore <account or app id> as approved [because ...]}: puts a grant under watch back as it was approved,
+     * after it drifted (access added or removed outside the bot); it changes who can read mailboxes, so it waits for an
+     * approver, even when it only takes away.
+     *
+     * @param grant the account (alias or sign-in name) or the app id whose grant drifted
+     */
+    record RestoreAsApproved(AccountRef grant, Optional<String> justification) implements Privileged {
+
+        public RestoreAsApproved {
+            Objects.requireNonNull(grant, "grant");
+            justification = FreeText.optional(justification, "justification");
         }
     }
 
@@ -254,6 +270,9 @@ public sealed interface Command {
 
     /** {@code review mailbox access}: who in the organisation can read other people's mailboxes. */
     record ReviewMailboxAccess() implements Command {}
+
+    /** {@code drift}: the grants the bot made whose access differs now from what was approved, checked afresh. */
+    record Drift() implements Command {}
 
     /** {@code plan <command>}: a dry run of any command except another plan. */
     record Plan(Command command) implements Command {

@@ -28,6 +28,8 @@ public final class CommandCatalog {
             new RemoveFromExchangeSyncGrammar(),
             new ShowRoleGroupGrammar(),
             new ReviewMailboxAccessGrammar(),
+            new DriftGrammar(),
+            new RestoreAsApprovedGrammar(),
             new PlanGrammar(),
             new RequestsGrammar(),
             new ApproveGrammar(),
@@ -54,7 +56,9 @@ public final class CommandCatalog {
             Command.VerifyExchangeSync.class,
             Command.AddToExchangeSync.class,
             Command.RemoveFromExchangeSync.class,
-            Command.ReviewMailboxAccess.class);
+            Command.ReviewMailboxAccess.class,
+            Command.Drift.class,
+            Command.RestoreAsApproved.class);
 
     private final List<Grammar<?>> grammars;
     private final List<CommandSpec> specs;

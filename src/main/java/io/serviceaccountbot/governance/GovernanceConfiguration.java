@@ -2,16 +2,24 @@ package io.serviceaccountbot.governance;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.serviceaccountbot.approval.Approvals;
+import io.serviceaccountbot.execution.RunsUnderWay;
+import io.serviceaccountbot.identity.BotIdentity;
 import io.serviceaccountbot.plans.GrantTerms;
+import io.serviceaccountbot.plans.SalesforceProperties;
 import io.serviceaccountbot.plans.TenantPlans;
+import io.serviceaccountbot.tenant.AccountDirectory;
+import io.serviceaccountbot.tenant.Directory;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the ends of time-bound grants to the application's durable jobs. */
+/** Wires the ends of time-bound grants and the checks for drift to the application's durable jobs. */
 @Configuration(proxyBeanMethods = false)
 class GovernanceConfiguration {
 
@@ -25,6 +33,56 @@ class GovernanceConfiguration {
             Clock clock,
             DataSource dataSource) {
         return new GrantExpiries(approvals, terms, plans, events, json, clock, dataSource);
+    }
+
+    @Bean
+    TenantFacts tenantFacts(AccountDirectory accounts, Directory directory, ExchangeAdmin exchange) {
+        return new TenantFacts(accounts, directory, exchange);
+    }
+
+    @Bean
+    WatchedGrants watchedGrants(JdbcClient jdbc, TransactionOperations transactions, JsonMapper json) {
+        return new JdbcWatchedGrants(jdbc, transactions, json);
+    }
+
+    @Bean
+    DriftWatch driftWatch(
+            Approvals approvals,
+            TenantFacts facts,
+            WatchedGrants grants,
+            RunsUnderWay runs,
+            SalesforceProperties salesforce,
+            ApplicationEventPublisher events,
+            Clock clock,
+            DriftProperties properties,
+            BotIdentity identity,
+            DataSource dataSource) {
+        return new DriftWatch(
+                approvals,
+                facts,
+                grants,
+                runs,
+                salesforce,
+                events,
+                clock,
+                properties.interval(identity.mode().isSandbox()),
+                dataSource);
+    }
+
+    @Bean
+    DriftRestorePlans driftRestorePlans(
+            DriftWatch watch, TenantFacts facts, ExchangeAdmin exchange, Directory directory) {
+        return new DriftRestorePlans(watch, facts, exchange, directory);
+    }
+
+    @Bean
+    Task<String> recordApprovedGrantTask(DriftWatch watch) {
+        return watch.recordTask();
+    }
+
+    @Bean
+    Task<String> checkGrantDriftTask(DriftWatch watch) {
+        return watch.checkTask();
     }
 
     @Bean

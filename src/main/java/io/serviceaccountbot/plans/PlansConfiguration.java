@@ -55,7 +55,8 @@ class PlansConfiguration {
             SalesforceProperties salesforce,
             SalesforceSyncGroups salesforceGroups,
             BotIdentity identity,
-            GrantTerms terms) {
+            GrantTerms terms,
+            RestorePlans restores) {
         GroupAudience audience = new GroupAudience(
                 exchange,
                 directory,
@@ -68,7 +69,8 @@ class PlansConfiguration {
                 new SalesforceSyncRunbooks(
                         appAccess, salesforceGroups, exchange, directory, salesforce, identity.tenantId()),
                 accounts,
-                properties);
+                properties,
+                restores);
     }
 
     @Bean

@@ -106,13 +106,13 @@ public final class Runbook {
             this.title = title;
         }
 
-        Builder target(String name, String objectId) {
+        public Builder target(String name, String objectId) {
             this.target = name;
             this.targetObjectId = objectId;
             return this;
         }
 
-        Builder step(String words, Supplier<StepOutcome> action) {
+        public Builder step(String words, Supplier<StepOutcome> action) {
             return step(words, action, () -> {});
         }
 
@@ -143,7 +143,7 @@ public final class Runbook {
             return this;
         }
 
-        Runbook build() {
+        public Runbook build() {
             return new Runbook(
                     title,
                     target == null ? title : target,

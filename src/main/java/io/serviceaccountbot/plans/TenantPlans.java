@@ -23,13 +23,16 @@ public class TenantPlans implements Plans {
     private final SalesforceSyncRunbooks salesforce;
     private final AccountDirectory directory;
     private final ProvisioningProperties properties;
+    private final RestorePlans restores;
 
     TenantPlans(
             ImpersonationRunbooks impersonation,
             AppAccessRunbooks appAccess,
             SalesforceSyncRunbooks salesforce,
             AccountDirectory directory,
-            ProvisioningProperties properties) {
+            ProvisioningProperties properties,
+            RestorePlans restores) {
+        this.restores = restores;
         this.impersonation = impersonation;
         this.appAccess = appAccess;
         this.salesforce = salesforce;
@@ -89,6 +92,9 @@ public class TenantPlans implements Plans {
         }
         if (command instanceof Command.AddToExchangeSync add) {
             return salesforce.add(add, approvedGroupMembers != null);
+        }
+        if (command instanceof Command.RestoreAsApproved restore) {
+            return restores.restore(restore);
         }
         return appAccess.grant((Command.GrantAppAccess) command);
     }

@@ -33,6 +33,8 @@ class CommandCatalogTest {
                         "remove from exchange sync",
                         "show role group",
                         "review mailbox access",
+                        "drift",
+                        "restore as approved",
                         "plan",
                         "requests",
                         "approve",
@@ -87,7 +89,8 @@ class CommandCatalogTest {
                         "setup exchange sync",
                         "setup exchange sync for group",
                         "grant app access",
-                        "add to exchange sync");
+                        "add to exchange sync",
+                        "restore as approved");
         catalog.specs()
                 .forEach(spec ->
                         assertThat(spec.privileged()).isEqualTo(Privileged.class.isAssignableFrom(spec.commandType())));
@@ -107,6 +110,7 @@ class CommandCatalogTest {
                         "verify exchange sync",
                         "show role group",
                         "review mailbox access",
+                        "drift",
                         "requests",
                         "approve",
                         "reject",

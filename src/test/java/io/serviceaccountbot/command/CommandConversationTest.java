@@ -74,6 +74,15 @@ class CommandConversationTest {
                 said("whoami", new WhoAmI()),
                 said("review mailbox access", new Command.ReviewMailboxAccess()),
                 said("Please review the access to mailboxes", new Command.ReviewMailboxAccess()),
+                said("drift", new Command.Drift()),
+                said("what has drifted?", new Command.Drift()),
+                said(
+                        "restore svc-sync as approved",
+                        new Command.RestoreAsApproved(AccountRef.of("svc-sync"), Optional.empty())),
+                said(
+                        "please restore the grant of svc-sync@contoso.com as approved because pattif was added by hand",
+                        new Command.RestoreAsApproved(
+                                AccountRef.of("svc-sync@contoso.com"), Optional.of("pattif was added by hand"))),
                 said("thanks, help", new Help(none())),
                 said("help", new Help(none())),
                 said("what can you do?", new Help(none())),

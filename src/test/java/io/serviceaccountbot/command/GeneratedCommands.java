@@ -98,7 +98,9 @@ final class GeneratedCommands {
                 requestIds().map(Audit::ofRequest),
                 Generate.constant(new AuditVerify()),
                 Generate.constant(new WhoAmI()),
-                Generate.constant(new Command.ReviewMailboxAccess()));
+                Generate.constant(new Command.ReviewMailboxAccess()),
+                Generate.constant(new Command.Drift()),
+                accounts().zip(justifications(), Command.RestoreAsApproved::new));
         return Generate.pick(kinds).flatMap(kind -> kind);
     }
 

@@ -44,7 +44,7 @@ class ApprovalRecipients {
      * The approvals channel as the bot knows it, once per service URL; posting to the channel itself starts a new
      * thread there even when the bot saw it only in a thread.
      */
-    private List<ConversationReference> approvalsChannel() {
+    List<ConversationReference> approvalsChannel() {
         if (!properties.hasApprovalsChannel()) {
             return List.of();
         }

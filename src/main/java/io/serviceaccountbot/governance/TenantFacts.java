@@ -1,0 +1,172 @@
+package io.serviceaccountbot.governance;
+
+import io.serviceaccountbot.tenant.AccountDirectory;
+import io.serviceaccountbot.tenant.Directory;
+import io.serviceaccountbot.tenant.DirectoryUser;
+import io.serviceaccountbot.tenant.ExchangeAdmin;
+import io.serviceaccountbot.tenant.MailboxStatus;
+import io.serviceaccountbot.tenant.TenantWidePermission;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a grant's facts from the tenant as they are now (reading only): the account, the role groups and groups its
+ * access goes through, an app's roles and tenant-wide permissions. Used to record what was approved right after an
+ * approved plan ran, and to compare the tenant with it later.
+ */
+class TenantFacts {
+
+    static final String IMPERSONATION = "ApplicationImpersonation";
+    static final String EXISTS = "exists";
+    static final String ENABLED = "enabled";
+    static final String MAILBOX = "has a mailbox";
+
+    private final AccountDirectory accounts;
+    private final Directory directory;
+    private final ExchangeAdmin exchange;
+
+    TenantFacts(AccountDirectory accounts, Directory directory, ExchangeAdmin exchange) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.exchange = exchange;
+    }
+
+    /** The facts that make up an account's ApplicationImpersonation as it holds it now, with their values. */
+    SortedMap<FactKey, SortedSet<String>> impersonationOf(String upn, Optional<String> scopeGroup) {
+        SortedMap<FactKey, SortedSet<String>> facts = new TreeMap<>();
+        FactKey account = new FactKey(FactKey.Kind.ACCOUNT, upn);
+        facts.put(account, read(account));
+        Optional<DirectoryUser> user = accounts.findUser(upn);
+        for (ExchangeAdmin.EffectiveAssignment way : exchange.effectiveAssignments(IMPERSONATION)) {
+            if (!isTheAccount(way.user(), upn, user)) {
+                continue;
+            }
+            if (way.name() != null) {
+                put(facts, new FactKey(FactKey.Kind.SCOPED_IMPERSONATION, upn));
+            } else if (way.assignee() != null) {
+                put(facts, new FactKey(FactKey.Kind.ROLE_GROUP_MEMBERS, way.assignee()));
+                put(facts, new FactKey(FactKey.Kind.ROLE_GROUP_ROLES, way.assignee()));
+            }
+            if (way.via() != null) {
+                put(facts, new FactKey(FactKey.Kind.GROUP_MEMBERS, way.via()));
+            }
+        }
+        scopeGroup.ifPresent(group -> put(facts, new FactKey(FactKey.Kind.GROUP_MEMBERS, group)));
+        return facts;
+    }
+
+    /** The facts of an app's access through RBAC for Applications, scoped to the mailboxes of a group. */
+    SortedMap<FactKey, SortedSet<String>> appAccessOf(String appId, String group) {
+        SortedMap<FactKey, SortedSet<String>> facts = new TreeMap<>();
+        put(facts, new FactKey(FactKey.Kind.APP_ROLES, appId));
+        put(facts, new FactKey(FactKey.Kind.GROUP_MEMBERS, group));
+        put(facts, new FactKey(FactKey.Kind.TENANT_WIDE, appId));
+        return facts;
+    }
+
+    private void put(Map<FactKey, SortedSet<String>> facts, FactKey key) {
+        if (facts.keySet().stream().noneMatch(key::sameAs)) {
+            facts.put(key, read(key));
+        }
+    }
+
+    /** Each fact's values as the tenant holds them now. */
+    SortedMap<FactKey, SortedSet<String>> readAll(Collection<FactKey> keys) {
+        SortedMap<FactKey, SortedSet<String>> facts = new TreeMap<>();
+        keys.forEach(key -> facts.put(key, read(key)));
+        return facts;
+    }
+
+    /** One fact's values as the tenant holds them now; an absent group or app has none. */
+    SortedSet<String> read(FactKey key) {
+        return switch (key.kind()) {
+            case ACCOUNT -> account(key.name());
+            case ROLE_GROUP_MEMBERS ->
+                sorted(exchange.roleGroup(key.name())
+                        .map(ExchangeAdmin.RoleGroup::members)
+                        .orElse(List.of()));
+            case ROLE_GROUP_ROLES ->
+                sorted(exchange.roleGroup(key.name())
+                        .map(ExchangeAdmin.RoleGroup::roles)
+                        .orElse(List.of()));
+            case GROUP_MEMBERS ->
+                sorted(exchange.securityGroup(key.name())
+                        .map(ExchangeAdmin.MailEnabledGroup::members)
+                        .orElse(List.of()));
+            case SCOPED_IMPERSONATION -> scopedImpersonation(key.name());
+            case APP_ROLES ->
+                sorted(exchange.appRoleAssignments().stream()
+                        .filter(grant -> key.name()
+                                        .equalsIgnoreCase(grant.assignment().appId())
+                                || (grant.app() != null
+                                        && key.name()
+                                                .equalsIgnoreCase(grant.app().appId())))
+                        .map(grant -> appRole(grant.assignment()))
+                        .toList());
+            case TENANT_WIDE ->
+                sorted(directory
+                        .findServicePrincipal(key.name())
+                        .map(app -> directory.tenantWidePermissions(app).stream()
+                                .map(TenantWidePermission::label)
+                                .toList())
+                        .orElse(List.of()));
+        };
+    }
+
+    /** An application role as a fact keeps it: the role, and the scope it is limited to. */
+    static String appRole(ExchangeAdmin.AppRoleAssignment assignment) {
+        return assignment.role() + (assignment.scope() == null ? EVERY_MAILBOX : IN_SCOPE + assignment.scope());
+    }
+
+    static final String EVERY_MAILBOX = " over every mailbox";
+    static final String IN_SCOPE = " in scope ";
+    static final String OVER_SCOPE = " over scope ";
+
+    private SortedSet<String> account(String upn) {
+        SortedSet<String> values = new TreeSet<>();
+        Optional<DirectoryUser> user = accounts.findUser(upn);
+        if (user.isEmpty()) {
+            return values;
+        }
+        values.add(EXISTS);
+        if (user.get().accountEnabled()) {
+            values.add(ENABLED);
+        }
+        if (accounts.mailboxStatus(user.get()) == MailboxStatus.READY) {
+            values.add(MAILBOX);
+        }
+        return values;
+    }
+
+    private SortedSet<String> scopedImpersonation(String upn) {
+        Optional<DirectoryUser> user = accounts.findUser(upn);
+        return sorted(exchange.effectiveAssignments(IMPERSONATION).stream()
+                .filter(way -> way.name() != null && isTheAccount(way.user(), upn, user))
+                .map(way -> way.name() + OVER_SCOPE + way.recipientScope())
+                .toList());
+    }
+
+    private static boolean isTheAccount(String holder, String upn, Optional<DirectoryUser> user) {
+        if (holder == null) {
+            return false;
+        }
+        String alias = upn.contains("@") ? upn.substring(0, upn.indexOf('@')) : upn;
+        return holder.equalsIgnoreCase(upn)
+                || holder.equalsIgnoreCase(alias)
+                || user.map(found -> holder.equalsIgnoreCase(found.displayName())
+                                || holder.equalsIgnoreCase(found.mailNickname()))
+                        .orElse(false);
+    }
+
+    private static SortedSet<String> sorted(Collection<String> values) {
+        SortedSet<String> sorted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        values.stream().map(value -> value.strip()).forEach(sorted::add);
+        return sorted;
+    }
+}
