@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Drift on the simulated tenant's default Exchange Server: Alex's grant of ApplicationImpersonation is approved and
  * runs, and the bot keeps what it left as approved. An admin then adds Patti to the grant's role group by hand, outside
- * the bot: within the check interval Alex gets one card saying the access grew, with "Restore as approved" and
+ * the bot: within the check interval Alex, and the approvals channel, get one card saying the access grew, with "Restore as approved" and
  * "Accept", and the audit log records it once however often the bot checks again. Restore opens a request that Megan
  * approves, and its run takes Patti out again. On another grant, Accept is refused to Alex (no approver), refused for
  * a card whose drift has changed, and taken from Megan: the tenant as it is becomes what is approved, audited.
@@ -38,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
             "bot.provisioning.step-backoff=50ms",
             "bot.provisioning.run-poll-interval=1s",
             "bot.governance.drift-check-interval=2s",
+            "bot.teams.approvals-channel=" + ApprovalConversationIT.CHANNEL,
             "bot.teams.sends-per-thirty-seconds=1000",
             "bot.teams.sends-per-second=100"
         })
@@ -76,6 +77,7 @@ class DriftIT {
     @Test
     void aMemberAddedToTheRoleGroupByHandIsPostedOnceAndRestoredThroughAnApproval() throws Exception {
         ApprovalChat chat = new ApprovalChat(connector, port);
+        chat.installMegansChatAndTheChannel();
         accounts.withMailbox("svc-drift");
         String roleGroup = "Drift Test Impersonation";
         String grant =
@@ -94,6 +96,17 @@ class DriftIT {
                 .contains("The members of role group '" + roleGroup + "': added outside the bot: pattif@example.com")
                 .contains("Restore as approved")
                 .contains("Accept");
+        assertThat(ApprovalChat.text(connector
+                        .await(
+                                call -> call.path()
+                                                .endsWith("/conversations/" + ApprovalConversationIT.CHANNEL
+                                                        + "/activities")
+                                        && ApprovalChat.text(call.card())
+                                                .contains("Mailbox access grew outside the bot"),
+                                PATIENCE)
+                        .card()))
+                .as("the approvals channel is told too")
+                .contains("svc-drift@example.com");
         Instant posted = Instant.now();
         await(() -> checksSince(subject, posted), "two more checks after the card");
         assertThat(cardsInAlexsChat("Mailbox access grew outside the bot", "svc-drift"))
