@@ -59,6 +59,7 @@ public record Difference(FactKey key, SortedSet<String> added, SortedSet<String>
                             case TenantFacts.EXISTS -> "it no longer exists";
                             case TenantFacts.ENABLED -> "it is disabled";
                             case TenantFacts.MAILBOX -> "its mailbox is gone";
+                            case TenantFacts.PASSWORD_KEPT -> "its password can expire again";
                             default -> "no longer " + gone;
                         });
             }

@@ -6,13 +6,16 @@ import io.serviceaccountbot.plans.PlanPreview;
 import io.serviceaccountbot.plans.RestorePlans;
 import io.serviceaccountbot.plans.Runbook;
 import io.serviceaccountbot.plans.StepOutcome;
+import io.serviceaccountbot.tenant.AccountDirectory;
 import io.serviceaccountbot.tenant.Directory;
+import io.serviceaccountbot.tenant.DirectoryUser;
 import io.serviceaccountbot.tenant.ExchangeAdmin;
 import io.serviceaccountbot.tenant.ServicePrincipal;
 import io.serviceaccountbot.tenant.TenantWidePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.function.Supplier;
@@ -29,8 +32,15 @@ class DriftRestorePlans implements RestorePlans {
     private final TenantFacts facts;
     private final ExchangeAdmin exchange;
     private final Directory directory;
+    private final AccountDirectory accounts;
 
-    DriftRestorePlans(DriftWatch watch, TenantFacts facts, ExchangeAdmin exchange, Directory directory) {
+    DriftRestorePlans(
+            DriftWatch watch,
+            TenantFacts facts,
+            ExchangeAdmin exchange,
+            Directory directory,
+            AccountDirectory accounts) {
+        this.accounts = accounts;
         this.watch = watch;
         this.facts = facts;
         this.exchange = exchange;
@@ -179,7 +189,24 @@ class DriftRestorePlans implements RestorePlans {
                         + String.join(", ", difference.added()) + "; removed: "
                         + String.join(", ", difference.removed()) + "): the bot does not change a role group's"
                         + " roles.");
-            case ACCOUNT -> byHand.add(difference.words() + ". " + accountFix(difference, grant));
+            case ACCOUNT -> {
+                if (difference.removed().contains(TenantFacts.PASSWORD_KEPT)
+                        && !difference.removed().contains(TenantFacts.EXISTS)) {
+                    runbook.step(
+                            "Set the password of " + key.name() + " never to expire again",
+                            unless(
+                                    key,
+                                    TenantFacts.PASSWORD_KEPT,
+                                    true,
+                                    "its settings",
+                                    () -> keepPassword(key.name())));
+                    added++;
+                }
+                String fix = accountFix(difference, grant);
+                if (!fix.isEmpty()) {
+                    byHand.add(difference.words() + ". " + fix);
+                }
+            }
         }
         return added;
     }
@@ -217,6 +244,12 @@ class DriftRestorePlans implements RestorePlans {
             return StepOutcome.done(
                     (approvedThere ? "Put " + value + " back in " : "Took " + value + " out of ") + where);
         };
+    }
+
+    private void keepPassword(String upn) {
+        accounts.findUser(upn)
+                .ifPresent(user ->
+                        accounts.setPasswordPolicies(user.id(), Set.of(DirectoryUser.DISABLE_PASSWORD_EXPIRATION)));
     }
 
     private void removeTenantWide(String appId, String label) {

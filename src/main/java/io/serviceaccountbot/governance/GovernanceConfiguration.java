@@ -71,8 +71,12 @@ class GovernanceConfiguration {
 
     @Bean
     DriftRestorePlans driftRestorePlans(
-            DriftWatch watch, TenantFacts facts, ExchangeAdmin exchange, Directory directory) {
-        return new DriftRestorePlans(watch, facts, exchange, directory);
+            DriftWatch watch,
+            TenantFacts facts,
+            ExchangeAdmin exchange,
+            Directory directory,
+            AccountDirectory accounts) {
+        return new DriftRestorePlans(watch, facts, exchange, directory, accounts);
     }
 
     @Bean

@@ -26,6 +26,7 @@ class TenantFacts {
     static final String EXISTS = "exists";
     static final String ENABLED = "enabled";
     static final String MAILBOX = "has a mailbox";
+    static final String PASSWORD_KEPT = "password never expires";
 
     private final AccountDirectory accounts;
     private final Directory directory;
@@ -137,6 +138,9 @@ class TenantFacts {
         values.add(EXISTS);
         if (user.get().accountEnabled()) {
             values.add(ENABLED);
+        }
+        if (user.get().passwordNeverExpires()) {
+            values.add(PASSWORD_KEPT);
         }
         if (accounts.mailboxStatus(user.get()) == MailboxStatus.READY) {
             values.add(MAILBOX);

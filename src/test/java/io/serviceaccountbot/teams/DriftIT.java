@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.command.RequestId;
+import io.serviceaccountbot.tenant.AccountDirectory;
+import io.serviceaccountbot.tenant.DirectoryUser;
 import io.serviceaccountbot.tenant.ExchangeAdmin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +63,9 @@ class DriftIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AccountDirectory directory;
 
     @Autowired
     ApprovalTestSupport.ServiceAccounts accounts;
@@ -177,6 +183,42 @@ class DriftIT {
         assertThat(drifted(subject)).as("Patti's membership is approved now").isFalse();
         assertThat(exchange.roleGroup(roleGroup).orElseThrow().members())
                 .anySatisfy(member -> assertThat(member).containsIgnoringCase("pattif"));
+    }
+
+    @Test
+    void anAccountWhosePasswordWasSetToExpireIsPostedAsBrokenAndSetBackThroughTheTypedRestore() throws Exception {
+        ApprovalChat chat = new ApprovalChat(connector, port);
+        accounts.withMailbox("svc-expiring");
+        DirectoryUser user = directory.findUser("svc-expiring@example.com").orElseThrow();
+        directory.setPasswordPolicies(user.id(), Set.of(DirectoryUser.DISABLE_PASSWORD_EXPIRATION));
+        approved(chat, "grant impersonation to svc-expiring in role group \"Expiry Test Impersonation\" because drift");
+        String subject = "account:svc-expiring@example.com";
+        await(() -> watched(subject), "the grant is under watch");
+        assertThat(directory.findUser("svc-expiring@example.com").orElseThrow().passwordNeverExpires())
+                .isTrue();
+
+        directory.setPasswordPolicies(user.id(), Set.of());
+
+        String card =
+                ApprovalChat.text(awaitCardInAlexsChat("Mailbox access differs from what was approved", "svc-expiring")
+                        .card());
+        assertThat(card).contains("The account svc-expiring@example.com: its password can expire again");
+        assertThat(auditActions("svc-expiring@example.com")).containsExactly("drift.found narrowed");
+
+        FakeConnector.Call request = chat.alexSays("restore svc-expiring as approved because the sync must not stop");
+        String number = ApprovalChat.numberOn(request);
+        assertThat(ApprovalChat.text(request.card()))
+                .contains("Set the password of svc-expiring@example.com never to expire again");
+        int version = approvals.find(new RequestId(number)).orElseThrow().cardVersion();
+        chat.invoke(Activities.MEGAN, "Megan Bowen", "approve", number, version, null);
+
+        await(
+                () -> directory
+                        .findUser("svc-expiring@example.com")
+                        .orElseThrow()
+                        .passwordNeverExpires(),
+                "its password never expires again");
+        await(() -> !drifted(subject), "the grant is as approved again");
     }
 
     private String approved(ApprovalChat chat, String command) throws Exception {
