@@ -15,6 +15,7 @@ import io.serviceaccountbot.command.CommandParser;
 import io.serviceaccountbot.command.ParseResult;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.command.Role;
+import io.serviceaccountbot.governance.AccessReviews;
 import io.serviceaccountbot.governance.DriftWatch;
 import io.serviceaccountbot.teams.Activity;
 import io.serviceaccountbot.teams.ActivityCheck;
@@ -65,6 +66,7 @@ class CardActionTurn {
     private final DirectoryPeople people;
     private final PendingTurnLimits limits;
     private final DriftWatch drift;
+    private final AccessReviews reviews;
     private final AccessControl access;
     private final Cache<String, Boolean> sentJustifications = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(15))
@@ -79,7 +81,9 @@ class CardActionTurn {
             DirectoryPeople people,
             PendingTurnLimits limits,
             DriftWatch drift,
+            AccessReviews reviews,
             AccessControl access) {
+        this.reviews = reviews;
         this.drift = drift;
         this.access = access;
         this.approvals = approvals;
@@ -114,6 +118,8 @@ class CardActionTurn {
                         case GrantEndCards.EXTEND -> extend(action, caller, activity);
                         case DriftCards.RESTORE -> restore(action, caller, activity);
                         case DriftCards.ACCEPT -> accept(action, caller);
+                        case ReviewCards.KEEP -> review(action, caller, true);
+                        case ReviewCards.REVOKE -> review(action, caller, false);
                         default -> InvokeResponse.message(INACTIVE);
                     });
         } catch (RuntimeException e) {
@@ -281,6 +287,49 @@ class CardActionTurn {
             return InvokeResponse.message("I could not read the tenant to check what you accept ("
                     + UserText.forMarkdown(e.getMessage()) + "), so nothing was accepted. Please try again shortly.");
         }
+    }
+
+    /**
+     * {@code keep-grant} or {@code revoke-grant} on an access review: an approver's answer, checked against the
+     * server's own review; the first answer decides, and a requester may not keep their own grant.
+     */
+    private InvokeResponse review(CardAction action, Caller caller, boolean keep) {
+        Optional<java.util.UUID> id;
+        try {
+            id = action.input(ReviewCards.REVIEW).map(java.util.UUID::fromString);
+        } catch (IllegalArgumentException forged) {
+            id = Optional.empty();
+        }
+        if (id.isEmpty()) {
+            return InvokeResponse.message(INACTIVE);
+        }
+        if (!access.currentRolesOf(caller.aadObjectId()).contains(Role.APPROVER)) {
+            return InvokeResponse.message("Only an approver can answer an access review. Nothing changed.");
+        }
+        AccessReviews.Answer answer = reviews.answer(id.get(), people.of(caller), keep);
+        return InvokeResponse.message(
+                switch (answer.kind()) {
+                    case KEPT ->
+                        "Kept: " + UserText.forMarkdown(answer.review().title()) + " stays until its next review."
+                                + " The audit log records your answer.";
+                    case REVOKING ->
+                        "Revoking " + UserText.forMarkdown(answer.review().title()) + " now, as you decided; the"
+                                + " report follows.";
+                    case DECIDED_ALREADY ->
+                        "This review was answered already"
+                                + (answer.review().decidedBy() == null
+                                        ? " (" + answer.review().status().name().toLowerCase(java.util.Locale.ROOT)
+                                                + ")"
+                                        : " by "
+                                                + UserText.forMarkdown(answer.review()
+                                                        .decidedBy()
+                                                        .name()))
+                                + ". Nothing changed.";
+                    case OWN_GRANT ->
+                        "You asked for this grant, so another approver has to keep it. You may still revoke it."
+                                + " Nothing changed.";
+                    case UNKNOWN -> INACTIVE;
+                });
     }
 
     /** Queues the command like a typed one (its roles and plan need the tenant) and answers at once, once per card. */

@@ -1,18 +1,21 @@
 package io.serviceaccountbot.chat;
 
 import io.serviceaccountbot.command.Command;
+import io.serviceaccountbot.governance.AccessReviews;
 import io.serviceaccountbot.governance.DriftWatch;
 import io.serviceaccountbot.teams.BotMessage;
 import org.springframework.stereotype.Component;
 
-/** {@code drift}: every grant the bot made, checked against the tenant now. */
+/** {@code drift}: every grant the bot made, checked against the tenant now, and the reviews no one answered. */
 @Component
 class DriftAnswer implements CommandAnswer<Command.Drift> {
 
     private final DriftWatch watch;
+    private final AccessReviews reviews;
 
-    DriftAnswer(DriftWatch watch) {
+    DriftAnswer(DriftWatch watch, AccessReviews reviews) {
         this.watch = watch;
+        this.reviews = reviews;
     }
 
     @Override
@@ -22,6 +25,6 @@ class DriftAnswer implements CommandAnswer<Command.Drift> {
 
     @Override
     public BotMessage answer(Command.Drift command, Caller caller) {
-        return DriftCards.list(watch.checkAll());
+        return DriftCards.list(watch.checkAll(), reviews.unanswered());
     }
 }

@@ -3,6 +3,7 @@ package io.serviceaccountbot.chat;
 import io.serviceaccountbot.governance.Difference;
 import io.serviceaccountbot.governance.DriftFound;
 import io.serviceaccountbot.governance.DriftWatch;
+import io.serviceaccountbot.governance.GrantReview;
 import io.serviceaccountbot.governance.WatchedGrant;
 import io.serviceaccountbot.teams.AdaptiveCards;
 import io.serviceaccountbot.teams.BotMessage;
@@ -54,10 +55,14 @@ public final class DriftCards {
         return BotMessage.card("Drift: " + grant.title(), card);
     }
 
-    /** The answer of {@code drift}: every grant under watch, checked just now; those that drifted first. */
-    static BotMessage list(List<WatchedGrant> grants) {
+    /**
+     * The answer of {@code drift}: the access reviews no one answered, then every grant under watch, checked just now,
+     * with those that drifted.
+     */
+    static BotMessage list(List<WatchedGrant> grants, List<GrantReview> unanswered) {
         ArrayNode body = AdaptiveCards.body();
         body.add(AdaptiveCards.heading("Drift"));
+        unanswered.forEach(review -> body.add(AdaptiveCards.text(ReviewCards.unanswered(review))));
         if (grants.isEmpty()) {
             body.add(AdaptiveCards.text("I am not watching any grant yet: a grant the bot makes is watched from the"
                     + " moment its plan has run."));

@@ -110,7 +110,7 @@ class DriftRestorePlans implements RestorePlans {
             }
             case SCOPED_IMPERSONATION -> {
                 for (String assignment : difference.added()) {
-                    String name = before(assignment, TenantFacts.OVER_SCOPE);
+                    String name = TenantFacts.before(assignment, TenantFacts.OVER_SCOPE);
                     runbook.step(
                             "Remove the role assignment '" + name + "' (ApplicationImpersonation of " + key.name()
                                     + ", made outside the bot)",
@@ -123,8 +123,8 @@ class DriftRestorePlans implements RestorePlans {
                     added++;
                 }
                 for (String assignment : difference.removed()) {
-                    String name = before(assignment, TenantFacts.OVER_SCOPE);
-                    String scope = after(assignment, TenantFacts.OVER_SCOPE);
+                    String name = TenantFacts.before(assignment, TenantFacts.OVER_SCOPE);
+                    String scope = TenantFacts.after(assignment, TenantFacts.OVER_SCOPE);
                     runbook.step(
                             "Assign ApplicationImpersonation to " + key.name() + " over the scope '" + scope
                                     + "' again ('" + name + "')",
@@ -140,8 +140,8 @@ class DriftRestorePlans implements RestorePlans {
             }
             case APP_ROLES -> {
                 for (String role : difference.added()) {
-                    String name = appRoleName(role);
-                    String scope = appRoleScope(role);
+                    String name = TenantFacts.appRoleName(role);
+                    String scope = TenantFacts.appRoleScope(role);
                     runbook.step(
                             "Remove the application role " + role + " of app " + key.name() + " (added outside the"
                                     + " bot)",
@@ -154,7 +154,7 @@ class DriftRestorePlans implements RestorePlans {
                     added++;
                 }
                 for (String role : difference.removed()) {
-                    String scope = appRoleScope(role);
+                    String scope = TenantFacts.appRoleScope(role);
                     if (scope == null) {
                         byHand.add("Give app " + key.name() + " the role " + role + " again, if it still needs it.");
                         continue;
@@ -166,7 +166,8 @@ class DriftRestorePlans implements RestorePlans {
                                     role,
                                     true,
                                     "the app's roles",
-                                    () -> exchange.ensureAppRoleAssignment(key.name(), appRoleName(role), scope)));
+                                    () -> exchange.ensureAppRoleAssignment(
+                                            key.name(), TenantFacts.appRoleName(role), scope)));
                     added++;
                 }
             }
@@ -262,26 +263,6 @@ class DriftRestorePlans implements RestorePlans {
                 directory.removeTenantWidePermission(app, permission.assignmentId());
             }
         }
-    }
-
-    private static String appRoleName(String value) {
-        return value.contains(TenantFacts.IN_SCOPE)
-                ? before(value, TenantFacts.IN_SCOPE)
-                : before(value, TenantFacts.EVERY_MAILBOX);
-    }
-
-    private static String appRoleScope(String value) {
-        return value.contains(TenantFacts.IN_SCOPE) ? after(value, TenantFacts.IN_SCOPE) : null;
-    }
-
-    private static String before(String value, String separator) {
-        int at = value.indexOf(separator);
-        return at < 0 ? value : value.substring(0, at);
-    }
-
-    private static String after(String value, String separator) {
-        int at = value.indexOf(separator);
-        return at < 0 ? "" : value.substring(at + separator.length());
     }
 
     private static Drafted refused(String reason, String alternative) {

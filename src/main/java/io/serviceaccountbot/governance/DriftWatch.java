@@ -49,7 +49,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * outside the bot, or broken) is published once as {@link DriftFound}; it can be restored through an approval or
  * accepted by an approver ({@link DriftAccepted}). The bot's own later changes (another grant through the same role
  * group, a revoke, a mailbox added to or taken out of Salesforce's sync) move what is approved, except for values a
- * check has already reported as drift, which stay drift. A time-bound grant that ended is no longer watched. While the
+ * check has already reported as drift, which stay drift. A grant that ended (its time ran out, or an approver revoked
+ * it in its access review) is no longer watched. While the
  * bot itself changes the tenant (a plan runs, a grant ends, what a plan left is being recorded) no check compares.
  */
 public class DriftWatch {
@@ -145,13 +146,25 @@ public class DriftWatch {
     void grantEnded(GrantExpired expired) {
         if (expired.report().succeeded()) {
             String id = UUID.randomUUID().toString();
-            client.scheduleIfNotExists(record.instance("ended:" + id, "ended:" + expired.account()), clock.instant());
+            client.scheduleIfNotExists(
+                    record.instance("ended:" + id, "ended:" + WatchedGrant.accountSubject(expired.account())),
+                    clock.instant());
+        }
+    }
+
+    /** An approver revoked a grant in its access review, and the revoke went through: it is no longer watched. */
+    @EventListener
+    void reviewed(ReviewDecided decided) {
+        if (decided.revoked() && decided.report().succeeded()) {
+            String id = UUID.randomUUID().toString();
+            client.scheduleIfNotExists(
+                    record.instance("ended:" + id, "ended:" + decided.review().subject()), clock.instant());
         }
     }
 
     private void recordWhatRan(String work) {
         if (work.startsWith("ended:")) {
-            stopWatching(WatchedGrant.accountSubject(work.substring("ended:".length())));
+            stopWatching(work.substring("ended:".length()), "its access was taken away");
             return;
         }
         if (work.startsWith("narrowed:")) {
@@ -180,7 +193,9 @@ public class DriftWatch {
         } else if (command instanceof Command.AddToExchangeSync add) {
             followSyncGroup(add.group());
         } else if (command instanceof Command.RevokeImpersonation) {
-            stopWatching(WatchedGrant.accountSubject(request.target()));
+            stopWatching(
+                    WatchedGrant.accountSubject(request.target()),
+                    "revoked by " + request.number().value());
         } else if (command instanceof Command.RestoreAsApproved) {
             checkSoon(WatchedGrant.subjectOf(request.target()));
         }
@@ -220,15 +235,17 @@ public class DriftWatch {
                 null));
         follow(now, others);
         log.info("Watching {} as {} left it", title, request.number());
+        events.publishEvent(new GrantWatched(subject, at));
         scheduleCheck(subject, at.plus(interval));
     }
 
-    private void stopWatching(String subject) {
+    private void stopWatching(String subject, String why) {
         Optional<WatchedGrant> revoked = grants.find(subject);
         if (revoked.isEmpty()) {
             return;
         }
         grants.remove(subject);
+        events.publishEvent(new GrantUnwatched(subject, why));
         List<WatchedGrant> others = grants.all();
         follow(facts.readAll(revoked.get().approved().keySet()), others);
         log.info("No longer watching {}: revoked", revoked.get().title());
@@ -358,10 +375,10 @@ public class DriftWatch {
      */
     private boolean changesUnderWay() {
         return runs.any()
-                || jdbc.sql("select count(*) from scheduled_tasks where task_name = :record or (task_name = :end and"
-                                        + " picked)")
+                || jdbc.sql("select count(*) from scheduled_tasks where task_name = :record or (task_name in (:ends)"
+                                        + " and picked)")
                                 .param("record", RECORD)
-                                .param("end", GrantExpiries.TASK)
+                                .param("ends", List.of(GrantExpiries.TASK, AccessReviews.REVOKE))
                                 .query(Long.class)
                                 .single()
                         > 0;
@@ -416,6 +433,7 @@ public class DriftWatch {
                 now, grant.requestId(), grant.number(), at, "accepted by " + by.name() + " as it drifted");
         grants.save(accepted.checked(List.of(), null, at, null));
         events.publishEvent(new DriftAccepted(accepted, by, drift));
+        events.publishEvent(new GrantWatched(accepted.subject(), at));
         return new Acceptance(Acceptance.Kind.ACCEPTED, accepted, drift);
     }
 

@@ -27,12 +27,59 @@ class GovernanceConfiguration {
     GrantExpiries grantExpiries(
             Approvals approvals,
             GrantTerms terms,
-            TenantPlans plans,
+            Revocations revocations,
             ApplicationEventPublisher events,
             JsonMapper json,
             Clock clock,
             DataSource dataSource) {
-        return new GrantExpiries(approvals, terms, plans, events, json, clock, dataSource);
+        return new GrantExpiries(approvals, terms, revocations, events, json, clock, dataSource);
+    }
+
+    @Bean
+    GrantReviews grantReviews(JdbcClient jdbc) {
+        return new JdbcGrantReviews(jdbc);
+    }
+
+    @Bean
+    AccessReviews accessReviews(
+            GrantReviews reviews,
+            WatchedGrants grants,
+            Approvals approvals,
+            Revocations revocations,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ReviewProperties properties,
+            BotIdentity identity,
+            DataSource dataSource) {
+        return new AccessReviews(
+                reviews,
+                grants,
+                approvals,
+                revocations,
+                events,
+                clock,
+                properties.checked(identity.mode().isSandbox()),
+                dataSource);
+    }
+
+    @Bean
+    Task<String> openGrantReviewTask(AccessReviews reviews) {
+        return reviews.openTask();
+    }
+
+    @Bean
+    Task<String> grantReviewDeadlineTask(AccessReviews reviews) {
+        return reviews.deadlineTask();
+    }
+
+    @Bean
+    Task<String> revokeAfterReviewTask(AccessReviews reviews) {
+        return reviews.revokeTask();
+    }
+
+    @Bean
+    Revocations revocations(TenantPlans plans, TenantFacts facts, ExchangeAdmin exchange) {
+        return new Revocations(plans, facts, exchange);
     }
 
     @Bean

@@ -15,13 +15,8 @@ import io.serviceaccountbot.command.Command;
 import io.serviceaccountbot.command.CommandText;
 import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.execution.RunEnded;
-import io.serviceaccountbot.plans.Drafted;
 import io.serviceaccountbot.plans.GrantTerms;
 import io.serviceaccountbot.plans.ProvisioningReport;
-import io.serviceaccountbot.plans.Runbook;
-import io.serviceaccountbot.plans.StepOutcome;
-import io.serviceaccountbot.plans.StepRunner;
-import io.serviceaccountbot.plans.TenantPlans;
 import io.serviceaccountbot.tenant.TenantRequestIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +53,7 @@ public class GrantExpiries {
 
     private final Approvals approvals;
     private final GrantTerms terms;
-    private final TenantPlans plans;
+    private final Revocations revocations;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
@@ -69,14 +64,14 @@ public class GrantExpiries {
     GrantExpiries(
             Approvals approvals,
             GrantTerms terms,
-            TenantPlans plans,
+            Revocations revocations,
             ApplicationEventPublisher events,
             JsonMapper json,
             Clock clock,
             DataSource dataSource) {
         this.approvals = approvals;
         this.terms = terms;
-        this.plans = plans;
+        this.revocations = revocations;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -225,17 +220,7 @@ public class GrantExpiries {
 
     private ProvisioningReport revoke(Command.RevokeImpersonation revoke, GrantEnd end) {
         String title = "The grant of " + end.number() + " ended: revoke ApplicationImpersonation from " + end.account();
-        Drafted drafted = plans.draft(revoke);
-        if (drafted instanceof Drafted.Refused refused) {
-            return new ProvisioningReport(
-                    title, List.of(StepOutcome.alreadyDone(refused.refusal().reason())), null);
-        }
-        Runbook runbook = ((Drafted.Ready) drafted).runbook();
-        StepRunner runner = new StepRunner();
-        for (Runbook.Step step : runbook.steps()) {
-            runner.run(step.words(), step.action());
-        }
-        return new ProvisioningReport(title, runner.outcomes(), null);
+        return revocations.account(end.account(), revoke.justification().orElseThrow(), title);
     }
 
     private static String words(Duration duration) {

@@ -173,4 +173,24 @@ class TenantFacts {
         values.stream().map(value -> value.strip()).forEach(sorted::add);
         return sorted;
     }
+
+    static String appRoleName(String value) {
+        return value.contains(TenantFacts.IN_SCOPE)
+                ? before(value, TenantFacts.IN_SCOPE)
+                : before(value, TenantFacts.EVERY_MAILBOX);
+    }
+
+    static String appRoleScope(String value) {
+        return value.contains(TenantFacts.IN_SCOPE) ? after(value, TenantFacts.IN_SCOPE) : null;
+    }
+
+    static String before(String value, String separator) {
+        int at = value.indexOf(separator);
+        return at < 0 ? value : value.substring(0, at);
+    }
+
+    static String after(String value, String separator) {
+        int at = value.indexOf(separator);
+        return at < 0 ? "" : value.substring(at + separator.length());
+    }
 }

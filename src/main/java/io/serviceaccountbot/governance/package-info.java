@@ -9,6 +9,8 @@
  *       kept as approved, and a durable job per grant compares the tenant with it; a difference is posted once, and is
  *       restored through an approval ({@code restore … as approved}, {@link
  *       io.serviceaccountbot.governance.DriftRestorePlans}) or accepted by an approver.
+ *   <li>Access reviews ({@link io.serviceaccountbot.governance.AccessReviews}): each grant goes back to the approvers
+ *       every review interval, Keep or Revoke; one no one answers is escalated once, then reported, never kept.
  *   <li>The least-privilege sweep ({@code review mailbox access}, {@link
  *       io.serviceaccountbot.governance.MailboxAccessSweep}): who in the whole organisation, not only what the bot
  *       granted, can read other people's mailboxes, each line with the command that narrows it. The sweep only reads.
