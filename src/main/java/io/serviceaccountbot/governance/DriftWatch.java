@@ -247,7 +247,13 @@ public class DriftWatch {
         grants.remove(subject);
         events.publishEvent(new GrantUnwatched(subject, why));
         List<WatchedGrant> others = grants.all();
-        follow(facts.readAll(revoked.get().approved().keySet()), others);
+        List<FactKey> shared = revoked.get().approved().keySet().stream()
+                .filter(key -> others.stream()
+                        .anyMatch(other -> other.approved().keySet().stream().anyMatch(key::sameAs)))
+                .toList();
+        if (!shared.isEmpty()) {
+            follow(facts.readAll(shared), others);
+        }
         log.info("No longer watching {}: revoked", revoked.get().title());
     }
 

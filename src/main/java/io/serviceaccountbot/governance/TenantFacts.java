@@ -4,11 +4,12 @@ import io.serviceaccountbot.tenant.AccountDirectory;
 import io.serviceaccountbot.tenant.Directory;
 import io.serviceaccountbot.tenant.DirectoryUser;
 import io.serviceaccountbot.tenant.ExchangeAdmin;
+import io.serviceaccountbot.tenant.ExchangeReads;
 import io.serviceaccountbot.tenant.MailboxStatus;
 import io.serviceaccountbot.tenant.TenantWidePermission;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -40,47 +41,64 @@ class TenantFacts {
 
     /** The facts that make up an account's ApplicationImpersonation as it holds it now, with their values. */
     SortedMap<FactKey, SortedSet<String>> impersonationOf(String upn, Optional<String> scopeGroup) {
-        SortedMap<FactKey, SortedSet<String>> facts = new TreeMap<>();
-        FactKey account = new FactKey(FactKey.Kind.ACCOUNT, upn);
-        facts.put(account, read(account));
-        Optional<DirectoryUser> user = accounts.findUser(upn);
-        for (ExchangeAdmin.EffectiveAssignment way : exchange.effectiveAssignments(IMPERSONATION)) {
-            if (!isTheAccount(way.user(), upn, user)) {
-                continue;
-            }
-            if (way.name() != null) {
-                put(facts, new FactKey(FactKey.Kind.SCOPED_IMPERSONATION, upn));
-            } else if (way.assignee() != null) {
-                put(facts, new FactKey(FactKey.Kind.ROLE_GROUP_MEMBERS, way.assignee()));
-                put(facts, new FactKey(FactKey.Kind.ROLE_GROUP_ROLES, way.assignee()));
-            }
-            if (way.via() != null) {
-                put(facts, new FactKey(FactKey.Kind.GROUP_MEMBERS, way.via()));
+        List<FactKey> keys = new ArrayList<>();
+        keys.add(new FactKey(FactKey.Kind.ACCOUNT, upn));
+        try (ExchangeReads.Kept kept = exchange.readTogether(
+                ExchangeReads.none().effectiveHolders(IMPERSONATION).account(upn))) {
+            Optional<DirectoryUser> user = accounts.findUser(upn);
+            for (ExchangeAdmin.EffectiveAssignment way : exchange.effectiveAssignments(IMPERSONATION)) {
+                if (!isTheAccount(way.user(), upn, user)) {
+                    continue;
+                }
+                if (way.name() != null) {
+                    add(keys, new FactKey(FactKey.Kind.SCOPED_IMPERSONATION, upn));
+                } else if (way.assignee() != null) {
+                    add(keys, new FactKey(FactKey.Kind.ROLE_GROUP_MEMBERS, way.assignee()));
+                    add(keys, new FactKey(FactKey.Kind.ROLE_GROUP_ROLES, way.assignee()));
+                }
+                if (way.via() != null) {
+                    add(keys, new FactKey(FactKey.Kind.GROUP_MEMBERS, way.via()));
+                }
             }
         }
-        scopeGroup.ifPresent(group -> put(facts, new FactKey(FactKey.Kind.GROUP_MEMBERS, group)));
-        return facts;
+        scopeGroup.ifPresent(group -> add(keys, new FactKey(FactKey.Kind.GROUP_MEMBERS, group)));
+        return readAll(keys);
     }
 
     /** The facts of an app's access through RBAC for Applications, scoped to the mailboxes of a group. */
     SortedMap<FactKey, SortedSet<String>> appAccessOf(String appId, String group) {
-        SortedMap<FactKey, SortedSet<String>> facts = new TreeMap<>();
-        put(facts, new FactKey(FactKey.Kind.APP_ROLES, appId));
-        put(facts, new FactKey(FactKey.Kind.GROUP_MEMBERS, group));
-        put(facts, new FactKey(FactKey.Kind.TENANT_WIDE, appId));
-        return facts;
+        return readAll(List.of(
+                new FactKey(FactKey.Kind.APP_ROLES, appId),
+                new FactKey(FactKey.Kind.GROUP_MEMBERS, group),
+                new FactKey(FactKey.Kind.TENANT_WIDE, appId)));
     }
 
-    private void put(Map<FactKey, SortedSet<String>> facts, FactKey key) {
-        if (facts.keySet().stream().noneMatch(key::sameAs)) {
-            facts.put(key, read(key));
+    private static void add(List<FactKey> keys, FactKey key) {
+        if (keys.stream().noneMatch(key::sameAs)) {
+            keys.add(key);
         }
     }
 
-    /** Each fact's values as the tenant holds them now. */
+    /**
+     * Each fact's values as the tenant holds them now, the Exchange reads asked together: on Exchange Server one
+     * runner job reads them all, where each would otherwise be a job of its own.
+     */
     SortedMap<FactKey, SortedSet<String>> readAll(Collection<FactKey> keys) {
+        ExchangeReads reads = ExchangeReads.none();
+        for (FactKey key : keys) {
+            reads = switch (key.kind()) {
+                case ACCOUNT -> reads.account(key.name());
+                case ROLE_GROUP_MEMBERS, ROLE_GROUP_ROLES -> reads.roleGroup(key.name());
+                case GROUP_MEMBERS -> reads.securityGroup(key.name());
+                case SCOPED_IMPERSONATION ->
+                    reads.effectiveHolders(IMPERSONATION).account(key.name());
+                case APP_ROLES, TENANT_WIDE -> reads;
+            };
+        }
         SortedMap<FactKey, SortedSet<String>> facts = new TreeMap<>();
-        keys.forEach(key -> facts.put(key, read(key)));
+        try (ExchangeReads.Kept kept = exchange.readTogether(reads)) {
+            keys.forEach(key -> facts.put(key, read(key)));
+        }
         return facts;
     }
 

@@ -49,6 +49,9 @@ class ExchangeServerGrantIT {
     ExchangeAdmin exchange;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     ApprovalTestSupport.ServiceAccounts accounts;
 
     @Autowired
@@ -108,6 +111,9 @@ class ExchangeServerGrantIT {
             assertThat(assignment.via()).isEqualTo("Exchange Sync Accounts");
         });
 
+        awaitWatched("account:svc-sync@example.com", true);
+        int watching = completedJobs(control) - approved - running;
+
         int beforeRevokeJobs = completedJobs(control);
         String revoke = ApprovalChat.numberOn(
                 chat.alexSays("revoke impersonation from svc-sync because the Exchange Server test is over"));
@@ -119,13 +125,14 @@ class ExchangeServerGrantIT {
                         && ApprovalChat.text(call.card()).contains(revoke)
                         && ApprovalChat.text(call.card()).contains("and done"),
                 FakeConnector.PATIENCE);
+        awaitWatched("account:svc-sync@example.com", false);
         int revoking = completedJobs(control) - beforeRevokeJobs;
         assertThat(exchange.effectiveAssignments("ApplicationImpersonation"))
                 .as("revoked through the runner too")
                 .noneSatisfy(assignment -> assertThat(assignment.user()).containsIgnoringCase("svc-sync"));
         System.out.printf(
-                "Exchange Server grant: %d jobs to plan, %d to run and verify; revoke: %d in all%n",
-                planning, running, revoking);
+                "Exchange Server grant: %d jobs to plan, %d to run and verify, %d to watch; revoke: %d in all%n",
+                planning, running, watching, revoking);
         assertThat(planning)
                 .as("planning reads the role, the account, the group and the role group together")
                 .isPositive()
@@ -135,9 +142,13 @@ class ExchangeServerGrantIT {
                         + " one job")
                 .isPositive()
                 .isLessThanOrEqualTo(11);
+        assertThat(watching)
+                .as("the drift watch reads who holds the role and the account in one job, then what the grant left")
+                .isLessThanOrEqualTo(3);
         assertThat(revoking)
-                .as("revoke plans in two jobs, checks them again in two when approved, then removes and checks")
-                .isLessThanOrEqualTo(6);
+                .as("revoke plans in two jobs, checks them again in two when approved, then removes and checks; the"
+                        + " drift watch re-reads in one what other grants share")
+                .isLessThanOrEqualTo(7);
     }
 
     /**
@@ -358,6 +369,22 @@ class ExchangeServerGrantIT {
                             + " October 2025");
         } finally {
             control.runnerServer("EX01", "Version 15.2 (Build 2562.17)");
+        }
+    }
+
+    /** Waits until the drift watch has recorded the grant, or, after its revoke, stopped watching it. */
+    private void awaitWatched(String subject, boolean watched) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(FakeConnector.PATIENCE);
+        while ((jdbc.sql("select count(*) from watched_grant where subject = :subject")
+                                .param("subject", subject)
+                                .query(Long.class)
+                                .single()
+                        > 0)
+                != watched) {
+            assertThat(java.time.Instant.now())
+                    .as("waiting for the watch of " + subject)
+                    .isBefore(deadline);
+            Thread.sleep(50);
         }
     }
 
