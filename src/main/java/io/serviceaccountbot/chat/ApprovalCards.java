@@ -163,7 +163,7 @@ public final class ApprovalCards {
             AdaptiveCards.fact(facts, "Gains access", UserText.forMarkdown(others));
         }
         AdaptiveCards.fact(facts, "Why", UserText.forMarkdown(request.justification()));
-        if (request.command() instanceof Command.GrantImpersonation grant
+        if (request.command() instanceof Command.TimeBound grant
                 && grant.duration().isPresent()) {
             AdaptiveCards.fact(
                     facts,

@@ -212,7 +212,7 @@ class CardActionTurn {
     private InvokeResponse extend(CardAction action, Caller caller, Activity activity) {
         Optional<ApprovalRequest> request = action.requestNumber().flatMap(approvals::find);
         if (request.isEmpty()
-                || !(request.get().command() instanceof Command.GrantImpersonation grant)
+                || !(request.get().command() instanceof Command.TimeBound grant)
                 || grant.duration().isEmpty()) {
             return InvokeResponse.message(INACTIVE);
         }
@@ -222,15 +222,9 @@ class CardActionTurn {
                     "Only " + UserText.forMarkdown(found.requester().name()) + ", who asked for" + " request "
                             + found.number() + ", can extend it. Nothing changed.");
         }
-        Command.GrantImpersonation again;
+        Command.TimeBound again;
         try {
-            again = new Command.GrantImpersonation(
-                    grant.account(),
-                    grant.group(),
-                    grant.roleGroup(),
-                    grant.scopeGroup(),
-                    Optional.of("extends " + found.number() + ": " + found.justification()),
-                    grant.duration());
+            again = grant.because(Optional.of("extends " + found.number() + ": " + found.justification()));
         } catch (IllegalArgumentException tooLong) {
             again = grant;
         }

@@ -20,17 +20,25 @@ public final class GrantEndCards {
 
     private GrantEndCards() {}
 
+    /** What a grant gives, in words: ApplicationImpersonation, or an app's application roles. */
+    public static String access(ApprovalRequest grant) {
+        return grant.command() instanceof Command.GrantImpersonation
+                        || grant.command() instanceof Command.SetupExchangeSync
+                ? "ApplicationImpersonation"
+                : "The mailbox access";
+    }
+
     /** The warning, for the grant's requester. */
     public static BotMessage endsSoon(ApprovalRequest grant, Instant endsAt) {
         String account = UserText.forMarkdown(grant.target());
-        String lasting = grant.command() instanceof Command.GrantImpersonation impersonation
-                        && impersonation.duration().isPresent()
-                ? impersonation.duration().get().words()
+        String lasting = grant.command() instanceof Command.TimeBound timeBound
+                        && timeBound.duration().isPresent()
+                ? timeBound.duration().get().words()
                 : null;
         ArrayNode body = AdaptiveCards.body();
         body.add(AdaptiveCards.heading("Your grant ends soon"));
-        body.add(AdaptiveCards.text("⏳ ApplicationImpersonation of " + account + " ends on "
-                + ApprovalCards.when(endsAt) + " (request **" + grant.number() + "**), and I revoke it then."));
+        body.add(AdaptiveCards.text("⏳ " + access(grant) + " of " + account + " ends on " + ApprovalCards.when(endsAt)
+                + " (request **" + grant.number() + "**), and I revoke it then."));
         body.add(AdaptiveCards.subtle(
                 lasting == null
                         ? "To keep it, ask for it again; approvers decide again."

@@ -67,17 +67,10 @@ public final class JustificationCard {
     /** The same command with this justification. */
     static Command.Privileged withJustification(Command.Privileged command, String justification) {
         Optional<String> why = Optional.of(justification);
-        if (command instanceof Command.GrantImpersonation grant) {
-            return new Command.GrantImpersonation(
-                    grant.account(), grant.group(), grant.roleGroup(), grant.scopeGroup(), why, grant.duration());
+        if (command instanceof Command.TimeBound grant) {
+            return grant.because(why);
         } else if (command instanceof Command.RevokeImpersonation revoke) {
             return new Command.RevokeImpersonation(revoke.account(), why);
-        } else if (command instanceof Command.SetupExchangeSync setup) {
-            return new Command.SetupExchangeSync(setup.alias(), setup.scopeGroup(), why);
-        } else if (command instanceof Command.GrantAppAccess app) {
-            return new Command.GrantAppAccess(app.appId(), app.group(), app.roles(), why);
-        } else if (command instanceof Command.SetupSalesforceSync salesforce) {
-            return new Command.SetupSalesforceSync(salesforce.group(), salesforce.roles(), why);
         } else if (command instanceof Command.AddToExchangeSync add) {
             return new Command.AddToExchangeSync(add.mailbox(), add.group(), why);
         } else if (command instanceof Command.RestoreAsApproved restore) {

@@ -20,16 +20,26 @@ public sealed interface Command {
 
     /** A command that changes who can read mailboxes, so it waits for an approver and may carry a justification. */
     sealed interface Privileged extends Command
-            permits GrantImpersonation,
-                    RevokeImpersonation,
-                    SetupExchangeSync,
-                    GrantAppAccess,
-                    SetupSalesforceSync,
-                    AddToExchangeSync,
-                    RestoreAsApproved {
+            permits TimeBound, RevokeImpersonation, AddToExchangeSync, RestoreAsApproved {
 
         /** Why the admin needs it ("because ..."), shown to approvers. */
         Optional<String> justification();
+    }
+
+    /**
+     * A grant that may be asked for a time ({@code for <n> days|hours}), after which the bot takes back what it gave.
+     */
+    sealed interface TimeBound extends Privileged
+            permits GrantImpersonation, SetupExchangeSync, GrantAppAccess, SetupSalesforceSync {
+
+        /** How long the grant lasts; empty for until it is revoked. */
+        Optional<GrantDuration> duration();
+
+        /** The same command, lasting {@code duration} (empty for until it is revoked). */
+        TimeBound lasting(Optional<GrantDuration> duration);
+
+        /** The same command, with this justification. */
+        TimeBound because(Optional<String> justification);
     }
 
     /** {@code help [<command>]}; the topic is lower-cased, and empty means "everything". */
@@ -81,7 +91,7 @@ public sealed interface Command {
             Optional<String> scopeGroup,
             Optional<String> justification,
             Optional<GrantDuration> duration)
-            implements Privileged {
+            implements TimeBound {
 
         public GrantImpersonation {
             Objects.requireNonNull(account, "account");
@@ -90,6 +100,16 @@ public sealed interface Command {
             scopeGroup = Objects.requireNonNull(scopeGroup, "scopeGroup").map(ExchangeRules.GROUP_NAME::require);
             justification = FreeText.optional(justification, "justification");
             duration = Objects.requireNonNull(duration, "duration");
+        }
+
+        @Override
+        public GrantImpersonation lasting(Optional<GrantDuration> duration) {
+            return new GrantImpersonation(account, group, roleGroup, scopeGroup, justification, duration);
+        }
+
+        @Override
+        public GrantImpersonation because(Optional<String> justification) {
+            return new GrantImpersonation(account, group, roleGroup, scopeGroup, justification, duration);
         }
 
         /** A grant that lasts until it is revoked. */
@@ -142,14 +162,32 @@ public sealed interface Command {
      *
      * @param scopeGroup the group whose member mailboxes alone the account may impersonate (Exchange Server); empty for
      *     every mailbox, as the article does
+     * @param duration how long the access lasts, after which the bot revokes it; empty for until it is revoked
      */
-    record SetupExchangeSync(Alias alias, Optional<String> scopeGroup, Optional<String> justification)
-            implements Privileged {
+    record SetupExchangeSync(
+            Alias alias, Optional<String> scopeGroup, Optional<String> justification, Optional<GrantDuration> duration)
+            implements TimeBound {
 
         public SetupExchangeSync {
             Objects.requireNonNull(alias, "alias");
             scopeGroup = Objects.requireNonNull(scopeGroup, "scopeGroup").map(ExchangeRules.GROUP_NAME::require);
             justification = FreeText.optional(justification, "justification");
+            duration = Objects.requireNonNull(duration, "duration");
+        }
+
+        /** The runbook until the access is revoked. */
+        public SetupExchangeSync(Alias alias, Optional<String> scopeGroup, Optional<String> justification) {
+            this(alias, scopeGroup, justification, Optional.empty());
+        }
+
+        @Override
+        public SetupExchangeSync lasting(Optional<GrantDuration> duration) {
+            return new SetupExchangeSync(alias, scopeGroup, justification, duration);
+        }
+
+        @Override
+        public SetupExchangeSync because(Optional<String> justification) {
+            return new SetupExchangeSync(alias, scopeGroup, justification, duration);
         }
 
         /** Impersonation of every mailbox, as the article grants it. */
@@ -165,8 +203,13 @@ public sealed interface Command {
      * @param roles application roles in Exchange's spelling, without duplicates; {@link #DEFAULT_ROLES} when the admin
      *     names none
      */
-    record GrantAppAccess(UUID appId, String group, List<String> roles, Optional<String> justification)
-            implements Privileged {
+    record GrantAppAccess(
+            UUID appId,
+            String group,
+            List<String> roles,
+            Optional<String> justification,
+            Optional<GrantDuration> duration)
+            implements TimeBound {
 
         /** The roles granted when the command names none. */
         public static final List<String> DEFAULT_ROLES = List.of("Application Mail.ReadWrite");
@@ -182,6 +225,22 @@ public sealed interface Command {
             }
             roles = List.copyOf(distinct);
             justification = FreeText.optional(justification, "justification");
+            duration = Objects.requireNonNull(duration, "duration");
+        }
+
+        /** Access until it is revoked. */
+        public GrantAppAccess(UUID appId, String group, List<String> roles, Optional<String> justification) {
+            this(appId, group, roles, justification, Optional.empty());
+        }
+
+        @Override
+        public GrantAppAccess lasting(Optional<GrantDuration> duration) {
+            return new GrantAppAccess(appId, group, roles, justification, duration);
+        }
+
+        @Override
+        public GrantAppAccess because(Optional<String> justification) {
+            return new GrantAppAccess(appId, group, roles, justification, duration);
         }
     }
 
@@ -191,8 +250,12 @@ public sealed interface Command {
      *
      * @param roles application roles in Exchange's spelling, without duplicates; empty when the admin names none, so
      *     that the configured defaults apply
+     * @param duration how long Salesforce's access lasts, after which the bot takes its roles away; empty for until
+     *     revoked
      */
-    record SetupSalesforceSync(String group, List<String> roles, Optional<String> justification) implements Privileged {
+    record SetupSalesforceSync(
+            String group, List<String> roles, Optional<String> justification, Optional<GrantDuration> duration)
+            implements TimeBound {
 
         public SetupSalesforceSync {
             group = ExchangeRules.GROUP_NAME.require(group);
@@ -201,6 +264,22 @@ public sealed interface Command {
             roles.forEach(role -> distinct.add(ExchangeRules.APPLICATION_ROLE.require(role)));
             roles = List.copyOf(distinct);
             justification = FreeText.optional(justification, "justification");
+            duration = Objects.requireNonNull(duration, "duration");
+        }
+
+        /** Salesforce's access until it is revoked. */
+        public SetupSalesforceSync(String group, List<String> roles, Optional<String> justification) {
+            this(group, roles, justification, Optional.empty());
+        }
+
+        @Override
+        public SetupSalesforceSync lasting(Optional<GrantDuration> duration) {
+            return new SetupSalesforceSync(group, roles, justification, duration);
+        }
+
+        @Override
+        public SetupSalesforceSync because(Optional<String> justification) {
+            return new SetupSalesforceSync(group, roles, justification, duration);
         }
     }
 

@@ -16,6 +16,7 @@ final class GrantAppAccessGrammar extends Grammar<GrantAppAccess> {
     private static final Clauses CLAUSES = Clauses.of(
             Clause.of("group", "a group name after 'for group'", "for|to|on [the] [security|mail-enabled|mail] group"),
             Clause.of("roles", "at least one role after 'roles', such as Application Mail.ReadWrite", "roles|role"),
+            GrantGrammars.DURATION,
             Clauses.BECAUSE);
 
     GrantAppAccessGrammar() {
@@ -25,13 +26,15 @@ final class GrantAppAccessGrammar extends Grammar<GrantAppAccess> {
                 CLAUSES,
                 CommandSpec.draft("grant app access")
                         .syntax("grant app access to <app id> for group \"<group>\" [roles <role, …>]"
-                                + " [because <justification>]")
+                                + " [for <n> days|hours] [because <justification>]")
                         .summary("Lets an Entra app reach only the mailboxes in a group through Exchange Online RBAC"
                                 + " for Applications, after approval; the default role is Application"
                                 + " Mail.ReadWrite.")
                         .examples(
                                 "grant app access to 6f1c9a5e-2b7d-4c1e-9a3f-8d2e4b6c0a71 for group \"Sales"
                                         + " Mailboxes\"",
+                                "grant app access to 6f1c9a5e-2b7d-4c1e-9a3f-8d2e4b6c0a71 for group \"Sales"
+                                        + " Mailboxes\" for 7 days because a pilot",
                                 "grant app access to 6f1c9a5e-2b7d-4c1e-9a3f-8d2e4b6c0a71 for group \"Sales"
                                         + " Mailboxes\" roles Application Mail.ReadWrite, Application"
                                         + " Calendars.ReadWrite because Salesforce sync for sales team")
@@ -63,13 +66,15 @@ final class GrantAppAccessGrammar extends Grammar<GrantAppAccess> {
                 valid,
                 Arguments.valid(ExchangeRules.GROUP_NAME, clauses.get("group")),
                 roles,
-                Optional.ofNullable(clauses.get("because")));
+                Optional.ofNullable(clauses.get("because")),
+                Optional.ofNullable(clauses.get("duration")).map(Arguments::grantDuration));
     }
 
     @Override
     String render(GrantAppAccess command) {
         return "grant app access to " + command.appId() + " for group " + Quoting.quoted(command.group())
                 + " roles " + String.join(", ", command.roles())
+                + GrantGrammars.lasting(command.duration())
                 + GrantImpersonationGrammar.because(command.justification());
     }
 }

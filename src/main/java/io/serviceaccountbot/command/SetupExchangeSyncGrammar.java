@@ -4,10 +4,11 @@ import io.serviceaccountbot.command.Command.SetupExchangeSync;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code setup exchange sync for <alias> [for group "<group>"] [because ...]}: the whole runbook. */
+/** {@code setup exchange sync for <alias> [for group "<group>"] [for <n> days] [because ...]}: the whole runbook. */
 final class SetupExchangeSyncGrammar extends Grammar<SetupExchangeSync> {
 
-    private static final Clauses CLAUSES = Clauses.of(GrantImpersonationGrammar.SCOPE_GROUP, Clauses.BECAUSE);
+    private static final Clauses CLAUSES =
+            Clauses.of(GrantImpersonationGrammar.SCOPE_GROUP, GrantGrammars.DURATION, Clauses.BECAUSE);
 
     SetupExchangeSyncGrammar() {
         super(
@@ -17,13 +18,15 @@ final class SetupExchangeSyncGrammar extends Grammar<SetupExchangeSync> {
                         "set up [the] [salesforce] exchange sync [for]"),
                 CLAUSES,
                 CommandSpec.draft("setup exchange sync")
-                        .syntax("setup exchange sync for <alias> [for group \"<group>\"] [because <justification>]")
+                        .syntax("setup exchange sync for <alias> [for group \"<group>\"] [for <n> days|hours] [because"
+                                + " <justification>]")
                         .summary("Runs the whole Salesforce Exchange Sync runbook: creates the account, grants its"
                                 + " access after approval, and verifies it; with for group, impersonation only over"
                                 + " the mailboxes of that group (Exchange Server).")
                         .examples(
                                 "setup exchange sync for svc-sync",
                                 "setup exchange sync for svc-sync for group \"Sales Team\"",
+                                "setup exchange sync for svc-sync for 30 days because a trial of the sync",
                                 "setup exchange sync for svc-sync because Salesforce Exchange Sync for sales team")
                         .allowedTo(Role.PROVISIONING_ADMIN)
                         .manifest(
@@ -44,7 +47,8 @@ final class SetupExchangeSyncGrammar extends Grammar<SetupExchangeSync> {
                 valid,
                 Optional.ofNullable(clauses.get("scopeGroup"))
                         .map(raw -> Arguments.valid(ExchangeRules.GROUP_NAME, raw)),
-                Optional.ofNullable(clauses.get("because")));
+                Optional.ofNullable(clauses.get("because")),
+                Optional.ofNullable(clauses.get("duration")).map(Arguments::grantDuration));
     }
 
     @Override
@@ -53,6 +57,7 @@ final class SetupExchangeSyncGrammar extends Grammar<SetupExchangeSync> {
                 + command.scopeGroup()
                         .map(name -> " for group " + Quoting.quoted(name))
                         .orElse("")
+                + GrantGrammars.lasting(command.duration())
                 + GrantImpersonationGrammar.because(command.justification());
     }
 }

@@ -14,6 +14,7 @@ final class SetupSalesforceSyncGrammar extends Grammar<SetupSalesforceSync> {
 
     private static final Clauses CLAUSES = Clauses.of(
             Clause.of("roles", "at least one role after 'roles', such as Application Mail.Read", "roles|role"),
+            GrantGrammars.DURATION,
             Clauses.BECAUSE);
 
     SetupSalesforceSyncGrammar() {
@@ -25,13 +26,14 @@ final class SetupSalesforceSyncGrammar extends Grammar<SetupSalesforceSync> {
                         "set up [the] [salesforce] exchange sync for [the] [security|mail-enabled|mail] group"),
                 CLAUSES,
                 CommandSpec.draft("setup exchange sync for group")
-                        .syntax("setup exchange sync for group \"<group>\" [roles <role, …>]"
+                        .syntax("setup exchange sync for group \"<group>\" [roles <role, …>] [for <n> days|hours]"
                                 + " [because <justification>]")
                         .summary("On Exchange Online: lets Salesforce's app read only the mailboxes of a group (RBAC"
                                 + " for Applications) and removes its tenant-wide mailbox permissions, after"
                                 + " approval.")
                         .examples(
                                 "setup exchange sync for group \"Sales Team\"",
+                                "setup exchange sync for group \"Sales Team\" for 30 days",
                                 "setup exchange sync for group \"Sales Team\" because Einstein Activity Capture for"
                                         + " the sales team")
                         .allowedTo(Role.PROVISIONING_ADMIN)
@@ -57,13 +59,15 @@ final class SetupSalesforceSyncGrammar extends Grammar<SetupSalesforceSync> {
         return new SetupSalesforceSync(
                 Arguments.valid(ExchangeRules.GROUP_NAME, group.value()),
                 roles,
-                Optional.ofNullable(clauses.get("because")));
+                Optional.ofNullable(clauses.get("because")),
+                Optional.ofNullable(clauses.get("duration")).map(Arguments::grantDuration));
     }
 
     @Override
     String render(SetupSalesforceSync command) {
         return "setup exchange sync for group " + Quoting.quoted(command.group())
                 + (command.roles().isEmpty() ? "" : " roles " + String.join(", ", command.roles()))
+                + GrantGrammars.lasting(command.duration())
                 + GrantImpersonationGrammar.because(command.justification());
     }
 }

@@ -147,7 +147,7 @@ public class DriftWatch {
         if (expired.report().succeeded()) {
             String id = UUID.randomUUID().toString();
             client.scheduleIfNotExists(
-                    record.instance("ended:" + id, "ended:" + WatchedGrant.accountSubject(expired.account())),
+                    record.instance("ended:" + id, "ended:" + WatchedGrant.subjectOf(expired.account())),
                     clock.instant());
         }
     }

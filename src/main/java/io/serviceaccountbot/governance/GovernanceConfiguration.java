@@ -28,11 +28,13 @@ class GovernanceConfiguration {
             Approvals approvals,
             GrantTerms terms,
             Revocations revocations,
+            WatchedGrants watched,
+            SalesforceProperties salesforce,
             ApplicationEventPublisher events,
             JsonMapper json,
             Clock clock,
             DataSource dataSource) {
-        return new GrantExpiries(approvals, terms, revocations, events, json, clock, dataSource);
+        return new GrantExpiries(approvals, terms, revocations, watched, salesforce, events, json, clock, dataSource);
     }
 
     @Bean

@@ -17,6 +17,8 @@ import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.execution.RunEnded;
 import io.serviceaccountbot.plans.GrantTerms;
 import io.serviceaccountbot.plans.ProvisioningReport;
+import io.serviceaccountbot.plans.SalesforceProperties;
+import io.serviceaccountbot.plans.StepOutcome;
 import io.serviceaccountbot.tenant.TenantRequestIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +56,8 @@ public class GrantExpiries {
     private final Approvals approvals;
     private final GrantTerms terms;
     private final Revocations revocations;
+    private final WatchedGrants watched;
+    private final SalesforceProperties salesforce;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
@@ -65,6 +69,8 @@ public class GrantExpiries {
             Approvals approvals,
             GrantTerms terms,
             Revocations revocations,
+            WatchedGrants watched,
+            SalesforceProperties salesforce,
             ApplicationEventPublisher events,
             JsonMapper json,
             Clock clock,
@@ -72,6 +78,8 @@ public class GrantExpiries {
         this.approvals = approvals;
         this.terms = terms;
         this.revocations = revocations;
+        this.watched = watched;
+        this.salesforce = salesforce;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -112,16 +120,16 @@ public class GrantExpiries {
         if (request.isEmpty()) {
             return;
         }
-        String account = request.get().target();
-        if (request.get().command() instanceof Command.GrantImpersonation grant) {
+        if (request.get().command() instanceof Command.TimeBound grant) {
+            String holder = holder(request.get(), grant);
             Optional<Duration> lasting = terms.lasting(grant);
             if (lasting.isPresent()) {
-                arrangeEnd(ended, account, lasting.get());
+                arrangeEnd(ended, holder, lasting.get());
             } else {
-                cancelEnd(ended, account, "it now holds the access until someone revokes it (" + ended.number() + ")");
+                cancelEnd(ended, holder, "it now holds the access until someone revokes it (" + ended.number() + ")");
             }
         } else if (request.get().command() instanceof Command.RevokeImpersonation) {
-            cancelEnd(ended, account, "its access was revoked by " + ended.number());
+            cancelEnd(ended, request.get().target(), "its access was revoked by " + ended.number());
         }
     }
 
@@ -171,7 +179,28 @@ public class GrantExpiries {
         }
     }
 
-    /** One end per account: the newest approval's. */
+    /** Who holds what a grant gives: the account's sign-in name, or the app's id. */
+    private String holder(ApprovalRequest request, Command.TimeBound grant) {
+        if (grant instanceof Command.GrantAppAccess app) {
+            return app.appId().toString();
+        }
+        if (grant instanceof Command.SetupSalesforceSync) {
+            return salesforce.appId();
+        }
+        return request.target();
+    }
+
+    /** Whether the holder is an app (its id) rather than an account. */
+    public static boolean isApp(String holder) {
+        try {
+            java.util.UUID.fromString(holder);
+            return true;
+        } catch (IllegalArgumentException account) {
+            return false;
+        }
+    }
+
+    /** One end per account or app: the newest approval's. */
     private static String key(String account) {
         return account.toLowerCase(Locale.ROOT);
     }
@@ -194,13 +223,28 @@ public class GrantExpiries {
     }
 
     private CompletionHandler<String> end(GrantEnd end) {
-        Command.RevokeImpersonation revoke = new Command.RevokeImpersonation(
-                AccountRef.of(end.account()),
-                Optional.of("the grant of " + end.number() + " for " + words(end.lasting()) + " has ended"));
+        String why = "the grant of " + end.number() + " for " + words(end.lasting()) + " has ended";
+        String command;
         ProvisioningReport report;
         List<String> tenantIds;
         try (TenantRequestIds.Scope calls = TenantRequestIds.open()) {
-            report = revoke(revoke, end);
+            if (isApp(end.account())) {
+                String title =
+                        "The grant of " + end.number() + " ended: remove the application roles of app " + end.account();
+                command = "remove the application roles of app " + end.account() + " (" + why + ")";
+                report = watched.find(WatchedGrant.appSubject(end.account()))
+                        .map(grant -> revocations.grant(grant, why, title))
+                        .orElseGet(() -> new ProvisioningReport(
+                                title,
+                                List.of(StepOutcome.alreadyDone(
+                                        "The bot no longer holds a grant of app " + end.account() + " to take away")),
+                                null));
+            } else {
+                Command.RevokeImpersonation revoke =
+                        new Command.RevokeImpersonation(AccountRef.of(end.account()), Optional.of(why));
+                command = CommandText.of(revoke);
+                report = revoke(revoke, end);
+            }
             tenantIds = calls.ids();
         }
         log.info(
@@ -212,7 +256,7 @@ public class GrantExpiries {
                 new ApprovalRequestId(java.util.UUID.fromString(end.requestId())),
                 new RequestId(end.number()),
                 end.account(),
-                CommandText.of(revoke),
+                command,
                 report,
                 tenantIds));
         return new CompletionHandler.OnCompleteRemove<>();

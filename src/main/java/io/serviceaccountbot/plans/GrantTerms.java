@@ -22,7 +22,7 @@ public final class GrantTerms {
     }
 
     /** How long the grant lasts after its plan has run, as it was approved; empty for until it is revoked. */
-    public Optional<Duration> lasting(Command.GrantImpersonation grant) {
+    public Optional<Duration> lasting(Command.TimeBound grant) {
         return grant.duration().map(GrantDuration::duration);
     }
 
@@ -32,21 +32,15 @@ public final class GrantTerms {
      */
     Command.Privileged withDefault(Command.Privileged command) {
         if (properties.defaultGrant() == null
-                || !(command instanceof Command.GrantImpersonation grant)
+                || !(command instanceof Command.TimeBound grant)
                 || grant.duration().isPresent()) {
             return command;
         }
-        return new Command.GrantImpersonation(
-                grant.account(),
-                grant.group(),
-                grant.roleGroup(),
-                grant.scopeGroup(),
-                grant.justification(),
-                Optional.of(asGrantDuration(properties.defaultGrant())));
+        return grant.lasting(Optional.of(asGrantDuration(properties.defaultGrant())));
     }
 
     /** Why the grant may not last as asked, in words, or empty when it may. */
-    Optional<String> refusal(Command.GrantImpersonation grant) {
+    Optional<String> refusal(Command.TimeBound grant) {
         if (grant.duration().isEmpty()) {
             return Optional.empty();
         }

@@ -31,16 +31,12 @@ final class ImpersonationRunbooks {
     private final ProvisioningProperties properties;
     private final GroupAudience audience;
 
-    private final GrantTerms terms;
-
     ImpersonationRunbooks(
             AccountDirectory directory,
             ExchangeAdmin exchange,
             AccountSteps accounts,
             ProvisioningProperties properties,
-            GroupAudience audience,
-            GrantTerms terms) {
-        this.terms = terms;
+            GroupAudience audience) {
         this.directory = directory;
         this.exchange = exchange;
         this.accounts = accounts;
@@ -71,10 +67,6 @@ final class ImpersonationRunbooks {
             return Drafted.refused(
                     ExchangeOnlineFacts.noImpersonation(),
                     ExchangeOnlineFacts.salesforceSyncInstead(command.group(), command.justification()));
-        }
-        Optional<String> tooLong = terms.refusal(command);
-        if (tooLong.isPresent()) {
-            return Drafted.refused(tooLong.get(), null);
         }
         Optional<DirectoryUser> found = find(command.account());
         if (found.isEmpty()) {

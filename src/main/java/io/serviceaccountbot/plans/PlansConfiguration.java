@@ -64,13 +64,14 @@ class PlansConfiguration {
                 properties.exchangeFlavour() == ProvisioningProperties.ExchangeFlavour.EXCHANGE_SERVER);
         AppAccessRunbooks appAccess = new AppAccessRunbooks(directory, exchange);
         return new TenantPlans(
-                new ImpersonationRunbooks(accounts, exchange, steps, properties, audience, terms),
+                new ImpersonationRunbooks(accounts, exchange, steps, properties, audience),
                 appAccess,
                 new SalesforceSyncRunbooks(
                         appAccess, salesforceGroups, exchange, directory, salesforce, identity.tenantId()),
                 accounts,
                 properties,
-                restores);
+                restores,
+                terms);
     }
 
     @Bean

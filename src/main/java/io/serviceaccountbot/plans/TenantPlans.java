@@ -8,6 +8,7 @@ import io.serviceaccountbot.tenant.Licences;
 import io.serviceaccountbot.tenant.ProvisioningProperties;
 import io.serviceaccountbot.tenant.VerifiedDomain;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +25,7 @@ public class TenantPlans implements Plans {
     private final AccountDirectory directory;
     private final ProvisioningProperties properties;
     private final RestorePlans restores;
+    private final GrantTerms terms;
 
     TenantPlans(
             ImpersonationRunbooks impersonation,
@@ -31,8 +33,10 @@ public class TenantPlans implements Plans {
             SalesforceSyncRunbooks salesforce,
             AccountDirectory directory,
             ProvisioningProperties properties,
-            RestorePlans restores) {
+            RestorePlans restores,
+            GrantTerms terms) {
         this.restores = restores;
+        this.terms = terms;
         this.impersonation = impersonation;
         this.appAccess = appAccess;
         this.salesforce = salesforce;
@@ -78,6 +82,17 @@ public class TenantPlans implements Plans {
      *     others; null when drafting for approval
      */
     public Drafted draft(Command.Privileged command, Set<String> approvedGroupMembers) {
+        Drafted drafted = draftOnly(command, approvedGroupMembers);
+        if (drafted instanceof Drafted.Ready && command instanceof Command.TimeBound timeBound) {
+            Optional<String> tooLong = terms.refusal(timeBound);
+            if (tooLong.isPresent()) {
+                return Drafted.refused(tooLong.get(), null);
+            }
+        }
+        return drafted;
+    }
+
+    private Drafted draftOnly(Command.Privileged command, Set<String> approvedGroupMembers) {
         if (command instanceof Command.GrantImpersonation grant) {
             return impersonation.grant(grant, approvedGroupMembers);
         }

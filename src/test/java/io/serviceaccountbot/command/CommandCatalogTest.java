@@ -167,8 +167,13 @@ class CommandCatalogTest {
 
     /** Every record of the sealed hierarchy, including those under {@link Privileged}. */
     private static List<Class<?>> concreteCommandTypes() {
-        return Stream.of(Command.class.getPermittedSubclasses())
-                .flatMap(type -> type.isInterface() ? Stream.of(type.getPermittedSubclasses()) : Stream.of(type))
-                .toList();
+        return concrete(Command.class).toList();
+    }
+
+    /** The records of a sealed family, through its sealed interfaces at any depth. */
+    private static Stream<Class<?>> concrete(Class<?> type) {
+        return type.isInterface()
+                ? Stream.of(type.getPermittedSubclasses()).flatMap(CommandCatalogTest::concrete)
+                : Stream.of(type);
     }
 }

@@ -186,6 +186,33 @@ class CommandConversationTest {
     }
 
     @Test
+    void theSetUpsAndAppAccessMayLastSomeDaysToo() {
+        assertThat(parse("setup exchange sync for svc-sync for group \"Sales Team\" for 30 days because a trial"))
+                .isEqualTo(parsed(new Command.SetupExchangeSync(
+                        Alias.of("svc-sync"),
+                        Optional.of("Sales Team"),
+                        Optional.of("a trial"),
+                        Optional.of(new GrantDuration(30, ChronoUnit.DAYS)))));
+        Command.SetupSalesforceSync salesforce = new Command.SetupSalesforceSync(
+                "Sales Team",
+                List.of("Application Mail.Read"),
+                none(),
+                Optional.of(new GrantDuration(12, ChronoUnit.HOURS)));
+        assertThat(parse("setup exchange sync for group \"Sales Team\" roles Application Mail.Read for 12 hours"))
+                .isEqualTo(parsed(salesforce));
+        assertThat(CommandText.of(salesforce))
+                .isEqualTo("setup exchange sync for group \"Sales Team\" roles Application Mail.Read for 12 hours");
+        assertThat(parse("grant app access to 6f1c9a5e-2b7d-4c1e-9a3f-8d2e4b6c0a71 for group Sales Mailboxes lasting 7"
+                        + " days because a pilot"))
+                .isEqualTo(parsed(new GrantAppAccess(
+                        java.util.UUID.fromString("6f1c9a5e-2b7d-4c1e-9a3f-8d2e4b6c0a71"),
+                        "Sales Mailboxes",
+                        GrantAppAccess.DEFAULT_ROLES,
+                        Optional.of("a pilot"),
+                        Optional.of(new GrantDuration(7, ChronoUnit.DAYS)))));
+    }
+
+    @Test
     void aDurationThatIsNotAWholeNumberInDigitsIsRefusedWithAnExample() {
         assertThat(((ParseResult.Rejected) parse("grant impersonation to svc-sync for two days"))
                         .error()

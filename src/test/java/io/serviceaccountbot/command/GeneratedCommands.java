@@ -85,8 +85,11 @@ final class GeneratedCommands {
                                         grant.justification(),
                                         duration)),
                 accounts().zip(justifications(), RevokeImpersonation::new),
-                newAliases().zip(groupNames().toOptionals(ABSENT), justifications(), SetupExchangeSync::new),
-                appIds().zip(groupNames(), applicationRoles(), justifications(), GrantAppAccess::new),
+                newAliases()
+                        .zip(groupNames().toOptionals(ABSENT), justifications(), SetupExchangeSync::new)
+                        .zip(grantDurations().toOptionals(ABSENT), SetupExchangeSync::lasting),
+                appIds().zip(groupNames(), applicationRoles(), justifications(), GrantAppAccess::new)
+                        .zip(grantDurations().toOptionals(ABSENT), GrantAppAccess::lasting),
                 accounts().zip(mailboxes().toOptionals(ABSENT), Verify::new),
                 groupNames().map(ShowRoleGroup::new),
                 Generate.enumValues(RequestFilter.class).map(Requests::new),

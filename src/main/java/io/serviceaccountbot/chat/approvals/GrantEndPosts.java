@@ -7,6 +7,7 @@ import io.serviceaccountbot.chat.ReportCards;
 import io.serviceaccountbot.governance.GrantEndCancelled;
 import io.serviceaccountbot.governance.GrantEndsSoon;
 import io.serviceaccountbot.governance.GrantExpired;
+import io.serviceaccountbot.governance.GrantExpiries;
 import io.serviceaccountbot.governance.GrantExpiryScheduled;
 import io.serviceaccountbot.plans.GrantTerms;
 import io.serviceaccountbot.teams.BotMessage;
@@ -31,13 +32,18 @@ class GrantEndPosts {
 
     @EventListener
     void on(GrantExpiryScheduled scheduled) {
-        String account = UserText.forMarkdown(scheduled.account());
+        String holder = UserText.forMarkdown(scheduled.account());
+        boolean app = GrantExpiries.isApp(scheduled.account());
         String text = scheduled.endsAt() == null
-                ? "⚠️ I could not arrange the end of the grant of **" + scheduled.number() + "**: " + account
-                        + " keeps ApplicationImpersonation until someone types revoke impersonation from " + account
-                        + "."
+                ? "⚠️ I could not arrange the end of the grant of **" + scheduled.number() + "**: " + holder
+                        + (app
+                                ? " keeps its application roles until someone removes them."
+                                : " keeps ApplicationImpersonation until someone types revoke impersonation from "
+                                        + holder + ".")
                 : "⏳ The grant of **" + scheduled.number() + "** lasts " + GrantTerms.words(scheduled.lasting())
-                        + ": I will take ApplicationImpersonation away from " + account + " on "
+                        + (app
+                                ? ": I will take the application roles of app " + holder + " away on "
+                                : ": I will take ApplicationImpersonation away from " + holder + " on ")
                         + ApprovalCards.when(scheduled.endsAt()) + ", as it was approved, and tell you here.";
         updates.enqueue(
                 scheduled.number().value(),
