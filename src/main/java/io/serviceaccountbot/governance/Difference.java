@@ -68,6 +68,10 @@ public record Difference(FactKey key, SortedSet<String> added, SortedSet<String>
             }
             return "The " + key.words() + ": " + String.join("; ", parts);
         }
+        if (key.kind() == FactKey.Kind.SCOPE_FILTER) {
+            return "The " + key.words() + " changed outside the bot: it was " + String.join("", removed) + ", it is "
+                    + (added.isEmpty() ? "gone" : String.join("", added)) + " now";
+        }
         if (!added.isEmpty()) {
             parts.add("added outside the bot: " + String.join(", ", added));
         }

@@ -185,6 +185,10 @@ class DriftRestorePlans implements RestorePlans {
                     added++;
                 }
             }
+            case SCOPE_FILTER ->
+                byHand.add("Set the filter of management scope '" + key.name() + "' back to "
+                        + String.join("", difference.removed()) + " (Set-ManagementScope -RecipientRestrictionFilter):"
+                        + " the bot does not change a scope that exists.");
             case ROLE_GROUP_ROLES ->
                 byHand.add("Change the roles of role group '" + key.name() + "' back in Exchange (added: "
                         + String.join(", ", difference.added()) + "; removed: "

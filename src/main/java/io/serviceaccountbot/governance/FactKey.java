@@ -24,6 +24,8 @@ public record FactKey(Kind kind, String name) implements Comparable<FactKey> {
         GROUP_MEMBERS("group-members"),
         /** An account's own ApplicationImpersonation assignments limited to a scope. */
         SCOPED_IMPERSONATION("scoped-impersonation"),
+        /** The recipient filter of a management scope: which mailboxes a scoped role reaches. */
+        SCOPE_FILTER("scope-filter"),
         /** An app's application roles of RBAC for Applications, each with its scope. */
         APP_ROLES("app-roles"),
         /** An app's tenant-wide application permissions, which reach every mailbox whatever its scope. */
@@ -76,6 +78,7 @@ public record FactKey(Kind kind, String name) implements Comparable<FactKey> {
             case ROLE_GROUP_ROLES -> "roles of role group '" + name + "'";
             case GROUP_MEMBERS -> "members of group '" + name + "'";
             case SCOPED_IMPERSONATION -> "ApplicationImpersonation of " + name + " limited to a scope";
+            case SCOPE_FILTER -> "filter of management scope '" + name + "'";
             case APP_ROLES -> "application roles of app " + name;
             case TENANT_WIDE -> "tenant-wide permissions of app " + name;
         };

@@ -52,6 +52,9 @@ class TenantFacts {
                 }
                 if (way.name() != null) {
                     add(keys, new FactKey(FactKey.Kind.SCOPED_IMPERSONATION, upn));
+                }
+                if (way.recipientScope() != null) {
+                    add(keys, new FactKey(FactKey.Kind.SCOPE_FILTER, way.recipientScope()));
                 } else if (way.assignee() != null) {
                     add(keys, new FactKey(FactKey.Kind.ROLE_GROUP_MEMBERS, way.assignee()));
                     add(keys, new FactKey(FactKey.Kind.ROLE_GROUP_ROLES, way.assignee()));
@@ -67,10 +70,19 @@ class TenantFacts {
 
     /** The facts of an app's access through RBAC for Applications, scoped to the mailboxes of a group. */
     SortedMap<FactKey, SortedSet<String>> appAccessOf(String appId, String group) {
-        return readAll(List.of(
+        SortedMap<FactKey, SortedSet<String>> facts = readAll(List.of(
                 new FactKey(FactKey.Kind.APP_ROLES, appId),
                 new FactKey(FactKey.Kind.GROUP_MEMBERS, group),
                 new FactKey(FactKey.Kind.TENANT_WIDE, appId)));
+        List<FactKey> scopes = new ArrayList<>();
+        for (String role : facts.get(new FactKey(FactKey.Kind.APP_ROLES, appId))) {
+            String scope = appRoleScope(role);
+            if (scope != null) {
+                add(scopes, new FactKey(FactKey.Kind.SCOPE_FILTER, scope));
+            }
+        }
+        facts.putAll(readAll(scopes));
+        return facts;
     }
 
     private static void add(List<FactKey> keys, FactKey key) {
@@ -92,7 +104,7 @@ class TenantFacts {
                 case GROUP_MEMBERS -> reads.securityGroup(key.name());
                 case SCOPED_IMPERSONATION ->
                     reads.effectiveHolders(IMPERSONATION).account(key.name());
-                case APP_ROLES, TENANT_WIDE -> reads;
+                case APP_ROLES, TENANT_WIDE, SCOPE_FILTER -> reads;
             };
         }
         SortedMap<FactKey, SortedSet<String>> facts = new TreeMap<>();
@@ -119,6 +131,13 @@ class TenantFacts {
                         .map(ExchangeAdmin.MailEnabledGroup::members)
                         .orElse(List.of()));
             case SCOPED_IMPERSONATION -> scopedImpersonation(key.name());
+            case SCOPE_FILTER ->
+                sorted(
+                        exchange
+                                .managementScope(key.name())
+                                .map(ExchangeAdmin.ManagementScope::recipientRestrictionFilter)
+                                .stream()
+                                .toList());
             case APP_ROLES ->
                 sorted(exchange.appRoleAssignments().stream()
                         .filter(grant -> key.name()
