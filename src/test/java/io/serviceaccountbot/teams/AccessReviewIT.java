@@ -5,12 +5,9 @@ import static io.serviceaccountbot.teams.ApprovalChat.MEGAN_CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serviceaccountbot.approval.Approvals;
-import io.serviceaccountbot.command.RequestId;
 import io.serviceaccountbot.tenant.ExchangeAdmin;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
 class AccessReviewIT {
 
     static final String ROLE = "ApplicationImpersonation";
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = Eventually.PATIENCE;
 
     static FakeConnector connector;
 
@@ -80,9 +77,9 @@ class AccessReviewIT {
         ApprovalChat chat = new ApprovalChat(connector, port);
         chat.installMegansChatAndTheChannel();
         accounts.withMailbox("svc-reviewed");
-        String number = approved(
-                chat, "grant impersonation to svc-reviewed in role group \"Review Test\" because the CRM sync");
-        await(() -> holds("svc-reviewed"), "the grant ran");
+        String number = chat.approvedByMegan(
+                approvals, "grant impersonation to svc-reviewed in role group \"Review Test\" because the CRM sync");
+        Eventually.holds(() -> holds("svc-reviewed"), "the grant ran");
 
         FakeConnector.Call review = awaitCard(MEGAN_CHAT, "Access review: keep or revoke?", "svc-reviewed");
         assertThat(ApprovalChat.text(review.card()))
@@ -102,7 +99,7 @@ class AccessReviewIT {
         assertThat(chat.invokeWith(Activities.MEGAN, "Megan Bowen", "revoke-grant", revoke, review.activityId())
                         .toString())
                 .contains("Revoking ApplicationImpersonation of svc-reviewed@example.com now");
-        await(() -> !holds("svc-reviewed"), "the access is gone");
+        Eventually.holds(() -> !holds("svc-reviewed"), "the access is gone");
         String report = ApprovalChat.text(awaitCard(
                         ALEX_CHAT,
                         "Access review: Megan Bowen revoked ApplicationImpersonation of svc-reviewed@example.com",
@@ -113,7 +110,7 @@ class AccessReviewIT {
         assertThat(chat.invokeWith(Activities.MEGAN, "Megan Bowen", "keep-grant", revoke, review.activityId())
                         .toString())
                 .contains("This review was answered already by Megan Bowen. Nothing changed.");
-        await(() -> !watched("account:svc-reviewed@example.com"), "the grant is no longer watched");
+        Eventually.holds(() -> !watched("account:svc-reviewed@example.com"), "the grant is no longer watched");
         assertThat(audit("svc-reviewed@example.com"))
                 .startsWith("review.opened opened")
                 .endsWith("review.revoked done");
@@ -124,11 +121,13 @@ class AccessReviewIT {
         ApprovalChat chat = new ApprovalChat(connector, port);
         chat.installMegansChatAndTheChannel();
         accounts.withMailbox("svc-ignored");
-        approved(chat, "grant impersonation to svc-ignored in role group \"Ignored Review\" because the ERP sync");
+        chat.approvedByMegan(
+                approvals, "grant impersonation to svc-ignored in role group \"Ignored Review\" because the ERP sync");
 
         FakeConnector.Call overdue = awaitCard(MEGAN_CHAT, "Overdue access review", "svc-ignored");
         assertThat(ApprovalChat.text(overdue.card())).contains("it is never kept without an answer");
-        await(() -> audit("svc-ignored@example.com").contains("review.unanswered unanswered"), "the review lapses");
+        Eventually.holds(
+                () -> audit("svc-ignored@example.com").contains("review.unanswered unanswered"), "the review lapses");
         assertThat(audit("svc-ignored@example.com"))
                 .containsSubsequence(
                         "review.opened opened", "review.escalated escalated", "review.unanswered unanswered")
@@ -149,13 +148,6 @@ class AccessReviewIT {
                 .contains("review.unanswered");
         assertThat(holds("svc-ignored")).isTrue();
         assertThat(ApprovalChat.text(chat.alexSays("drift").card())).doesNotContain("svc-ignored@example.com (opened");
-    }
-
-    private String approved(ApprovalChat chat, String command) throws Exception {
-        String number = ApprovalChat.numberOn(chat.alexSays(command));
-        int version = approvals.find(new RequestId(number)).orElseThrow().cardVersion();
-        chat.invoke(Activities.MEGAN, "Megan Bowen", "approve", number, version, null);
-        return number;
     }
 
     private boolean holds(String alias) {
@@ -186,15 +178,5 @@ class AccessReviewIT {
                         && (ApprovalChat.text(call.card()) + call.text()).contains(heading)
                         && (ApprovalChat.text(call.card()) + call.text()).contains(account),
                 PATIENCE);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited " + PATIENCE.toSeconds() + " s for: " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -79,6 +79,17 @@ public final class ApprovalChat {
         return connector.awaitReplyTo(message.get("id").asString());
     }
 
+    /** Alex asks for a privileged command and Megan approves it at once, by the card's current version; its number. */
+    String approvedByMegan(io.serviceaccountbot.approval.Approvals approvals, String command) throws Exception {
+        String number = numberOn(alexSays(command));
+        int version = approvals
+                .find(new io.serviceaccountbot.command.RequestId(number))
+                .orElseThrow()
+                .cardVersion();
+        invoke(Activities.MEGAN, "Megan Bowen", "approve", number, version, null);
+        return number;
+    }
+
     /** Megan clicks a button on the card the bot posted into her chat, with the data that card carries. */
     JsonNode meganClicks(String verb, FakeConnector.Call card, String comment) throws Exception {
         ObjectNode data =

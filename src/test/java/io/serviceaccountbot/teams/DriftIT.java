@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Import(ApprovalTestSupport.class)
 class DriftIT {
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = Eventually.PATIENCE;
 
     static FakeConnector connector;
 
@@ -86,10 +85,10 @@ class DriftIT {
         chat.installMegansChatAndTheChannel();
         accounts.withMailbox("svc-drift");
         String roleGroup = "Drift Test Impersonation";
-        String grant =
-                approved(chat, "grant impersonation to svc-drift in role group \"" + roleGroup + "\" because drift");
+        String grant = chat.approvedByMegan(
+                approvals, "grant impersonation to svc-drift in role group \"" + roleGroup + "\" because drift");
         String subject = "account:svc-drift@example.com";
-        await(() -> watched(subject), "the grant is under watch");
+        Eventually.holds(() -> watched(subject), "the grant is under watch");
         List<String> approvedMembers =
                 exchange.roleGroup(roleGroup).orElseThrow().members();
 
@@ -114,7 +113,7 @@ class DriftIT {
                 .as("the approvals channel is told too")
                 .contains("svc-drift@example.com");
         Instant posted = Instant.now();
-        await(() -> checksSince(subject, posted), "two more checks after the card");
+        Eventually.holds(() -> checksSince(subject, posted), "two more checks after the card");
         assertThat(cardsInAlexsChat("Mailbox access grew outside the bot", "svc-drift"))
                 .as("posted once, however often the bot checks")
                 .hasSize(1);
@@ -137,12 +136,12 @@ class DriftIT {
         int version = approvals.find(new RequestId(number)).orElseThrow().cardVersion();
         chat.invoke(Activities.MEGAN, "Megan Bowen", "approve", number, version, null);
 
-        await(
+        Eventually.holds(
                 () -> exchange.roleGroup(roleGroup).orElseThrow().members().stream()
                         .noneMatch(member -> member.toLowerCase().contains("pattif")),
                 "Patti is out of the role group again");
         assertThat(exchange.roleGroup(roleGroup).orElseThrow().members()).isEqualTo(approvedMembers);
-        await(() -> !drifted(subject), "the grant is as approved again");
+        Eventually.holds(() -> !drifted(subject), "the grant is as approved again");
     }
 
     @Test
@@ -150,9 +149,10 @@ class DriftIT {
         ApprovalChat chat = new ApprovalChat(connector, port);
         accounts.withMailbox("svc-accepted");
         String roleGroup = "Accept Test Impersonation";
-        approved(chat, "grant impersonation to svc-accepted in role group \"" + roleGroup + "\" because drift");
+        chat.approvedByMegan(
+                approvals, "grant impersonation to svc-accepted in role group \"" + roleGroup + "\" because drift");
         String subject = "account:svc-accepted@example.com";
-        await(() -> watched(subject), "the grant is under watch");
+        Eventually.holds(() -> watched(subject), "the grant is under watch");
 
         exchange.addRoleGroupMember(roleGroup, "pattif");
         FakeConnector.Call drift = awaitCardInAlexsChat("Mailbox access grew outside the bot", "svc-accepted");
@@ -179,7 +179,7 @@ class DriftIT {
                 .contains("Accepted: ApplicationImpersonation of svc-accepted@example.com as it is now");
         assertThat(auditActions("svc-accepted@example.com")).contains("drift.accepted accepted");
         Instant accepted = Instant.now();
-        await(() -> checksSince(subject, accepted), "two more checks after the acceptance");
+        Eventually.holds(() -> checksSince(subject, accepted), "two more checks after the acceptance");
         assertThat(drifted(subject)).as("Patti's membership is approved now").isFalse();
         assertThat(exchange.roleGroup(roleGroup).orElseThrow().members())
                 .anySatisfy(member -> assertThat(member).containsIgnoringCase("pattif"));
@@ -191,9 +191,11 @@ class DriftIT {
         accounts.withMailbox("svc-expiring");
         DirectoryUser user = directory.findUser("svc-expiring@example.com").orElseThrow();
         directory.setPasswordPolicies(user.id(), Set.of(DirectoryUser.DISABLE_PASSWORD_EXPIRATION));
-        approved(chat, "grant impersonation to svc-expiring in role group \"Expiry Test Impersonation\" because drift");
+        chat.approvedByMegan(
+                approvals,
+                "grant impersonation to svc-expiring in role group \"Expiry Test Impersonation\" because drift");
         String subject = "account:svc-expiring@example.com";
-        await(() -> watched(subject), "the grant is under watch");
+        Eventually.holds(() -> watched(subject), "the grant is under watch");
         assertThat(directory.findUser("svc-expiring@example.com").orElseThrow().passwordNeverExpires())
                 .isTrue();
 
@@ -212,20 +214,13 @@ class DriftIT {
         int version = approvals.find(new RequestId(number)).orElseThrow().cardVersion();
         chat.invoke(Activities.MEGAN, "Megan Bowen", "approve", number, version, null);
 
-        await(
+        Eventually.holds(
                 () -> directory
                         .findUser("svc-expiring@example.com")
                         .orElseThrow()
                         .passwordNeverExpires(),
                 "its password never expires again");
-        await(() -> !drifted(subject), "the grant is as approved again");
-    }
-
-    private String approved(ApprovalChat chat, String command) throws Exception {
-        String number = ApprovalChat.numberOn(chat.alexSays(command));
-        int version = approvals.find(new RequestId(number)).orElseThrow().cardVersion();
-        chat.invoke(Activities.MEGAN, "Megan Bowen", "approve", number, version, null);
-        return number;
+        Eventually.holds(() -> !drifted(subject), "the grant is as approved again");
     }
 
     private boolean watched(String subject) {
@@ -278,15 +273,5 @@ class DriftIT {
                         && ApprovalChat.text(call.card()).contains(heading)
                         && ApprovalChat.text(call.card()).contains(account))
                 .toList();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited " + PATIENCE.toSeconds() + " s for: " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

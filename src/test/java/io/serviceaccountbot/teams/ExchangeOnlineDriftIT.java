@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.tenant.ExchangeAdmin;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ExchangeOnlineDriftIT {
 
     static final String APP = "5a1e5f0c-e5c0-4a5e-9c1e-00000000a5f1";
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = Eventually.PATIENCE;
 
     static FakeConnector connector;
 
@@ -71,7 +69,8 @@ class ExchangeOnlineDriftIT {
         String number = ApprovalChat.numberOn(
                 chat.alexSays("grant app access to " + APP + " for group \"Drift Pilot\" because the pilot's mail"));
         chat.meganClicks("approve", chat.cardPostedTo(MEGAN_CHAT, number), null);
-        await(() -> approved().contains("scope-filter:"), "the app's grant is watched with its scope's filter");
+        Eventually.holds(
+                () -> approved().contains("scope-filter:"), "the app's grant is watched with its scope's filter");
         assertThat(approved())
                 .contains("app-roles:" + APP)
                 .contains("tenant-wide:" + APP)
@@ -93,7 +92,7 @@ class ExchangeOnlineDriftIT {
         assertThat(ApprovalChat.text(request.card())).contains("from group 'Drift Pilot' (added outside the bot)");
         chat.meganClicks("approve", chat.cardPostedTo(MEGAN_CHAT, restore), null);
 
-        await(
+        Eventually.holds(
                 () -> exchange.securityGroup("Drift Pilot").orElseThrow().members().stream()
                         .noneMatch(member -> member.toLowerCase().contains("alexw")),
                 "the mailbox is out of the group again");
@@ -107,15 +106,5 @@ class ExchangeOnlineDriftIT {
                 .query(String.class)
                 .optional()
                 .orElse("");
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited " + PATIENCE.toSeconds() + " s for: " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

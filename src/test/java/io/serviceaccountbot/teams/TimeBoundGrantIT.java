@@ -121,11 +121,11 @@ class TimeBoundGrantIT {
         ApprovalChat chat = new ApprovalChat(connector, port);
         accounts.withMailbox("svc-kept");
 
-        String trial = approved(chat, "grant impersonation to svc-kept for 30 days because a trial");
+        String trial = chat.approvedByMegan(approvals, "grant impersonation to svc-kept for 30 days because a trial");
         awaitInAlexsChat("The grant of **" + trial + "** lasts 30 days", Duration.ofSeconds(30));
         assertThat(pendingEnds("svc-kept@example.com")).isEqualTo(1);
 
-        String kept = approved(chat, "grant impersonation to svc-kept because the trial went well");
+        String kept = chat.approvedByMegan(approvals, "grant impersonation to svc-kept because the trial went well");
         String told = awaitInAlexsChat(
                 "The end that the grant of **" + trial + "** had for svc-kept@example.com no longer applies",
                 Duration.ofSeconds(30));
@@ -157,13 +157,6 @@ class TimeBoundGrantIT {
                 .contains("31 days is longer");
         assertThat(exchange.effectiveAssignments(ROLE))
                 .noneSatisfy(holder -> assertThat(holder.user()).containsIgnoringCase("svc-too-long"));
-    }
-
-    private String approved(ApprovalChat chat, String command) throws Exception {
-        String number = ApprovalChat.numberOn(chat.alexSays(command));
-        int version = approvals.find(new RequestId(number)).orElseThrow().cardVersion();
-        chat.invoke(Activities.MEGAN, "Megan Bowen", "approve", number, version, null);
-        return number;
     }
 
     private long pendingEnds(String account) {
