@@ -5,6 +5,8 @@
 # Usage: [PORT=3991] bench/approvals.sh [ApprovalLoad options, e.g. --requests 1000 --clients 8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/jdk.sh
+. bench/jdk.sh
 JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 PORT=${PORT:-3991}

@@ -6,6 +6,8 @@
 # Usage: bench/audit.sh [AuditLoad options, e.g. --entries 100000 --threads 8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/jdk.sh
+. bench/jdk.sh
 OUT=target/bench
 mkdir -p "$OUT"
 [ -d target/classes/io/serviceaccountbot/audit ] || ./mvnw -q -DskipTests compile

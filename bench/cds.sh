@@ -5,6 +5,8 @@
 #   java -XX:SharedArchiveFile=target/cds/app.jsa -jar target/cds/service-account-bot-sandbox.jar
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/jdk.sh
+. bench/jdk.sh
 JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 rm -rf target/cds

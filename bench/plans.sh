@@ -7,6 +7,8 @@
 # Usage: [PORT=3992] [THREADS=16] bench/plans.sh [PlanLoad options, e.g. --plans 100]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/jdk.sh
+. bench/jdk.sh
 JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 PORT=${PORT:-3992}

@@ -6,6 +6,8 @@
 # Usage: bench/replicas.sh [ApprovalLoad options, e.g. --requests 50 --clients 50]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/jdk.sh
+. bench/jdk.sh
 JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 OUT=target/bench

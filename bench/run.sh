@@ -5,6 +5,8 @@
 # Usage: [USE_CDS=1] [SECONDS_PER_LEVEL=20] [BOT_ARGS="--bot.x=y"] bench/run.sh [JVM options...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/jdk.sh
+. bench/jdk.sh
 JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 CDS=()

@@ -7,6 +7,8 @@
 # Usage: [HEARTBEAT=5s] bench/takeover.sh [TakeoverLoad options, e.g. --trials 6 --replicas 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/jdk.sh
+. bench/jdk.sh
 JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 HEARTBEAT=${HEARTBEAT:-5s}

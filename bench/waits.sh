@@ -8,6 +8,8 @@
 # Usage: [PORT=3993] [THREADS=4] [DELAY=10s] [DB=postgres] bench/waits.sh [WaitLoad options, e.g. --plans 200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/jdk.sh
+. bench/jdk.sh
 JAR=target/service-account-bot-sandbox.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
 PORT=${PORT:-3993}
