@@ -44,6 +44,10 @@ import org.springframework.context.annotation.Import;
 @Import(PlanReports.class)
 class DurablePlanRunsIT {
 
+    /** A thread of its own per task: the common pool of a 2-core machine has one thread, which would run them in turn. */
+    static final java.util.concurrent.Executor OWN_THREAD =
+            task -> Thread.ofPlatform().daemon().start(task);
+
     @Autowired
     Plans plans;
 
@@ -141,14 +145,16 @@ class DurablePlanRunsIT {
             CountDownLatch go = new CountDownLatch(1);
             List<CompletableFuture<Boolean>> triggers = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                triggers.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return runs.schedule(request.id());
-                }));
+                triggers.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                go.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return runs.schedule(request.id());
+                        },
+                        OWN_THREAD));
             }
             go.countDown();
             triggers.forEach(CompletableFuture::join);

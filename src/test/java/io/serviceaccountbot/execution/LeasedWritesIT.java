@@ -54,19 +54,23 @@ class LeasedWritesIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgres"})
     void aTakeoverWaitsForTheWriteInProgressToCommit(String kind) throws Exception {
+        // Threads of their own: the write blocks its thread until the takeover is seen waiting, and the common pool
+        // of a 2-core machine may have a single thread for both.
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
         try (TestDatabase database = open(kind)) {
             LeasedWrites leased = new LeasedWrites(database.jdbc(), database.transactions());
             picked(database, 3);
             CountDownLatch writing = new CountDownLatch(1);
             CountDownLatch finish = new CountDownLatch(1);
-            CompletableFuture<Void> write =
-                    CompletableFuture.runAsync(() -> leased.write(new RunLease(REQUEST, 3), () -> {
+            CompletableFuture<Void> write = CompletableFuture.runAsync(
+                    () -> leased.write(new RunLease(REQUEST, 3), () -> {
                         note(database, "in progress");
                         writing.countDown();
                         await(finish);
-                    }));
+                    }),
+                    threads);
             assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Void> takeover = CompletableFuture.runAsync(() -> takenOver(database));
+            CompletableFuture<Void> takeover = CompletableFuture.runAsync(() -> takenOver(database), threads);
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (lockWaits(database) == 0 && System.nanoTime() < deadline) {
@@ -82,6 +86,8 @@ class LeasedWritesIT {
 
             assertThat(notes(database)).containsExactly("in progress");
             assertThatThrownBy(() -> leased.confirm(new RunLease(REQUEST, 3))).isInstanceOf(RunLease.Lost.class);
+        } finally {
+            threads.shutdownNow();
         }
     }
 

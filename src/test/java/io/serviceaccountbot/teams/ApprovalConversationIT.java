@@ -49,6 +49,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Import(ApprovalTestSupport.class)
 class ApprovalConversationIT {
 
+    /** A thread of its own per task: the common pool of a 2-core machine has one thread, which would run them in turn. */
+    static final java.util.concurrent.Executor OWN_THREAD =
+            task -> Thread.ofPlatform().daemon().start(task);
+
     static final String CHANNEL = "team-id";
     static final String ASK = "grant impersonation to svc-sync because Salesforce Exchange Sync for sales team";
 
@@ -224,13 +228,15 @@ class ApprovalConversationIT {
 
         List<CompletableFuture<JsonNode>> clicks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            clicks.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return chat.meganClicks("approve", megans, null);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
+            clicks.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return chat.meganClicks("approve", megans, null);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    OWN_THREAD));
         }
         List<String> answers = clicks.stream()
                 .map(CompletableFuture::join)

@@ -25,6 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class KilledWhileAuditingIT {
 
+    /** A thread of its own per task: the common pool of a 2-core machine has one thread, which would run them in turn. */
+    static final java.util.concurrent.Executor OWN_THREAD =
+            task -> Thread.ofPlatform().daemon().start(task);
+
     static SharedTenantBots bots;
     static FakeConnector connector;
 
@@ -54,13 +58,15 @@ class KilledWhileAuditingIT {
         FakeConnector.Call card = chat.cardPostedTo(MEGAN_CHAT, number);
 
         holdEntries("new.action = 'decision.approve' and new.outcome = 'approved'");
-        CompletableFuture<?> click = CompletableFuture.runAsync(() -> {
-            try {
-                chat.meganClicks("approve", card, null);
-            } catch (Exception | AssertionError killedMeanwhile) {
-                // the bot dies before it answers, as Teams would see it
-            }
-        });
+        CompletableFuture<?> click = CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        chat.meganClicks("approve", card, null);
+                    } catch (Exception | AssertionError killedMeanwhile) {
+                        // the bot dies before it answers, as Teams would see it
+                    }
+                },
+                OWN_THREAD);
         awaitHeldEntry();
         bot = bots.killAndRestart(bot, () -> {
             endHeldSession();

@@ -26,6 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class TwoReplicasIT {
 
+    /** A thread of its own per task: the common pool of a 2-core machine has one thread, which would run them in turn. */
+    static final java.util.concurrent.Executor OWN_THREAD =
+            task -> Thread.ofPlatform().daemon().start(task);
+
     static SharedTenantBots bots;
     static FakeConnector connector;
     static ApprovalChat onA;
@@ -62,14 +66,16 @@ class TwoReplicasIT {
         List<CompletableFuture<JsonNode>> clicks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             ApprovalChat replica = i % 2 == 0 ? onA : onB;
-            clicks.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await();
-                    return replica.meganClicks("approve", megans, null);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
+            clicks.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            go.await();
+                            return replica.meganClicks("approve", megans, null);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    OWN_THREAD));
         }
         go.countDown();
         List<String> answers = clicks.stream()
@@ -165,14 +171,16 @@ class TwoReplicasIT {
         for (int i = 0; i < 8; i++) {
             ApprovalChat replica = i % 2 == 0 ? onA : onB;
             ObjectNode announcement = announcements.get(i / 2 % 2);
-            deliveries.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await();
-                    return replica.post(announcement).statusCode();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
+            deliveries.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            go.await();
+                            return replica.post(announcement).statusCode();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    OWN_THREAD));
         }
         go.countDown();
 
