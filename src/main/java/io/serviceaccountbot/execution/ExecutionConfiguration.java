@@ -1,6 +1,7 @@
 package io.serviceaccountbot.execution;
 
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.micrometer.observation.ObservationRegistry;
 import io.serviceaccountbot.approval.Approvals;
 import io.serviceaccountbot.plans.StepRetry;
 import io.serviceaccountbot.plans.TenantPlans;
@@ -31,9 +32,17 @@ class ExecutionConfiguration {
             ProvisioningProperties properties,
             LeasedWrites leased,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<ObservationRegistry> observations) {
         return new PlanRun(
-                approvals, plans, steps, StepRetry.of(properties, StepRetry.Sleeper.REAL), leased, events, clock);
+                approvals,
+                plans,
+                steps,
+                StepRetry.of(properties, StepRetry.Sleeper.REAL),
+                leased,
+                events,
+                clock,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package io.serviceaccountbot.execution;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.serviceaccountbot.approval.ApprovalRequest;
 import io.serviceaccountbot.approval.ApprovalRequestId;
 import io.serviceaccountbot.approval.Approvals;
@@ -55,6 +57,7 @@ class PlanRun {
     private final LeasedWrites leased;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObservationRegistry observations;
     private final Cache<ApprovalRequestId, Waiting> waiting = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofHours(2))
@@ -71,7 +74,8 @@ class PlanRun {
             StepRetry retry,
             LeasedWrites leased,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ObservationRegistry observations) {
         this.approvals = approvals;
         this.plans = plans;
         this.steps = steps;
@@ -79,6 +83,7 @@ class PlanRun {
         this.leased = leased;
         this.events = events;
         this.clock = clock;
+        this.observations = observations;
     }
 
     /** How one run of a request went. */
@@ -110,17 +115,39 @@ class PlanRun {
         if (started.isEmpty()) {
             return new Result.NotRun();
         }
+        Observation span = Observation.createNotStarted("bot.plan.run", observations)
+                .contextualName("plan run")
+                .highCardinalityKeyValue("bot.request", started.get().number().value())
+                .start();
         try (MDC.MDCCloseable context =
                         MDC.putCloseable(REQUEST, started.get().number().value());
-                TenantCallGuard.Scope guard = TenantCallGuard.open(() -> leased.confirm(lease))) {
-            return runStarted(started.get(), lease);
+                TenantCallGuard.Scope guard = TenantCallGuard.open(() -> leased.confirm(lease));
+                Observation.Scope traced = span.openScope()) {
+            Result result = runStarted(started.get(), lease);
+            span.lowCardinalityKeyValue("result", resultOf(result));
+            return result;
         } catch (RunLease.Lost lost) {
             log.info(
                     "Request {} is carried on by another replica, which took it over while this one was paused;"
                             + " this run stops here and changes nothing",
                     started.get().number());
+            span.lowCardinalityKeyValue("result", "lost");
             return new Result.Lost();
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.stop();
         }
+    }
+
+    private static String resultOf(Result result) {
+        return switch (result) {
+            case Result.Ended ended -> ended.report().succeeded() ? "succeeded" : "failed";
+            case Result.Waits waits -> "waits";
+            case Result.NotRun notRun -> "not run";
+            case Result.Lost lost -> "lost";
+        };
     }
 
     /** The logging-context key that names the request on every line of its run. */
@@ -326,7 +353,15 @@ class PlanRun {
         StepRunner runner = new StepRunner(retry);
         List<String> tenantIds;
         long started = System.nanoTime();
-        try (TenantRequestIds.Scope calls = TenantRequestIds.open();
+        Observation span = Observation.createNotStarted("bot.plan.step", observations)
+                .contextualName("step " + (ordinal + 1) + ": " + step.words())
+                .highCardinalityKeyValue("bot.request", request.number().value())
+                .highCardinalityKeyValue("bot.step", step.words())
+                .highCardinalityKeyValue("bot.step.ordinal", Integer.toString(ordinal))
+                .highCardinalityKeyValue("bot.step.attempt", Integer.toString(attempt))
+                .start();
+        try (Observation.Scope traced = span.openScope();
+                TenantRequestIds.Scope calls = TenantRequestIds.open();
                 StepCallKeys.Scope names = StepCallKeys.open(
                         "request " + request.id().value() + "/step " + ordinal + "/attempt " + attempt,
                         carriesOn(previous),
@@ -334,17 +369,23 @@ class PlanRun {
             runner.run(step.words(), step.action());
             tenantIds = calls.ids();
         } catch (TenantWorkPending pending) {
+            span.lowCardinalityKeyValue("outcome", "waits").stop();
             stopIfInterrupted();
             int checks = (polled ? previous.checks() : 0) + 1;
             Instant next = nextCheck(checks, pending);
             leased.write(lease, () -> steps.polling(request.id(), ordinal, checks, next));
             log.debug("Request {}: {}; the step is checked again at {}", request.number(), pending.getMessage(), next);
             return new Awaited(null, next);
+        } catch (RuntimeException e) {
+            span.error(e).stop();
+            throw e;
         }
-        stopIfInterrupted();
         StepOutcome outcome = runner.outcomes().isEmpty()
                 ? StepOutcome.done(step.words())
                 : runner.outcomes().get(0);
+        span.lowCardinalityKeyValue("outcome", outcome.status().name().toLowerCase(Locale.ROOT))
+                .stop();
+        stopIfInterrupted();
         ended(
                 request,
                 lease,

@@ -1,5 +1,7 @@
 package io.serviceaccountbot.teams;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.serviceaccountbot.audit.AuditLog;
 import io.serviceaccountbot.identity.BotIdentity;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ class ActivityRouter {
     private final ConversationClaims claims;
     private final PendingTurnLimits limits;
     private final SlowDownNotices slowDown;
+    private final ObservationRegistry observations;
 
     ActivityRouter(
             BotIdentity identity,
@@ -47,7 +50,8 @@ class ActivityRouter {
             RedeliveryWindow redeliveries,
             ConversationClaims claims,
             PendingTurnLimits limits,
-            SlowDownNotices slowDown) {
+            SlowDownNotices slowDown,
+            ObservationRegistry observations) {
         this.identity = identity;
         this.references = references;
         this.turns = turns;
@@ -56,6 +60,7 @@ class ActivityRouter {
         this.claims = claims;
         this.limits = limits;
         this.slowDown = slowDown;
+        this.observations = observations;
     }
 
     ResponseEntity<?> route(Activity activity) {
@@ -74,7 +79,9 @@ class ActivityRouter {
             }
             case ActivityTypes.INVOKE -> {
                 try (MDC.MDCCloseable context = MDC.putCloseable(AuditLog.CONVERSATION, reference.conversationId())) {
-                    yield conversation.cardAction(activity);
+                    yield Observation.createNotStarted("bot.card.action", observations)
+                            .contextualName("card action")
+                            .observe(() -> conversation.cardAction(activity));
                 }
             }
             case ActivityTypes.CONVERSATION_UPDATE -> {
@@ -83,7 +90,7 @@ class ActivityRouter {
                     yield openOnce(reference);
                 }
                 yield botWasAdded(activity)
-                        ? queue(reference, null, null, () -> conversation.welcome(reference))
+                        ? queue(reference, "welcome", null, null, () -> conversation.welcome(reference))
                         : ResponseEntity.ok().build();
             }
             case ActivityTypes.INSTALLATION_UPDATE -> {
@@ -111,7 +118,11 @@ class ActivityRouter {
         ResponseEntity<?> queued = null;
         try {
             queued = queue(
-                    reference, senderOf(activity), activity.id(), () -> conversation.message(activity, reference));
+                    reference,
+                    "message",
+                    senderOf(activity),
+                    activity.id(),
+                    () -> conversation.message(activity, reference));
             return queued;
         } finally {
             if (queued == null || !queued.getStatusCode().is2xxSuccessful()) {
@@ -131,7 +142,7 @@ class ActivityRouter {
         }
         ResponseEntity<?> queued = null;
         try {
-            queued = queue(reference, null, null, () -> conversation.personalChatOpened(reference));
+            queued = queue(reference, "chat opened", null, null, () -> conversation.personalChatOpened(reference));
             return queued;
         } finally {
             if (queued == null || !queued.getStatusCode().is2xxSuccessful()) {
@@ -152,10 +163,15 @@ class ActivityRouter {
      * of a sentence. Only when the queue as a whole is full, which a single conversation can no longer cause, does
      * the bot answer 503 with Retry-After.
      *
+     * <p>The turn is a {@code bot.turn} observation (a span, and a timer by {@code kind}) under the request that
+     * brought it, so that a turn's trace holds its request, its answer and the tenant calls it made.
+     *
+     * @param kind what the turn answers: a message, a welcome, an opened chat, another tenant's message
      * @param sender who sent the activity, for the per-sender limit; null to count only the conversation
      * @param messageId the message to answer with the slow-down notice if it is skipped; null for none
      */
-    private ResponseEntity<?> queue(ConversationReference reference, String sender, String messageId, Runnable turn) {
+    private ResponseEntity<?> queue(
+            ConversationReference reference, String kind, String sender, String messageId, Runnable turn) {
         PendingTurnLimits.Admission admission = limits.admit(reference.key(), sender);
         if (admission == null) {
             if (messageId != null) {
@@ -163,9 +179,14 @@ class ActivityRouter {
             }
             return ResponseEntity.ok().build();
         }
+        Observation request = observations.getCurrentObservation();
         Runnable counted = () -> {
             try {
-                turn.run();
+                Observation.createNotStarted("bot.turn", observations)
+                        .parentObservation(request)
+                        .contextualName("turn: " + kind)
+                        .lowCardinalityKeyValue("kind", kind)
+                        .observe(turn);
             } finally {
                 admission.release();
             }
@@ -190,6 +211,7 @@ class ActivityRouter {
             case ActivityTypes.MESSAGE ->
                 queue(
                         reference,
+                        "another tenant",
                         senderOf(activity),
                         activity.id(),
                         () -> conversation.foreignTenant(activity, reference));

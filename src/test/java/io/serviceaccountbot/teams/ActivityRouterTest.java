@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.serviceaccountbot.identity.BotIdentity;
 import io.serviceaccountbot.identity.RuntimeMode;
 import io.serviceaccountbot.storage.TestClock;
@@ -52,7 +53,8 @@ class ActivityRouterTest {
                 redeliveries,
                 new ConversationClaims(remembered),
                 new PendingTurnLimits(50, 100),
-                mock(SlowDownNotices.class));
+                mock(SlowDownNotices.class),
+                ObservationRegistry.NOOP);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import com.microsoft.kiota.http.middleware.RetryHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.serviceaccountbot.identity.AccessTokens;
 import io.serviceaccountbot.identity.BotIdentity;
 import io.serviceaccountbot.tenant.Directory;
@@ -35,8 +36,16 @@ class GraphClientConfiguration {
     /** Built in the background while the rest starts: the Graph SDK is large, and the first message needs it. */
     @Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
     GraphServiceClient graphServiceClient(
-            ProvisioningProperties properties, BotIdentity identity, AccessTokens tokens, Environment environment) {
-        return client(baseUrl(properties, identity, environment), tokens, GraphHttpSettings.from(properties));
+            ProvisioningProperties properties,
+            BotIdentity identity,
+            AccessTokens tokens,
+            Environment environment,
+            ObjectProvider<ObservationRegistry> observations) {
+        return client(
+                baseUrl(properties, identity, environment),
+                tokens,
+                GraphHttpSettings.from(properties),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -65,7 +74,8 @@ class GraphClientConfiguration {
         return PUBLIC_CLOUD;
     }
 
-    static GraphServiceClient client(String baseUrl, AccessTokens tokens, GraphHttpSettings settings) {
+    static GraphServiceClient client(
+            String baseUrl, AccessTokens tokens, GraphHttpSettings settings, ObservationRegistry observations) {
         String host = URI.create(baseUrl).getHost();
         AccessTokenProvider tokenProvider = new AccessTokenProvider() {
             private final AllowedHostsValidator allowedHosts = new AllowedHostsValidator(host);
@@ -95,7 +105,7 @@ class GraphClientConfiguration {
             interceptors.add(retry);
         }
         interceptors.add(new JsonErrorBodies());
-        interceptors.add(new RequestIdRecorder());
+        interceptors.add(new RequestIdRecorder(observations));
         GraphServiceClient client = new GraphServiceClient(authentication, http.build());
         client.getRequestAdapter().setBaseUrl(baseUrl);
         return client;

@@ -1,5 +1,6 @@
 package io.serviceaccountbot.tenant.graph;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 
 /** A real {@link GraphDirectory} pointed at a test server, with short timeouts so that no test can hang. */
@@ -26,6 +27,7 @@ final class TestGraph {
 
     private static GraphDirectory directory(String baseUrl, GraphHttpSettings settings, String token) {
         return new GraphDirectory(
-                () -> GraphClientConfiguration.client(baseUrl, scope -> token, settings), settings.timeout());
+                () -> GraphClientConfiguration.client(baseUrl, scope -> token, settings, ObservationRegistry.NOOP),
+                settings.timeout());
     }
 }
