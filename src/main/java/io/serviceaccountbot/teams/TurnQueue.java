@@ -9,13 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Answers messages after their HTTP request has been acknowledged, on a fixed set of workers, one turn at a time per
+ * Answers messages after their HTTP request has been acknowledged, on a fixed set of workers (virtual threads: a turn
+ * mostly waits for the tenant and the Bot Connector, and a parked virtual thread holds no platform thread), one turn at a time per
  * conversation so that answers keep the order of the questions. At most {@code maxPending} turns wait; beyond that
  * {@link #offer} refuses, and the caller tells Teams to come back later instead of queueing without bound. The same
  * queue, keyed by request number, keeps the card updates of one approval request in order. A conversation's turn runs
@@ -34,12 +34,8 @@ public class TurnQueue implements AutoCloseable {
     }
 
     public TurnQueue(String threadName, int workers, int maxPending) {
-        AtomicInteger threadNumber = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(workers, runnable -> {
-            Thread thread = new Thread(runnable, threadName + "-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(
+                workers, Thread.ofVirtual().name(threadName + "-", 1).factory());
         this.pending = new Semaphore(maxPending);
     }
 
