@@ -4,11 +4,14 @@ import static io.serviceaccountbot.teams.ApprovalChat.ALEX_CHAT;
 import static io.serviceaccountbot.teams.ApprovalChat.MEGAN_CHAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.push.PushMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.serviceaccountbot.tenant.SecretNames;
 import io.serviceaccountbot.tenant.SecretStore;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +85,9 @@ class TracingIT {
 
     @Autowired
     SecretStore secrets;
+
+    @Autowired
+    ApplicationContext context;
 
     @BeforeAll
     static void startConnector() throws Exception {
@@ -141,6 +148,16 @@ class TracingIT {
         assertThat(spans.getFinishedSpanItems())
                 .as("no probe or scrape is traced, only what the test did")
                 .noneSatisfy(span -> assertThat(span.getName()).contains("actuator"));
+    }
+
+    @Test
+    void nothingLeavesTheBotUnlessAnEndpointIsConfigured() {
+        assertThat(context.getBeansOfType(SpanExporter.class))
+                .as("no span exporter without an OTLP endpoint")
+                .isEmpty();
+        assertThat(context.getBeansOfType(MeterRegistry.class).values())
+                .as("metrics are scraped from /actuator/prometheus, never pushed")
+                .noneMatch(registry -> registry instanceof PushMeterRegistry);
     }
 
     @Test
