@@ -22,7 +22,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The training run of the image's AOT cache (JEP 483, 514, 515): starts the production jar as the container will,
@@ -47,7 +46,6 @@ public final class TrainingRun {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final AtomicInteger answers = new AtomicInteger();
     private KeyPair key;
     private HttpServer world;
 
@@ -70,7 +68,6 @@ public final class TrainingRun {
         world.createContext("/v1/.well-known/keys", exchange -> json(exchange, 200, keySet()));
         world.createContext("/connector/", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            answers.incrementAndGet();
             json(exchange, 200, "{\"id\":\"" + UUID.randomUUID() + "\"}");
         });
         world.start();
@@ -96,6 +93,7 @@ public final class TrainingRun {
                 "--bot.secrets.key-vault-uri=https://kv-never-called.vault.azure.net/",
                 "--bot.teams.openid-metadata-url=" + base() + "/v1/.well-known/openidconfiguration"));
         Path log = data.resolve("training.log");
+        String conversation;
         Process bot = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -103,7 +101,7 @@ public final class TrainingRun {
         try {
             String base = "http://127.0.0.1:" + port;
             awaitLive(bot, base, log);
-            exercise(base);
+            conversation = exercise(base);
             bot.destroy(); // SIGTERM: a graceful stop, at whose end the JVM writes the cache
             if (!bot.waitFor(120, TimeUnit.SECONDS)) {
                 bot.destroyForcibly();
@@ -119,14 +117,22 @@ public final class TrainingRun {
             System.err.println(Files.readString(log));
             throw new IllegalStateException("no AOT cache was written at " + cache);
         }
+        long turnLines;
+        try (var lines = Files.lines(log)) {
+            turnLines = lines.filter(line -> line.contains(conversation)).count();
+        }
+        if (turnLines == 0) {
+            System.err.println(Files.readString(log));
+            throw new IllegalStateException("no turn of the training conversation ran; see the log above");
+        }
         System.out.printf(
-                "AOT cache %s: %d MB, from a training run of %d answers%n",
-                cache, Files.size(cache) >> 20, answers.get());
+                "AOT cache %s: %d MB, from a training run whose turns logged %d lines%n",
+                cache, Files.size(cache) >> 20, turnLines);
         deleteRecursively(data);
     }
 
     /** The paths of a first reply and its neighbours, each several times so that their methods get profiles. */
-    private void exercise(String bot) throws Exception {
+    private String exercise(String bot) throws Exception {
         String conversation = "a:training-" + UUID.randomUUID();
         for (int round = 0; round < 20; round++) {
             expect(200, post(bot, installation(conversation, ALEX)));
@@ -142,6 +148,7 @@ public final class TrainingRun {
             expect(200, get(bot + "/actuator/health/liveness"));
             expect(401, get(bot + "/actuator/prometheus"));
         }
+        return conversation;
     }
 
     private int post(String bot, String activity) throws Exception {
@@ -199,53 +206,33 @@ public final class TrainingRun {
     }
 
     private String message(String conversation, String aadObjectId, String text) {
-        return """
-                {"type":"message","id":"%s","timestamp":"%s","serviceUrl":"%s","channelId":"msteams",\
-                "from":{"id":"29:%s","name":"Trainer","aadObjectId":"%s"},\
-                "conversation":{"conversationType":"personal","tenantId":"%s","id":"%s"},\
-                "recipient":{"id":"28:%s","name":"Service Account Bot"},"text":"%s","textFormat":"plain",\
-                "locale":"en-US","channelData":{"tenant":{"id":"%s"}}}"""
-                .formatted(
-                        UUID.randomUUID(),
-                        Instant.now(),
-                        serviceUrl(),
-                        aadObjectId,
-                        aadObjectId,
-                        TENANT,
-                        conversation,
-                        APP_ID,
-                        text,
-                        TENANT);
+        return activity(
+                "message",
+                conversation,
+                aadObjectId,
+                "\"text\":\"%s\",\"textFormat\":\"plain\",\"locale\":\"en-US\"".formatted(text));
     }
 
     private String installation(String conversation, String aadObjectId) {
-        return """
-                {"type":"installationUpdate","action":"add","id":"%s","timestamp":"%s","serviceUrl":"%s",\
-                "channelId":"msteams","from":{"id":"29:%s","name":"Trainer","aadObjectId":"%s"},\
-                "conversation":{"conversationType":"personal","tenantId":"%s","id":"%s"},\
-                "recipient":{"id":"28:%s","name":"Service Account Bot"},"channelData":{"tenant":{"id":"%s"}}}"""
-                .formatted(
-                        UUID.randomUUID(),
-                        Instant.now(),
-                        serviceUrl(),
-                        aadObjectId,
-                        aadObjectId,
-                        TENANT,
-                        conversation,
-                        APP_ID,
-                        TENANT);
+        return activity("installationUpdate", conversation, aadObjectId, "\"action\":\"add\"");
     }
 
     /** An approval click on a request that does not exist: answered with a card that says so, nothing changed. */
     private String click(String conversation, String aadObjectId) {
+        return activity("invoke", conversation, aadObjectId, """
+                "name":"adaptiveCard/action","value":{"action":{"type":"Action.Execute","verb":"approve",\
+                "data":{"requestId":"%s","version":1}}}""".formatted(UUID.randomUUID()));
+    }
+
+    /** An activity of a personal chat in the tenant, as Teams sends it, with the type's own fields. */
+    private String activity(String type, String conversation, String aadObjectId, String fields) {
         return """
-                {"type":"invoke","name":"adaptiveCard/action","id":"%s","timestamp":"%s","serviceUrl":"%s",\
-                "channelId":"msteams","from":{"id":"29:%s","name":"Approver","aadObjectId":"%s"},\
+                {"type":"%s","id":"%s","timestamp":"%s","serviceUrl":"%s","channelId":"msteams",\
+                "from":{"id":"29:%s","name":"Trainer","aadObjectId":"%s"},\
                 "conversation":{"conversationType":"personal","tenantId":"%s","id":"%s"},\
-                "recipient":{"id":"28:%s","name":"Service Account Bot"},"channelData":{"tenant":{"id":"%s"}},\
-                "value":{"action":{"type":"Action.Execute","verb":"approve",\
-                "data":{"requestId":"%s","version":1}}}}"""
+                "recipient":{"id":"28:%s","name":"Service Account Bot"},"channelData":{"tenant":{"id":"%s"}},%s}"""
                 .formatted(
+                        type,
                         UUID.randomUUID(),
                         Instant.now(),
                         serviceUrl(),
@@ -255,7 +242,7 @@ public final class TrainingRun {
                         conversation,
                         APP_ID,
                         TENANT,
-                        UUID.randomUUID());
+                        fields);
     }
 
     /** A token as the Bot Framework signs one for this bot and this service URL. */
